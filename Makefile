@@ -1,0 +1,41 @@
+# Two commands set everything up on a fresh Debian machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Documents imported by `make run`: the seed captures when they sit beside the clone.
+SAMPLES ?= $(wildcard ../shared/seeds)
+HOST ?= 127.0.0.1:8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup system-deps migrate import-samples clean
+
+run: setup migrate import-samples
+	$(PY) manage.py runserver --insecure $(HOST)
+
+test: setup system-deps
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Debian's chromium drives the browser tests (Playwright cannot download a browser here).
+system-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+import-samples: migrate
+ifneq ($(strip $(SAMPLES)),)
+	-$(PY) manage.py import_documents $(SAMPLES)
+endif
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,75 @@
+"""Editors manage documents here: metadata, sections in order, drafts, and the raw source read-only."""
+
+from django.contrib import admin
+from django.db.models.functions import ExtractYear
+from django.utils.html import format_html
+
+from archive import selectors, services
+from archive.models import Document, Section, SourceFile
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Document.objects.exclude(date=None).annotate(y=ExtractYear("date")).values_list("y", flat=True).distinct()
+        )
+        return [(str(year), str(year)) for year in sorted(set(years), reverse=True)]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(date__year=int(self.value()))
+        return queryset
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    fk_name = "document"
+    extra = 0
+    ordering = ["path"]
+    fields = [("label", "heading", "anchor"), ("position", "depth", "captured"), "text"]
+    readonly_fields = ["position", "depth"]
+    show_change_link = False
+
+
+class SourceFileInline(admin.StackedInline):
+    model = SourceFile
+    extra = 0
+    can_delete = False
+    fields = ["file_name", "media_type", "size", "sha256", "imported_at", "raw_text"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Raw source, exactly as imported")
+    def raw_text(self, source: SourceFile):
+        # format_html escapes the text: the raw file is shown, never rendered.
+        return format_html('<pre style="white-space: pre-wrap; max-height: 40em; overflow: auto">{}</pre>', selectors.source_text(source))
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of"]
+    list_filter = ["kind", "publisher", "status", YearFilter, "complete"]
+    search_fields = ["title", "subtitle", "publisher", "issuer", "authors"]
+    date_hierarchy = "date"
+    raw_id_fields = ["version_of"]
+    fieldsets = [
+        (None, {"fields": ["title", "subtitle", "kind", "status"]}),
+        ("Attribution", {"fields": ["authors", "publisher", "issuer", "edition", "author_note"]}),
+        ("Date and source", {"fields": [("date", "date_precision"), "language", "source_url"]}),
+        ("Capture", {"fields": ["complete", "version_of"]}),
+    ]
+    inlines = [SourceFileInline, SectionInline]
+
+    def save_model(self, request, obj, form, change):
+        services.document_save(document=obj, changed_fields=form.changed_data if change else [])
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Section:
+            services.sections_save(document=form.instance, formset=formset)
+        else:
+            formset.save()

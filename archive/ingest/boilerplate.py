@@ -1,0 +1,101 @@
+"""Remove the debris web captures carry around the text: widgets, footers, and tails of other articles.
+
+Why a table of patterns and not per-site code: the same few kinds of debris recur on every news site
+(navigation words, share buttons, copyright and licence footers, pagination, "Related Articles" tails),
+so one mechanism with three pattern lists covers them, and a new site usually needs one new pattern.
+
+- ``DEBRIS_LINES``: a whole line matching one of these is dropped wherever it appears.
+- ``TAIL_STARTS``: a line matching one of these starts trailing debris; it and everything after it go.
+- ``TRAILING_WIDGETS``: widget words glued to the end of a useful line are cut off ("… Print").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
+    # Navigation and page chrome: "nav search", "search", "close", "logo", "menu", "Log in", "Subscribe".
+    re.compile(r"(nav\s+)?search|close|logo|menu|home|log\s*in|sign\s*(in|up)|subscribe|advertisement", _I),
+    # Print / mail / text-size widgets: "Print Mail   Large Medium Small", "Change text size".
+    re.compile(r"print(\s+mail)?(\s+large\s+medium\s+small)?|change\s+text\s+size|copy\s+link", _I),
+    # Share buttons: "Share - WeChat", "Share this article", "Facebook", "WhatApp" (sic, Jakarta Post).
+    re.compile(r"share(\s*-\s*\w+|\s+this\s+article)?|facebook|twitter|linkedin|telegram|whats?app|wechat|weibo", _I),
+    # App-store badges: "app-storeplay-store".
+    re.compile(r"app-?store\s*play-?store|app\s+store|google\s+play", _I),
+    # Copyright footers: "Copyright©2024 China Daily. All rights reserved.", "© 2024 SCMP".
+    re.compile(r"(copyright\s*(©|\(c\))?|©)\s*\d{4}.{0,100}|.{0,100}all\s+rights\s+reserved\.?", _I),
+    # Chinese ICP licence and public-security filing lines: "京ICP备13028878号-6", "京公网安备 11010502032503号".
+    re.compile(r".{0,4}ICP[备证]\s*\d+号.*|.{0,4}公网安备.*"),
+    # A line that is only a host name or an address: "govt.chinadaily.com.cn", "http://www.thejakartapost.com/…".
+    re.compile(r"(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?"),
+    # Site links in brackets: "[ Defence Home ] [ back to top ]".
+    re.compile(r"(\[\s*[^\]]{1,30}\s*\]\s*)+"),
+    # A line with no letter or digit at all: "* * *", "###", "—".
+    re.compile(r"[\W_]*"),
+)
+
+TAIL_STARTS: tuple[re.Pattern[str], ...] = (
+    # "Related Articles", "Related Stories", "Related Article", "Read more", "More in Opinion", "Popular".
+    re.compile(r"related\s+(articles?|stories|news|content)|read\s+more|more\s+in\s+\w+|(most\s+)?popular", _I),
+    # Comment boxes: "Comments", "No comments yet...", "Leave a comment".
+    re.compile(r"comments|no\s+comments\s+yet\W*|leave\s+a\s+(comment|reply)", _I),
+    # App and AI promotions of aggregators: "Try Our AI Features", "DOWNLOAD THE APP".
+    re.compile(r"try\s+our\s+ai\s+features|download\s+(the|our)\s+app.*|get\s+started\s+now.*", _I),
+    # A colour-swatch alt text that opens an aggregator's footer: "Orange background" (not "Historical background").
+    re.compile(r"(orange|white|black|gr[ae]y|blue|red|green|yellow)\s+background", _I),
+)
+
+# Widget words after a useful line: "Updated: Jan 11, 2017 Print" -> "Updated: Jan 11, 2017".
+TRAILING_WIDGETS = re.compile(r"\s+(print|share|print\s+mail)$", _I)
+
+# A pagination bar: "1 2 3 >", "1 2 Next", "‹ 1 2 3 ›": the capture is one page of several.
+PAGINATION = re.compile(r"(?:[<‹«]|prev(?:ious)?)?\s*(\d{1,3}(?:\s+\d{1,3})+)\s*(?:[>›»]|next)?", _I)
+
+# Text that must precede a tail marker for it to count: a marker in a header is a word, not a footer.
+_MIN_BODY_BEFORE_TAIL = 300
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Lines without debris, and what the debris told us about the capture."""
+
+    lines: tuple[str, ...]
+    paginated: bool = False
+    source_url: str = ""
+
+
+def strip_debris(lines: list[str]) -> Cleaned:
+    """Drop debris lines and trailing debris blocks from ``lines``; report pagination and a source URL."""
+    kept: list[str] = []
+    paginated = False
+    source_url = ""
+    body_chars = 0
+    for line in lines:
+        stripped = TRAILING_WIDGETS.sub("", line.strip())
+        if _matches(TAIL_STARTS, stripped) and body_chars >= _MIN_BODY_BEFORE_TAIL:
+            break
+        if _is_page_bar(stripped):
+            paginated = True
+            continue
+        if stripped and _matches(DEBRIS_LINES, stripped):
+            if not source_url and stripped.startswith(("http://", "https://")):
+                source_url = stripped
+            continue
+        kept.append(stripped)
+        body_chars += len(stripped)
+    return Cleaned(tuple(kept), paginated, source_url)
+
+
+def _is_page_bar(line: str) -> bool:
+    match = PAGINATION.fullmatch(line)
+    if not match:
+        return False
+    numbers = [int(n) for n in match.group(1).split()]
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))  # "1 2 3", not a row of figures "4 17 9"
+
+
+def _matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    return any(pattern.fullmatch(line) for pattern in patterns)

@@ -1,0 +1,66 @@
+"""Recognise the same text captured twice: exactly (a fingerprint) or roughly (a similarity score).
+
+Why fold so much before hashing: two captures of one text differ in bytes that carry no meaning —
+straight or curly quotes, "tour , Beijing" or "tour, Beijing", line breaks, case — and the archive
+should call them duplicates. Why containment of word 5-shingles, not a symmetric ratio: a capture
+that stops half-way through an article is still that article, so the smaller set is the yardstick.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from .model import ParsedDocument, ParsedSection
+
+# Apostrophes inside a word vanish so that "Beijing's" and "Beijing’s" fold to one token.
+_APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
+# A token: one CJK character (Chinese has no spaces, so each character is a word), or a run of letters
+# and digits: "Asia-Pacific" -> "asia", "pacific"; "高举" -> "高", "举".
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+
+SHINGLE_SIZE = 5
+
+
+def body_text(doc: ParsedDocument) -> str:
+    """Return the document's headings and paragraphs in reading order, one per line."""
+    return "\n".join(_section_lines(doc.sections))
+
+
+def words(text: str) -> list[str]:
+    """Return the folded words of ``text``: NFKC, casefolded, without punctuation, quotes or spacing."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _TOKEN.findall(_APOSTROPHE.sub("", text))
+
+
+def text_fingerprint(doc: ParsedDocument) -> str:
+    """Return the sha256 hex digest of the document's folded body text, equal for equal texts."""
+    return hashlib.sha256(" ".join(words(body_text(doc))).encode("utf-8")).hexdigest()
+
+
+def similarity(a: ParsedDocument | str, b: ParsedDocument | str) -> float:
+    """Return how much of the shorter text's word 5-shingles the other contains, from 0.0 to 1.0."""
+    first, second = _shingles(a), _shingles(b)
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+def _shingles(value: ParsedDocument | str) -> set[tuple[str, ...]]:
+    tokens = words(value if isinstance(value, str) else body_text(value))
+    if len(tokens) < SHINGLE_SIZE:
+        return {tuple(tokens)} if tokens else set()
+    return {tuple(tokens[i:i + SHINGLE_SIZE]) for i in range(len(tokens) - SHINGLE_SIZE + 1)}
+
+
+def _section_lines(sections: tuple[ParsedSection, ...]) -> list[str]:
+    lines: list[str] = []
+    for section in sections:
+        heading = " ".join(part for part in (section.label, section.heading) if part)
+        if heading:
+            lines.append(heading)
+        lines.extend(section.paragraphs)
+        lines.extend(_section_lines(section.children))
+    return lines

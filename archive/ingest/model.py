@@ -1,0 +1,94 @@
+"""What ingestion hands to the rest of the archive: plain frozen dataclasses, no Django.
+
+Everything in ``archive/ingest`` is a pure function from raw bytes to a ``ParsedDocument``;
+``archive/services.py`` is the only place that turns one into database rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class IngestError(ValueError):
+    """A file that cannot become a document; the message is one line a user can act on."""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A publication date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def iso(self) -> str:
+        """Return the date as precisely as known: ``2017``, ``2017-01`` or ``2024-05-16``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of a document's own table of contents, e.g. label ``III``, heading ``China's Relations…``."""
+
+    label: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class ParsedSection:
+    """A node of the section tree. An article without headings is one section with empty label and heading."""
+
+    label: str = ""
+    heading: str = ""
+    paragraphs: tuple[str, ...] = ()
+    children: tuple[ParsedSection, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A document as read from one file: metadata, section tree, and what the capture lacks."""
+
+    title: str
+    sections: tuple[ParsedSection, ...]
+    kind: str = "article"  # one of archive.models.DocumentKind values
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    publisher: str = ""
+    issuer: str = ""
+    date: PartialDate | None = None
+    edition: str = ""
+    author_note: str = ""
+    source_url: str = ""
+    language: str = "en"
+    contents: tuple[ContentsEntry, ...] = ()
+    missing: tuple[ContentsEntry, ...] = ()  # listed in ``contents`` but not captured
+    complete: bool = True
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = field(default=())
+
+
+# The kinds a parser may infer; editors can correct them in admin (archive.models.Document.kind).
+KINDS = (
+    "article",
+    "opinion",
+    "white_paper",
+    "report",
+    "statement",
+    "speech",
+    "treaty",
+    "fact_sheet",
+    "executive_order",
+    "other",
+)

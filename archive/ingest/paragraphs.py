@@ -1,0 +1,91 @@
+"""Group lines into blocks and blocks into paragraphs.
+
+Why: captures break text in two opposite ways. Copy-paste from a browser hard-wraps sentences
+mid-line ("…to access its" / "Ream naval base…"), while scrapers put one paragraph per line with no
+blank line between. A line that ends a sentence therefore ends a paragraph, and a line that does not
+is joined with the next; blank lines always separate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markdown import BULLET
+
+# The end of a sentence, allowing closing quotes or brackets: "…dialogue.", "…of Asia.'", "…(DOC).”", "by:".
+_SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*$")
+# A final word that ends with a dot but not a sentence: "the U.S.", "Mr.", "e.g.", "No.".
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Vol|Art|Sec|Gen|Lt|Col|Prof|Jr|Sr|vs|etc|Jan|Feb|Mar|Apr"
+    r"|Aug|Sept?|Oct|Nov|Dec)\.)$"
+)
+# A line that starts a list item: "• Investing…" (from Markdown), "- item", "* item", "1) item".
+_LIST_ITEM = re.compile(rf"^(?:{re.escape(BULLET.strip())}|[-*+])\s|^\(?[a-z0-9]{{1,3}}\)\s")
+# A Markdown ATX heading: "### A Strategy for Worrying Times".
+_MD_HEADING = re.compile(r"^#{1,6}\s")
+# A word broken by a hyphen at the end of a line: "multi-" + "layered" -> "multi-layered".
+_HYPHEN_END = re.compile(r"[a-z]-$")
+
+_MAX_DUPLICATE_LEN = 300
+
+
+def split_blocks(lines: list[str] | tuple[str, ...]) -> list[list[str]]:
+    """Split ``lines`` into blocks at blank lines, dropping a line identical to the previous non-blank line."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    previous = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        if line == previous and len(line) <= _MAX_DUPLICATE_LEN:
+            continue  # "To align security interests…" printed twice at the top of a capture
+        current.append(line)
+        previous = line
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def join_block(block: list[str], markdown: bool = False) -> list[str]:
+    """Join the lines of one block into paragraphs."""
+    paragraphs: list[str] = []
+    current = ""
+    for line in block:
+        starts_new = bool(_LIST_ITEM.match(line)) or (markdown and bool(_MD_HEADING.match(line)))
+        if current and (starts_new or _ends_paragraph(current, line)):
+            paragraphs.append(current)
+            current = ""
+        current = _glue(current, line)
+        if markdown and _MD_HEADING.match(line):
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return [" ".join(p.split()) for p in paragraphs]
+
+
+def join_blocks(blocks: list[list[str]], markdown: bool = False) -> list[str]:
+    """Join every block into paragraphs, in order."""
+    return [paragraph for block in blocks for paragraph in join_block(block, markdown)]
+
+
+def ends_sentence(text: str) -> bool:
+    """Tell whether ``text`` ends with sentence-final punctuation (not an abbreviation such as "U.S.")."""
+    return bool(_SENTENCE_END.search(text)) and not _ABBREVIATION.search(text)
+
+
+def _ends_paragraph(current: str, next_line: str) -> bool:
+    # A sentence end followed by a lower-case word is a wrapped sentence after all: "…No.\nfive".
+    return ends_sentence(current) and not next_line[:1].islower()
+
+
+def _glue(current: str, line: str) -> str:
+    if not current:
+        return line
+    if _HYPHEN_END.search(current) and line[:1].islower():
+        return current + line
+    return f"{current} {line}"

@@ -1,0 +1,68 @@
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.import_summary import outcome_summary
+from archive.services import ImportOutcome, document_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import documents from files and folders. Each file is stored whole or not at all; "
+        "files already in the archive are skipped. Exits non-zero if any file failed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Files, or folders to import recursively.")
+        parser.add_argument("--json", action="store_true", help="Print a JSON summary (one object per file).")
+
+    def handle(self, *paths, **options):
+        files = list(_files(options["paths"]))
+        summaries, failed = [], 0
+        for path in files:
+            outcome = _import(path)
+            failed += outcome.status == "failed"
+            if options["json"]:
+                summaries.append(outcome_summary(str(path), outcome))
+            else:
+                self.stdout.write(_describe(path, outcome))
+        if options["json"]:
+            self.stdout.write(json.dumps(summaries, indent=2, ensure_ascii=False))
+        if failed:
+            raise CommandError(f"{failed} of {len(files)} file(s) could not be imported.")
+
+
+def _files(paths: list[str]):
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+def _import(path: Path) -> ImportOutcome:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return ImportOutcome(path.name, "failed", error=f"cannot read the file: {error.strerror or error}")
+    if size > settings.ARCHIVE_MAX_FILE_BYTES:
+        limit = settings.ARCHIVE_MAX_FILE_BYTES // (1024 * 1024)
+        return ImportOutcome(path.name, "failed", error=f"the file is {size / 1048576:.1f} MB; the limit is {limit} MB")
+    return document_import(raw=path.read_bytes(), file_name=path.name)
+
+
+def _describe(path: Path, outcome: ImportOutcome) -> str:
+    if outcome.status == "failed":
+        return f"failed     {path}: {outcome.error}"
+    document = outcome.document
+    if outcome.status == "duplicate":
+        return f"duplicate  {path}: {outcome.error} (#{document.pk} {document.title})"
+    notes = [document.get_kind_display().lower(), document.date_iso or "undated"]
+    if not document.complete:
+        notes.append("partial capture")
+    if outcome.version_of_id:
+        notes.append(f"another version of #{outcome.version_of_id}")
+    return f"imported   {path}: #{document.pk} {document.title} ({', '.join(notes)})"

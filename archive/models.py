@@ -1,0 +1,209 @@
+"""The archive's records: a document, its section tree, and the raw file it came from."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class DocumentKind(models.TextChoices):
+    ARTICLE = "article", "Article"
+    OPINION = "opinion", "Opinion"
+    WHITE_PAPER = "white_paper", "White paper"
+    REPORT = "report", "Report"
+    STATEMENT = "statement", "Statement"
+    SPEECH = "speech", "Speech"
+    TREATY = "treaty", "Treaty"
+    FACT_SHEET = "fact_sheet", "Fact sheet"
+    EXECUTIVE_ORDER = "executive_order", "Executive order"
+    OTHER = "other", "Other"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class DocumentStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Document(models.Model):
+    kind = models.CharField(
+        max_length=20,
+        choices=DocumentKind.choices,
+        default=DocumentKind.ARTICLE,
+        help_text="What sort of document this is; inferred at import, correct it here if wrong.",
+    )
+    title = models.CharField(max_length=500, help_text="The title as printed.")
+    subtitle = models.TextField(blank=True, help_text="Subtitle or standfirst, as printed.")
+    authors = models.JSONField(
+        default=list, blank=True, help_text='Author names in printed order, e.g. ["Lu Chuanying"].'
+    )
+    publisher = models.CharField(
+        max_length=200, blank=True, help_text="Who published it (a newspaper, a ministry's website)."
+    )
+    issuer = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The issuing body of an official paper, e.g. the State Council Information Office.",
+    )
+    date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Publication date; only the parts named by the precision are meaningful.",
+    )
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How much of the date is known: the day, the month or only the year.",
+    )
+    edition = models.CharField(max_length=200, blank=True, help_text='Edition as printed, e.g. "First Edition 2017".')
+    author_note = models.TextField(
+        blank=True, help_text='The note about the author ("The author is deputy director…"), kept out of the body.'
+    )
+    source_url = models.URLField(max_length=1000, blank=True, help_text="Where the document was captured from.")
+    language = models.CharField(max_length=16, default="en", help_text="Language code, e.g. en, zh.")
+    status = models.CharField(
+        max_length=10,
+        choices=DocumentStatus.choices,
+        default=DocumentStatus.PUBLISHED,
+        help_text="Drafts never appear on public pages, in search or in the API.",
+    )
+    complete = models.BooleanField(
+        default=True, help_text="False when the capture lacks parts the document lists (a partial capture)."
+    )
+    version_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="versions",
+        help_text="The canonical capture of the same work; set when this is another capture of it.",
+    )
+    title_key = models.CharField(
+        max_length=500, db_index=True, editable=False, help_text="Folded title used to find other captures."
+    )
+    text_fingerprint = models.CharField(
+        max_length=64, db_index=True, editable=False, help_text="Hash of the normalised text: exact duplicates."
+    )
+    edited_fields = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Metadata fields an editor changed by hand; a re-parse leaves them alone.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When it entered the archive.")
+    updated_at = models.DateTimeField(auto_now=True, help_text="When it last changed.")
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["status", "version_of", "date"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:document", args=[self.pk])
+
+    @property
+    def is_public(self) -> bool:
+        """Shown on public pages, in search and in the API: published, and the canonical capture."""
+        return self.status == DocumentStatus.PUBLISHED and self.version_of_id is None
+
+    @property
+    def date_display(self) -> str:
+        """Return the date as precisely as it is known: "16 May 2024", "January 2017", "2017"."""
+        if self.date is None:
+            return ""
+        if self.date_precision == DatePrecision.YEAR:
+            return f"{self.date.year}"
+        if self.date_precision == DatePrecision.MONTH:
+            return self.date.strftime("%B %Y")
+        return f"{self.date.day} {self.date.strftime('%B %Y')}"
+
+    @property
+    def date_iso(self) -> str:
+        if self.date is None:
+            return ""
+        if self.date_precision == DatePrecision.YEAR:
+            return f"{self.date.year:04d}"
+        if self.date_precision == DatePrecision.MONTH:
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+
+class Section(models.Model):
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="sections", help_text="The document this is part of."
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        help_text="The enclosing section; empty for a top-level section.",
+    )
+    position = models.PositiveIntegerField(help_text="Order among its siblings, from 0.")
+    depth = models.PositiveSmallIntegerField(default=0, help_text="0 for a chapter, 1 for its subsections, …")
+    path = models.CharField(
+        max_length=255, help_text="Sortable position in the whole tree, e.g. 0002.0001: reads the tree in order."
+    )
+    label = models.CharField(max_length=40, blank=True, help_text='The label as printed, e.g. "II" or "1".')
+    heading = models.CharField(max_length=500, blank=True, help_text="The heading as printed, without its label.")
+    text = models.TextField(
+        blank=True, help_text="The section's text, paragraphs separated by blank lines; the body is built from it."
+    )
+    body = models.TextField(
+        blank=True, editable=False, help_text="Sanitised HTML paragraphs built from the text (archive/sanitize.py)."
+    )
+    anchor = models.SlugField(
+        max_length=80,
+        blank=True,
+        help_text='Stable id in the document page URL, e.g. "ii-1" for subsection 1 of chapter II.'
+    )
+    captured = models.BooleanField(
+        default=True, help_text="False for a section the contents list names but the capture lacks."
+    )
+
+    class Meta:
+        ordering = ["document", "path"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "anchor"], name="section_anchor_unique_per_document"),
+            models.UniqueConstraint(fields=["document", "path"], name="section_path_unique_per_document"),
+        ]
+
+    def __str__(self) -> str:
+        return " ".join(part for part in (self.label, self.heading) if part) or f"Section {self.path}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.document.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [part for part in self.text.split("\n\n") if part.strip()]
+
+
+class SourceFile(models.Model):
+    document = models.OneToOneField(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="source",
+        help_text="The document parsed from this file.",
+    )
+    file_name = models.CharField(max_length=255, help_text="The file's name when it was imported.")
+    media_type = models.CharField(max_length=100, help_text="e.g. text/plain; charset=utf-8.")
+    sha256 = models.CharField(
+        max_length=64, unique=True, help_text="Checksum of the raw bytes; the same bytes are never stored twice."
+    )
+    raw = models.BinaryField(help_text="The file's bytes exactly as imported, for provenance and re-parsing.")
+    size = models.PositiveIntegerField(help_text="Size in bytes.")
+    imported_at = models.DateTimeField(auto_now_add=True, help_text="When the file was imported.")
+
+    class Meta:
+        ordering = ["-imported_at"]
+
+    def __str__(self) -> str:
+        return self.file_name

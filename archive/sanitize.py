@@ -1,0 +1,40 @@
+"""Every piece of HTML that reaches a page passes through here, and only this module calls bleach.
+
+Two kinds of HTML exist in the archive: section bodies (paragraphs, built once at import) and
+search snippets (built per request from the engine's highlights). Each has its own strict allowlist.
+Only the output of these functions may be marked safe in a template.
+"""
+
+import html
+
+import bleach
+from django.utils.safestring import SafeString, mark_safe
+
+BODY_TAGS = frozenset({"p", "em", "strong", "blockquote", "ul", "ol", "li", "br"})
+SNIPPET_TAGS = frozenset({"mark"})
+
+
+def paragraphs_to_html(paragraphs: list[str] | tuple[str, ...]) -> str:
+    """Build a section body from plain-text paragraphs: each is escaped, then wrapped in <p>."""
+    built = "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in paragraphs if text.strip())
+    return clean_body(built)
+
+
+def clean_body(dirty: str) -> str:
+    """Sanitise stored body HTML (e.g. an editor's edit in admin) to the body allowlist."""
+    return bleach.clean(dirty, tags=BODY_TAGS, attributes={}, protocols=[], strip=True)
+
+
+def clean_snippet(dirty: str) -> SafeString:
+    """Sanitise a highlighted snippet: text plus <mark>, nothing else survives."""
+    return mark_safe(bleach.clean(dirty, tags=SNIPPET_TAGS, attributes={}, protocols=[], strip=True))
+
+
+def safe_body(body: str) -> SafeString:
+    """Mark a stored body safe for a template.
+
+    Bodies are cleaned on every write (import in services, the admin form's clean), so a page render
+    does not pay for html5lib parsing of every section again.
+    """
+    return mark_safe(body)
+

@@ -1,0 +1,30 @@
+"""The analyzer for every full-text field.
+
+Whoosh's default StemmingAnalyzer drops stop words ("us", "may") and one-letter tokens, so "US",
+"May", "U.S." and "10+1" would be unsearchable in a US–China–ASEAN archive. This one keeps every
+token, folds dotted acronyms ("U.S." -> "us") so both spellings meet, and stems the rest.
+"""
+
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter
+
+# Alternatives, tried in order:
+#   dotted acronyms   "U.S.", "U.N.", "e.g."          (?:\w\.){2,}
+#   joined numbers    "10+1", "G7+", "C++"            \w+(?:\+\w+)+\+?|\w+\+{1,2}(?!\w)
+#   words             "China's" -> "China", "s"; "2024", "Asia-Pacific" -> "Asia", "Pacific"
+TOKEN_PATTERN = r"(?:\w\.){2,}|\w+(?:\+\w+)+\+?|\w+\+{1,2}(?!\w)|\w+"
+
+
+class AcronymFilter(Filter):
+    """Fold "u.s." to "us" so that "U.S." and "US" find each other."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if "." in token.text:
+                token.text = token.text.replace(".", "")
+            yield token
+
+
+def archive_analyzer():
+    """Return the analyzer used for indexing and for parsing queries (they must agree)."""
+    # StemFilter's default ignore list is empty, and no StopFilter is applied: every word is indexed.
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | AcronymFilter() | StemFilter(cachesize=50000)

@@ -1,0 +1,62 @@
+"""Keep the index in step with the database, once per committed transaction.
+
+haystack's RealtimeSignalProcessor writes to the index on every save, inside the transaction: a
+rollback leaves the index ahead of the database, and every section of an import is a Whoosh commit.
+This processor only notes which documents changed and which section rows went away; when the
+transaction commits, ``archive.search.indexing.sync`` reads the committed rows and writes the index
+once. A rolled-back change costs nothing: ``sync`` derives everything from what the database holds.
+"""
+
+import threading
+
+from django.db import transaction
+from django.db.models import signals
+from haystack.signals import BaseSignalProcessor
+
+from archive.models import Document, Section
+
+_pending = threading.local()
+
+
+def _changes() -> tuple[set[int], set[int]]:
+    if not hasattr(_pending, "documents"):
+        _pending.documents, _pending.removed_sections = set(), set()
+    return _pending.documents, _pending.removed_sections
+
+
+class OnCommitSignalProcessor(BaseSignalProcessor):
+    def setup(self):
+        for model in (Document, Section):
+            signals.post_save.connect(self.handle_save, sender=model)
+            signals.post_delete.connect(self.handle_delete, sender=model)
+
+    def teardown(self):
+        for model in (Document, Section):
+            signals.post_save.disconnect(self.handle_save, sender=model)
+            signals.post_delete.disconnect(self.handle_delete, sender=model)
+
+    def handle_save(self, sender, instance, **kwargs):
+        documents, _ = _changes()
+        documents.add(instance.pk if sender is Document else instance.document_id)
+        transaction.on_commit(self.flush)
+
+    def handle_delete(self, sender, instance, **kwargs):
+        documents, removed_sections = _changes()
+        if sender is Document:
+            documents.add(instance.pk)
+        else:
+            documents.add(instance.document_id)
+            removed_sections.add(instance.pk)
+        transaction.on_commit(self.flush)
+
+    def flush(self):
+        """Apply everything noted so far; later callbacks of the same commit find nothing to do."""
+        from archive.search.indexing import sync
+
+        documents, removed_sections = _changes()
+        if not documents and not removed_sections:
+            return
+        document_ids, section_ids = set(documents), set(removed_sections)
+        documents.clear()
+        removed_sections.clear()
+        sync(document_ids=document_ids, removed_section_ids=section_ids)

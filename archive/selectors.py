@@ -1,0 +1,95 @@
+"""Reads: what the public may see, and a document with its whole section tree in one query."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
+
+from archive.models import Document, DocumentStatus, Section, SourceFile
+
+
+def public_documents() -> QuerySet[Document]:
+    """Published documents that are the canonical capture of their work (drafts and versions hidden)."""
+    return Document.objects.filter(status=DocumentStatus.PUBLISHED, version_of__isnull=True)
+
+
+def document_versions(document: Document) -> list[Document]:
+    """Other published captures of the same work, oldest import first."""
+    return list(document.versions.filter(status=DocumentStatus.PUBLISHED).order_by("created_at"))
+
+
+def published_document(pk: int) -> Document | None:
+    """A published document, canonical or not (a version's own page stays reachable from its work)."""
+    return Document.objects.filter(status=DocumentStatus.PUBLISHED, pk=pk).select_related("version_of").first()
+
+
+@dataclass
+class SectionNode:
+    section: Section
+    children: list["SectionNode"] = field(default_factory=list)
+
+
+def section_tree(document: Document) -> list[SectionNode]:
+    """Return the document's sections as a tree, read in one ordered query."""
+    nodes: dict[int, SectionNode] = {}
+    roots: list[SectionNode] = []
+    for section in Section.objects.filter(document=document).order_by("path"):
+        node = SectionNode(section)
+        nodes[section.pk] = node
+        parent = nodes.get(section.parent_id) if section.parent_id else None
+        (parent.children if parent else roots).append(node)
+    return roots
+
+
+def recent_documents(limit: int = 10) -> list[Document]:
+    return list(public_documents().order_by("-created_at")[:limit])
+
+
+@dataclass(frozen=True)
+class BrowseFilters:
+    kind: str = ""
+    publisher: str = ""
+    year: int | None = None
+
+
+def browse_documents(filters: BrowseFilters) -> QuerySet[Document]:
+    documents = public_documents()
+    if filters.kind:
+        documents = documents.filter(kind=filters.kind)
+    if filters.publisher:
+        documents = documents.filter(publisher=filters.publisher)
+    if filters.year:
+        documents = documents.filter(date__year=filters.year)
+    return documents.order_by("-date", "-id")
+
+
+def browse_choices() -> dict[str, list[tuple[str, int]]]:
+    """Values to filter by, each with its count of public documents."""
+    documents = public_documents()
+    kinds = documents.values_list("kind").annotate(n=Count("id")).order_by("kind")
+    publishers = documents.exclude(publisher="").values_list("publisher").annotate(n=Count("id")).order_by("publisher")
+    years = (
+        documents.exclude(date=None)
+        .annotate(y=ExtractYear("date"))
+        .values_list("y")
+        .annotate(n=Count("id"))
+        .order_by("-y")
+    )
+    return {"kind": list(kinds), "publisher": list(publishers), "year": list(years)}
+
+
+def archive_totals() -> dict[str, int]:
+    documents = public_documents()
+    return {
+        "documents": documents.count(),
+        "sections": Section.objects.filter(document__in=documents, captured=True).count(),
+    }
+
+
+def source_text(source: SourceFile) -> str:
+    """The raw file as text for an editor to read; undecodable bytes shown as \ufffd, never altered."""
+    charset = source.media_type.partition("charset=")[2] or "utf-8"
+    try:
+        return bytes(source.raw).decode(charset, errors="replace")
+    except LookupError:
+        return bytes(source.raw).decode("utf-8", errors="replace")

@@ -1,0 +1,18 @@
+from django import template
+from django.utils.safestring import SafeString
+
+from archive.sanitize import safe_body
+
+register = template.Library()
+
+
+@register.filter
+def section_body(body: str) -> SafeString:
+    """Render a stored section body; only archive.sanitize decides what HTML is safe."""
+    return safe_body(body)
+
+
+@register.filter
+def heading_level(depth: int) -> int:
+    """h2 for chapters, h3 for their subsections, never deeper than h6."""
+    return min(int(depth) + 2, 6)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from archive import api, views
+
+app_name = "archive"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("documents/", views.document_list, name="document_list"),
+    path("documents/<int:pk>/", views.document_detail, name="document"),
+    path("documents/<int:pk>/source", views.document_source, name="document_source"),
+    path("search/", views.search, name="search"),
+    path("api/search", api.search, name="api_search"),
+    path("api/documents/<int:pk>", api.document, name="api_document"),
+]

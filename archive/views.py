@@ -1,0 +1,106 @@
+"""Pages a researcher reads, searches and cites. Thin: selectors and the search layer do the work."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from archive.models import DocumentKind
+from archive.search.documents import search_documents
+from archive.search.query import QueryError
+from archive.selectors import (
+    BrowseFilters,
+    archive_totals,
+    browse_choices,
+    browse_documents,
+    document_versions,
+    published_document,
+    recent_documents,
+    section_tree,
+)
+
+
+def page_number(request: HttpRequest) -> int:
+    """Read ?page=; anything that is not a sensible number means the first page."""
+    try:
+        return max(1, min(int(request.GET.get("page", "1")), 100_000))
+    except ValueError:
+        return 1
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "archive/home.html",
+        {"totals": archive_totals(), "recent": recent_documents(), "choices": browse_choices()},
+    )
+
+
+@require_GET
+def document_list(request: HttpRequest) -> HttpResponse:
+    year = request.GET.get("year", "")
+    filters = BrowseFilters(
+        kind=request.GET.get("kind", "")[:40],
+        publisher=request.GET.get("publisher", "")[:200],
+        year=int(year) if year.isdigit() and len(year) == 4 else None,
+    )
+    paginator = Paginator(browse_documents(filters), 20)
+    return render(
+        request,
+        "archive/document_list.html",
+        {
+            "page": paginator.get_page(page_number(request)),
+            "filters": filters,
+            "choices": browse_choices(),
+            "kind_labels": dict(DocumentKind.choices),
+        },
+    )
+
+
+@require_GET
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = published_document(pk)
+    if document is None:
+        raise Http404("No such document")
+    canonical = document.version_of
+    return render(
+        request,
+        "archive/document_detail.html",
+        {
+            "document": document,
+            "tree": section_tree(document),
+            "canonical": canonical,
+            "versions": document_versions(canonical or document),
+        },
+    )
+
+
+@require_GET
+def document_source(request: HttpRequest, pk: int) -> HttpResponse:
+    """The raw file exactly as imported, offered as a download for provenance (never rendered)."""
+    document = published_document(pk)
+    if document is None or not hasattr(document, "source"):
+        raise Http404("No such document")
+    source = document.source
+    response = HttpResponse(bytes(source.raw), content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{_ascii_name(source.file_name)}"'
+    return response
+
+
+def _ascii_name(name: str) -> str:
+    return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "._-") else "_" for ch in name) or "source.txt"
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    context = {"query": query, "results": None, "error": ""}
+    if query.strip():
+        try:
+            context["results"] = search_documents(query, page=page_number(request))
+        except QueryError as error:
+            context["error"] = str(error)
+    elif "q" not in request.GET:
+        return redirect("archive:home")
+    return render(request, "archive/search.html", context, status=400 if context["error"] else 200)

@@ -1,0 +1,38 @@
+"""A researcher in a real browser: home, search, a section hit, the white paper at that section."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_search_from_home_and_land_on_the_white_paper_section(page, live_server, seeded):
+    page.goto(live_server.url + "/")
+    assert page.locator("h1").inner_text() == "Policy Archive"
+    page.fill("#q", '"Improving the Regional Security Framework"')
+    page.press("#q", "Enter")
+    page.wait_for_url("**/search/?q=*")
+    link = page.locator("a.section-link", has_text="Improving the Regional Security Framework")
+    link.first.click()
+    page.wait_for_url("**#ii-2")
+    target = page.locator("#ii-2")
+    assert "Improving the Regional Security Framework" in target.locator("h3").inner_text()
+    # The section is scrolled into view: its heading sits near the top of the window.
+    top = page.evaluate("document.getElementById('ii-2').getBoundingClientRect().top")
+    assert 0 <= top < 200
+    assert page.console_errors == []
+
+
+def test_hostile_text_never_runs_as_script(page, live_server, seeded):
+    page.goto(live_server.url + "/search/?q=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E+China")
+    assert page.evaluate("window.pwned === undefined")
+    assert page.locator(".count, .empty, .error").count() >= 1
+
+
+def test_document_page_reads_on_a_phone(browser, live_server, seeded):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(live_server.url + seeded["003"].document.get_absolute_url())
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+    assert phone.locator("nav.toc li.missing").count() == 5
+    context.close()

@@ -1,0 +1,55 @@
+"""`manage.py import_documents`: files and folders, a JSON summary, a failing exit on bad files."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive.models import Document
+from tests.conftest import SEEDS
+
+
+def run_import(*paths, capsys) -> list[dict]:
+    call_command("import_documents", *map(str, paths), "--json")
+    return json.loads(capsys.readouterr().out)
+
+
+def test_importing_the_seeds_twice_duplicates_nothing(search_index, capsys):
+    first = run_import(SEEDS, capsys=capsys)
+    assert [item["status"] for item in first] == ["imported"] * 4
+    second = run_import(SEEDS, capsys=capsys)
+    assert [item["status"] for item in second] == ["duplicate"] * 4
+    assert Document.objects.count() == 4
+
+
+def test_summary_describes_the_white_paper(search_index, capsys):
+    summary = {item["path"].rsplit("/", 1)[-1][:3]: item for item in run_import(SEEDS, capsys=capsys)}
+    paper = summary["003"]
+    assert paper["kind"] == "white_paper"
+    assert paper["date"] == "2017-01"
+    assert "State Council Information Office" in paper["issuer"]
+    assert paper["complete"] is False
+    assert [entry["label"] for entry in paper["missing"]] == ["III", "IV", "V", "VI", ""]
+    assert [(s["label"], s["heading"]) for s in paper["sections"]][:3] == [
+        ("", "Preface"),
+        ("I", "China's Policies and Positions on Asia-Pacific Security Cooperation"),
+        ("II", "China's Security Vision for the Asia-Pacific Region"),
+    ]
+    assert [child["label"] for child in paper["sections"][2]["children"]] == ["1", "2"]
+    article = summary["002"]
+    assert article["authors"] == ["Lu Chuanying"]
+    assert article["publisher"] == "China Daily"
+    assert article["date"] == "2024-05-16"
+    assert summary["001"]["version_of"] == summary["000"]["document_id"]
+
+
+def test_bad_files_fail_without_stopping_the_others(search_index, tmp_path, capsys):
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "c_good.txt").write_bytes((SEEDS / next(p.name for p in SEEDS.iterdir() if p.name.startswith("002"))).read_bytes())
+    with pytest.raises(CommandError, match="2 of 3"):
+        call_command("import_documents", str(tmp_path), "--json")
+    summary = json.loads(capsys.readouterr().out)
+    assert [item["status"] for item in summary] == ["failed", "failed", "imported"]
+    assert all(item["error"] for item in summary[:2])
+    assert Document.objects.count() == 1

@@ -1,0 +1,82 @@
+"""Search against a real Whoosh index, filled through the real import path."""
+
+import pytest
+
+from archive.models import Document, DocumentStatus
+from archive.search.documents import search_documents
+from archive.search.query import QueryError
+
+
+def titles(page) -> list[str]:
+    return [hit.document.title for hit in page.results]
+
+
+def test_phrase_finds_the_white_paper_subsection_and_links_its_anchor(seeded):
+    page = search_documents('"common, comprehensive, cooperative and sustainable security"')
+    white_paper = seeded["003"].document
+    hit = next(hit for hit in page.results if hit.document.pk == white_paper.pk)
+    anchors = [section_hit.section.anchor for section_hit in hit.sections]
+    assert "ii-1" in anchors
+    assert "<mark>" in str(hit.sections[anchors.index("ii-1")].snippet)
+
+
+def test_phrase_matches_only_the_exact_wording(seeded):
+    page = search_documents('"sovereign states directly concerned"')
+    assert titles(page) == ["To align security interests, China and Asean must close trust gaps"]
+    # The white paper says "sovereign states directly involved": words alone find it, the phrase does not.
+    assert len(search_documents("sovereign states directly").results) == 2
+
+
+def test_us_and_may_are_searchable(seeded):
+    assert "No digital strings attached" in titles(search_documents("US"))
+    may = search_documents("May 2014")
+    assert "China's Policies on Asia-Pacific Security Cooperation" in titles(may)
+
+
+def test_versions_of_one_work_appear_once(seeded):
+    page = search_documents("Ream naval base")
+    assert page.count == 1
+    assert page.results[0].document.pk == seeded["001"].document.pk
+
+
+def test_boolean_operators(seeded):
+    assert page_count("Cambodia AND digital") == 0
+    assert page_count("Cambodia OR digital") == 2
+    assert page_count("security NOT Cambodia") == 2
+
+
+def page_count(query: str) -> int:
+    return search_documents(query).count
+
+
+def test_author_field_search(seeded):
+    assert titles(search_documents("author:Chuanying")) == ["No digital strings attached"]
+
+
+def test_drafts_are_hidden_from_search(seeded):
+    document = seeded["002"].document
+    document.status = DocumentStatus.DRAFT
+    document.save()
+    assert "No digital strings attached" not in titles(search_documents("digital"))
+    assert search_documents("Chuanying").count == 0
+
+
+def test_deleted_document_leaves_the_index(seeded):
+    Document.objects.get(pk=seeded["003"].document.pk).delete()
+    assert search_documents('"Improving the Regional Security Framework"').count == 0
+
+
+def test_debris_is_not_searchable(seeded):
+    for debris in ["Daily8", '"Related Articles"', "cybercrime", "京ICP备13028878号", '"Print Mail"']:
+        assert search_documents(debris).count == 0, debris
+
+
+def test_malformed_query_raises_query_error(seeded):
+    with pytest.raises(QueryError):
+        search_documents('"unbalanced')
+
+
+def test_page_beyond_the_last_shows_the_last(seeded):
+    page = search_documents("China", page=99)
+    assert page.page == page.num_pages
+    assert page.results

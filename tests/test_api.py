@@ -1,0 +1,38 @@
+"""The JSON API researchers script against: its shape is a contract."""
+
+
+def test_search_api_shape(client, seeded):
+    data = client.get("/api/search", {"q": '"Concept of Common, Comprehensive"'}).json()
+    assert data["count"] == 1 and data["page"] == 1
+    result = data["results"][0]
+    assert set(result["document"]) >= {"id", "title", "kind", "publisher", "authors", "date", "url"}
+    assert result["document"]["date"] == "2017-01"
+    section = result["sections"][0]
+    assert set(section) >= {"label", "heading", "anchor", "url", "snippet"}
+    assert section["url"].endswith("#ii-1")
+    assert section["label"] == "1"
+
+
+def test_search_api_bad_query_is_400_with_error(client, seeded):
+    response = client.get("/api/search", {"q": "(((("})
+    assert response.status_code == 400
+    assert response.json()["error"]
+
+
+def test_document_api_returns_metadata_and_tree(client, seeded):
+    document = seeded["003"].document
+    data = client.get(f"/api/documents/{document.pk}").json()
+    assert data["title"] == "China's Policies on Asia-Pacific Security Cooperation"
+    assert data["date"] == "2017-01"
+    assert data["complete"] is False
+    assert {"label": "", "heading": "Conclusion"} in data["missing"]
+    chapter_two = next(section for section in data["sections"] if section["label"] == "II")
+    assert [child["label"] for child in chapter_two["children"]] == ["1", "2"]
+    assert chapter_two["children"][0]["text"].startswith("At the Fourth Summit")
+
+
+def test_document_api_hides_drafts(client, seeded):
+    document = seeded["002"].document
+    document.status = "draft"
+    document.save()
+    assert client.get(f"/api/documents/{document.pk}").status_code == 404

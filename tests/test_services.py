@@ -1,0 +1,105 @@
+"""The import path: stored whole or not at all, never twice, versions linked."""
+
+import pytest
+
+from archive.models import Document, Section, SourceFile
+from archive.services import document_import
+from tests.conftest import seed_path
+
+pytestmark = pytest.mark.django_db
+
+
+def import_seed(prefix: str):
+    path = seed_path(prefix)
+    return document_import(raw=path.read_bytes(), file_name=path.name)
+
+
+def test_import_keeps_the_raw_bytes_verbatim():
+    outcome = import_seed("002")
+    source = SourceFile.objects.get(document=outcome.document)
+    assert bytes(source.raw) == seed_path("002").read_bytes()
+    assert source.size == len(bytes(source.raw))
+    assert len(source.sha256) == 64
+
+
+def test_white_paper_keeps_its_structure_and_missing_chapters():
+    document = import_seed("003").document
+    top = list(document.sections.filter(parent=None).order_by("path").values_list("label", "heading", "captured"))
+    assert top[0] == ("", "Preface", True)
+    assert [row[0] for row in top[1:7]] == ["I", "II", "III", "IV", "V", "VI"]
+    assert [row[2] for row in top] == [True, True, True, False, False, False, False, False]
+    assert top[-1] == ("", "Conclusion", False)
+    chapter_two = document.sections.get(parent=None, label="II")
+    assert list(chapter_two.children.order_by("position").values_list("label", flat=True)) == ["1", "2"]
+    assert chapter_two.children.get(label="1").anchor == "ii-1"
+    assert document.complete is False
+
+
+def test_same_bytes_are_reported_and_skipped():
+    first = import_seed("002")
+    again = import_seed("002")
+    assert again.status == "duplicate"
+    assert again.document.pk == first.document.pk
+    assert Document.objects.count() == 1
+
+
+def test_same_text_in_other_bytes_is_a_duplicate():
+    path = seed_path("002")
+    first = document_import(raw=path.read_bytes(), file_name=path.name)
+    crlf = path.read_bytes().replace(b"\n", b"\r\n")
+    again = document_import(raw=crlf, file_name="copy.txt")
+    assert again.status == "duplicate"
+    assert again.document.pk == first.document.pk
+
+
+def test_two_captures_of_one_article_are_versions_of_one_work():
+    noisy = import_seed("000").document
+    clean = import_seed("001")
+    noisy.refresh_from_db()
+    assert clean.version_of_id == noisy.pk
+    # The complete, clean capture is the one shown; the noisy one points to it.
+    assert noisy.version_of_id == clean.document.pk
+    assert clean.document.version_of_id is None
+
+
+def test_different_articles_are_not_linked():
+    import_seed("000")
+    outcome = import_seed("002")
+    assert outcome.version_of_id is None
+    assert outcome.document.version_of_id is None
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (bytes(range(256)) * 20, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 200, "binary"),
+    ],
+)
+def test_bad_files_fail_with_a_reason_and_store_nothing(raw, reason):
+    outcome = document_import(raw=raw, file_name="bad.txt")
+    assert outcome.status == "failed"
+    assert reason in outcome.error
+    assert "\n" not in outcome.error
+    assert Document.objects.count() == Section.objects.count() == SourceFile.objects.count() == 0
+
+
+def test_a_truncated_file_still_imports_what_it_holds():
+    raw = seed_path("002").read_bytes()[:1500]
+    outcome = document_import(raw=raw, file_name="truncated.txt")
+    assert outcome.status == "imported"
+    assert outcome.document.title == "No digital strings attached"
+
+
+def test_a_failure_while_storing_leaves_nothing_behind(monkeypatch):
+    import archive.services as services
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services, "_link_versions", explode)
+    with pytest.raises(RuntimeError):
+        import_seed("003")
+    assert Document.objects.count() == Section.objects.count() == SourceFile.objects.count() == 0

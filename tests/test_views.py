@@ -1,0 +1,91 @@
+"""Pages a researcher uses, rendered through Django's test client."""
+
+import html5lib
+import pytest
+
+from archive.models import DocumentStatus
+
+
+def assert_valid_html(content: bytes) -> None:
+    parser = html5lib.HTMLParser(strict=True)
+    parser.parse(content)
+
+
+def test_home_lists_recent_documents(client, seeded):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert_valid_html(response.content)
+    assert b"No digital strings attached" in response.content
+    assert b"3 documents" in response.content
+
+
+def test_document_page_shows_toc_sections_and_missing_chapters(client, seeded):
+    document = seeded["003"].document
+    response = client.get(document.get_absolute_url())
+    assert response.status_code == 200
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert 'id="ii-1"' in page and 'href="#ii-1"' in page
+    assert "State Council Information Office" in page
+    assert "January 2017" in page
+    assert "not captured" in page
+    assert "Conclusion" in page
+
+
+def test_document_page_lists_other_captures(client, seeded):
+    canonical = seeded["001"].document
+    page = client.get(canonical.get_absolute_url()).content.decode()
+    assert "Other captures of this work" in page
+    assert seeded["000"].document.get_absolute_url() in page
+
+
+def test_draft_document_page_is_not_found(client, seeded):
+    document = seeded["002"].document
+    document.status = DocumentStatus.DRAFT
+    document.save()
+    assert client.get(document.get_absolute_url()).status_code == 404
+    assert b"No digital strings attached" not in client.get("/documents/").content
+
+
+def test_browse_filters_by_kind_and_year(client, seeded):
+    page = client.get("/documents/?kind=white_paper").content.decode()
+    assert "China&#x27;s Policies on Asia-Pacific Security Cooperation" in page
+    assert "No digital strings attached" not in page
+    assert "No digital strings attached" in client.get("/documents/?year=2024").content.decode()
+
+
+@pytest.mark.parametrize("params", ["?year=abc", "?page=-4", "?page=99999999999999", "?kind=%00", "?publisher=<script>"])
+def test_browse_survives_hostile_parameters(client, seeded, params):
+    assert client.get(f"/documents/{params}").status_code == 200
+
+
+def test_search_page_groups_hits_and_links_sections(client, seeded):
+    response = client.get("/search/", {"q": "regional security framework"})
+    assert response.status_code == 200
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert "#ii-2" in page
+    assert "<mark>" in page
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "title:", "((((", "x" * 5000, "<script>alert(1)</script>"])
+def test_malformed_queries_get_a_friendly_page(client, seeded, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code in (200, 400)
+    assert b"<script>alert" not in response.content
+
+
+def test_empty_search_result_suggests_what_to_do(client, seeded):
+    page = client.get("/search/", {"q": "zeppelin"}).content.decode()
+    assert "No document matches" in page
+
+
+def test_source_file_downloads_verbatim(client, seeded):
+    document = seeded["002"].document
+    response = client.get(f"/documents/{document.pk}/source")
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response.content == document.source.raw
+
+
+def test_pages_carry_a_content_security_policy(client, seeded):
+    assert "script-src 'self'" in client.get("/")["Content-Security-Policy"]
