@@ -216,7 +216,8 @@ def _document_text(document: Document) -> str:
 def _link_versions(document: Document, parsed: ParsedDocument) -> int | None:
     """Join the new capture to an existing work with the same title and mostly the same text.
 
-    The canonical capture (shown in lists and search) is the complete one; between equals, the first.
+    The canonical capture (shown in lists and search) is the fuller one: complete before partial,
+    then the longer text (a truncated scrape yields to the whole article); between equals, the first.
     Returns the id of the document the new capture matched.
     """
     text = _document_text(document)
@@ -225,7 +226,8 @@ def _link_versions(document: Document, parsed: ParsedDocument) -> int | None:
         if ingest.similarity(text, _document_text(candidate)) < VERSION_SIMILARITY:
             continue
         canonical = candidate.version_of or candidate
-        if document.complete and not canonical.complete:
+        canonical_text = _document_text(canonical)
+        if (document.complete, len(text)) > (canonical.complete, len(canonical_text)):
             canonical.versions.exclude(pk=document.pk).update(version_of=document)
             canonical.version_of = document
             canonical.save(update_fields=["version_of", "updated_at"])

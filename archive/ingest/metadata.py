@@ -47,6 +47,10 @@ _SECTION_LABEL = re.compile(r"^(?:Opinion|Op-?Ed|Commentary|Editorial|Comment|Vi
 _MD_TITLE = re.compile(r"^#\s+(.+)$")
 # The author's note closing an opinion piece: "The author is deputy director…", "— The writers are…".
 _AUTHOR_NOTE = re.compile(r"^[(\-—–\s]*The\s+(?:authors?|writers?)\s+(?:is|are|was|were)\b")
+# One person's name: "Lu Chuanying", "Gregory B. Poling", "LU CHUANYING", "Andreyka de Natalegawa".
+_NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|de|van|von|bin|binti|al|da|di|le|la)){0,4}$")
+# Words in a line that make it a release heading, not an issuing body: "Department of Defence Media Release".
+_NOT_ISSUER = re.compile(r"\b(?:Release|Statement|News|Bulletin)\b", re.I)
 # Small words left lower case in a title-case line: "Office of the People's Republic of China".
 _MINOR_WORDS = frozenset("of the and for on in to a an at by 's".split())
 
@@ -69,6 +73,7 @@ class Header:
     edition: str = ""
     source_url: str = ""
     section_labels: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
     front_date: PartialDate | None = None
     printed_dates: list[PartialDate] = field(default_factory=list)
     web_dates: list[PartialDate] = field(default_factory=list)
@@ -119,10 +124,10 @@ def _consume(header: Header, line: str, last_in_block: bool) -> bool:
         return True
     if header.title and _same_text(line.lstrip("# "), header.title):
         return True  # the title printed again, or a Markdown heading repeating the front matter title
-    return _consume_metadata(header, line) or _consume_title(header, line, last_in_block)
+    return _consume_metadata(header, line, last_in_block) or _consume_title(header, line, last_in_block)
 
 
-def _consume_metadata(header: Header, line: str) -> bool:
+def _consume_metadata(header: Header, line: str, last_in_block: bool) -> bool:
     web_date = labelled_date(line)
     if web_date:
         header.web_dates.append(web_date)
@@ -132,9 +137,9 @@ def _consume_metadata(header: Header, line: str) -> bool:
         header.printed_dates.append(printed)
         return True
     byline = _BYLINE.match(line)
-    if byline and not header.authors:
-        names = [title_case_name(n) for n in _NAME_SEPARATOR.split(byline.group("names")) if n.strip()]
-        header.authors = tuple(names)
+    names = [n.strip() for n in _NAME_SEPARATOR.split(byline.group("names")) if n.strip()] if byline else []
+    if byline and names and not header.authors and all(_NAME.match(n) for n in names):
+        header.authors = tuple(title_case_name(n) for n in names)
         if byline.group("org"):
             header.publisher = header.publisher or _EDITION_SUFFIX.sub("", byline.group("org").strip())
         return True
@@ -147,6 +152,9 @@ def _consume_metadata(header: Header, line: str) -> bool:
         return True
     if not header.title and _SECTION_LABEL.match(line):
         header.section_labels.append(line)
+        return True
+    if not header.title and not last_in_block and re.fullmatch(r"[^\W\d_]+", line):
+        header.categories.append(line)  # a one-word site section above the headline: "Academia", "World"
         return True
     if header.title and not header.issuer and _is_issuer(line):
         header.issuer = re.sub(r"^The\s+", "", line)
@@ -175,7 +183,7 @@ def _consume_title(header: Header, line: str, last_in_block: bool) -> bool:
 
 def _is_issuer(line: str) -> bool:
     words = line.split()
-    if len(words) > 15 or ends_sentence(line) or not _ISSUER_WORD.search(line):
+    if len(words) > 15 or ends_sentence(line) or not _ISSUER_WORD.search(line) or _NOT_ISSUER.search(line):
         return False
     return all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words)
 

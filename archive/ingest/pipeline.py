@@ -15,7 +15,7 @@ from .frontmatter import split_front_matter
 from .kinds import Shape, infer_kind
 from .markdown import markdown_to_text
 from .metadata import read_header, split_author_note
-from .model import IngestError, ParsedDocument, ParsedSection
+from .model import IngestError, ParsedDocument
 from .normalise import normalise
 from .paragraphs import join_blocks, split_blocks
 from .structure import build_structure
@@ -88,7 +88,7 @@ def _is_markdown(filename: str) -> bool:
         return True
     if suffix in TEXT_SUFFIXES:
         return False
-    raise IngestError(f"unsupported file type: {suffix} (plain text .txt and Markdown .md are supported)")
+    raise IngestError(f"unsupported file type: {suffix}")
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
@@ -103,5 +103,3 @@ def _language(paragraphs: list[str]) -> str:
     cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
     return "zh" if letters and cjk / len(letters) > _CJK_SHARE else "en"
 
-
-__all__ = ["parse", "ParsedSection"]

@@ -33,7 +33,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             if isinstance(field_class, FacetField):
                 schema.remove(name)
                 schema.add(name, WHOOSH_ID(stored=True))
-            elif isinstance(schema[name], TEXT):
+            elif isinstance(schema[name], TEXT) or (field_class.is_multivalued and field_class.indexed):
+                # Multi-valued fields (authors) are searched word by word, like any text.
                 schema.remove(name)
                 schema.add(
                     name,

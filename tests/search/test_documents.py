@@ -42,7 +42,7 @@ def test_versions_of_one_work_appear_once(seeded):
 def test_boolean_operators(seeded):
     assert page_count("Cambodia AND digital") == 0
     assert page_count("Cambodia OR digital") == 2
-    assert page_count("security NOT Cambodia") == 2
+    assert titles(search_documents("security NOT Cambodia")) == ["China's Policies on Asia-Pacific Security Cooperation"]
 
 
 def page_count(query: str) -> int:
@@ -67,7 +67,7 @@ def test_deleted_document_leaves_the_index(seeded):
 
 
 def test_debris_is_not_searchable(seeded):
-    for debris in ["Daily8", '"Related Articles"', "cybercrime", "京ICP备13028878号", '"Print Mail"']:
+    for debris in ["Daily8", '"Related Articles"', '"cybercrime campaign"', "京ICP备13028878号", '"Print Mail"']:
         assert search_documents(debris).count == 0, debris
 
 

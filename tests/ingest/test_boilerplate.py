@@ -1,0 +1,96 @@
+"""archive/ingest/boilerplate.py: page debris removed by pattern lists, not per-file rules."""
+
+import pytest
+
+from archive.ingest.boilerplate import strip_debris
+from tests.ingest.fixtures import seed_path
+
+BODY = ("Last month, Cambodia allowed foreign warships from multiple nations to access its Ream naval base. " * 4).strip()
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "nav search",
+        "search",
+        "close",
+        "logo",
+        "Print Mail   Large Medium Small",
+        "Share - WeChat",
+        "Copyright©2024 China Daily. All rights reserved.",
+        "京ICP备13028878号-6",
+        "京公网安备 11010502032503号 京公网安备 11010502032503号",
+        "govt.chinadaily.com.cn",
+        "app-storeplay-store",
+        "[ Defence Home ] [ back to top ]",
+        "* * *",
+    ],
+)
+def test_a_widget_or_footer_line_is_dropped(widget):
+    assert strip_debris([BODY, widget, "The end."]).lines == (BODY, "The end.")
+
+
+def test_an_address_line_is_dropped_and_kept_as_the_source_url():
+    cleaned = strip_debris(["http://www.thejakartapost.com/opinion/2022/08/03/pla.html", BODY])
+    assert cleaned.lines == (BODY,)
+    assert cleaned.source_url == "http://www.thejakartapost.com/opinion/2022/08/03/pla.html"
+
+
+def test_a_print_widget_glued_to_a_date_line_is_cut_off_and_the_date_kept():
+    assert strip_debris(["Updated: Jan 11, 2017 Print"]).lines == ("Updated: Jan 11, 2017",)
+
+
+def test_sentences_that_mention_search_or_printing_are_kept():
+    line = "The search for a code of conduct will close gaps, and we print the logo."
+    assert strip_debris([line]).lines == (line,)
+
+
+@pytest.mark.parametrize(
+    "marker", ["Related Articles", "Comments", "No comments yet...", "Try Our AI Features", "DOWNLOAD THE APP",
+               "Orange background", "More in Opinion"]
+)
+def test_a_tail_marker_after_the_body_drops_everything_from_it_to_the_end(marker):
+    cleaned = strip_debris([BODY, "", marker, "", "Another article's headline", "Its full text goes too."])
+    assert cleaned.lines == (BODY, "")
+
+
+def test_a_tail_marker_before_any_body_text_does_not_cut_the_document():
+    cleaned = strip_debris(["Comments", BODY])
+    assert BODY in cleaned.lines
+
+
+def test_a_heading_with_background_in_it_does_not_cut_the_document():
+    cleaned = strip_debris([BODY, "Historical Background", "More text."])
+    assert cleaned.lines == (BODY, "Historical Background", "More text.")
+
+
+def test_a_pagination_bar_is_dropped_and_marks_the_capture_as_one_page_of_several():
+    cleaned = strip_debris([BODY, "1 2 3 >"])
+    assert cleaned.lines == (BODY,)
+    assert cleaned.paginated
+
+
+def test_a_row_of_figures_is_not_a_pagination_bar():
+    cleaned = strip_debris([BODY, "4 17 9"])
+    assert cleaned.lines == (BODY, "4 17 9")
+    assert not cleaned.paginated
+
+
+def test_a_capture_without_a_pagination_bar_is_not_marked_paginated():
+    assert not strip_debris([BODY]).paginated
+
+
+def test_seed_000_loses_its_related_articles_and_app_promotion():
+    text = "\n".join(strip_debris(seed_path("000").read_text(encoding="utf-8").split("\n")).lines)
+    for debris in ("More must be done in Hong Kong's cybercrime campaign", "Daily8", "DOWNLOAD THE APP",
+                   "South China Morning Post", "logo"):
+        assert debris not in text
+    assert "commitment to multilateral dialogue." in text
+
+
+def test_seed_003_loses_its_footer_and_share_widgets():
+    cleaned = strip_debris(seed_path("003").read_text(encoding="utf-8").split("\n"))
+    text = "\n".join(cleaned.lines)
+    for debris in ("1 2 3 >", "Copyright", "京ICP", "Share - WeChat", "govt.chinadaily.com.cn", "Print"):
+        assert debris not in text
+    assert cleaned.paginated

@@ -1,0 +1,64 @@
+"""archive/ingest/paragraphs.py: blocks at blank lines, hard-wrapped lines joined into paragraphs."""
+
+from archive.ingest.paragraphs import ends_sentence, join_block, split_blocks
+
+
+def test_blank_lines_separate_blocks():
+    assert split_blocks(["a", "b", "", "", "c"]) == [["a", "b"], ["c"]]
+
+
+def test_a_line_repeating_the_previous_line_is_dropped_even_across_a_blank_line():
+    title = "To align security interests, China and Asean must close trust gaps"
+    assert split_blocks([title, "", title, "", "Body."]) == [[title], ["Body."]]
+
+
+def test_a_line_that_does_not_end_a_sentence_is_joined_with_the_next():
+    block = ["Last month, Cambodia allowed foreign warships to access its", "Ream naval base in a clear bid."]
+    assert join_block(block) == ["Last month, Cambodia allowed foreign warships to access its Ream naval base in a clear bid."]
+
+
+def test_a_line_broken_before_a_name_is_joined():
+    block = ["In April, just before President", "Xi Jinping's Southeast Asian tour , Beijing outlined a",
+             "new security doctrine."]
+    assert join_block(block) == [
+        "In April, just before President Xi Jinping's Southeast Asian tour , Beijing outlined a new security doctrine."
+    ]
+
+
+def test_consecutive_lines_that_end_sentences_are_separate_paragraphs():
+    block = ["Russian vessels also docked at Ream.", "The Phnom Penh Post reported it."]
+    assert join_block(block) == block
+
+
+def test_a_sentence_end_followed_by_a_lower_case_line_is_a_wrapped_sentence():
+    assert join_block(["agreement in the", "Congress said so.", "and more."]) == ["agreement in the Congress said so. and more."]
+
+
+def test_an_abbreviation_at_a_line_end_does_not_end_the_paragraph():
+    assert join_block(["bipartisan agreement in the U.S.", "Congress that the United States must, too."]) == [
+        "bipartisan agreement in the U.S. Congress that the United States must, too."
+    ]
+
+
+def test_a_word_hyphenated_across_lines_is_rejoined():
+    assert join_block(["a multi-", "layered framework."]) == ["a multi-layered framework."]
+
+
+def test_list_items_are_separate_paragraphs():
+    assert join_block(["• Investing in institutions", "• Improving transparency"]) == [
+        "• Investing in institutions", "• Improving transparency"]
+
+
+def test_a_markdown_heading_is_its_own_paragraph():
+    assert join_block(["### Precise Wording", "Text follows here."], markdown=True) == [
+        "### Precise Wording", "Text follows here."]
+
+
+def test_runs_of_spaces_inside_a_paragraph_collapse():
+    assert join_block(["Print   Mail"]) == ["Print Mail"]
+
+
+def test_closing_quotes_after_the_full_stop_still_end_a_sentence():
+    assert ends_sentence("'It is for the people of Asia to run the affairs of Asia.'")
+    assert ends_sentence("sovereign states directly concerned”.")
+    assert not ends_sentence("access its")
