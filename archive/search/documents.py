@@ -88,7 +88,7 @@ def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
             chosen[document_id].append(int(result.pk))
         else:
             by_document[document_id].more_sections += 1
-    sections = Section.objects.in_bulk([pk for pks in chosen.values() for pk in pks])
+    sections = Section.objects.select_related("parent").in_bulk([pk for pks in chosen.values() for pk in pks])
     for document_id, pks in chosen.items():
         by_document[document_id].sections = [
             SectionHit(sections[pk], snippet(sections[pk].text, parsed.terms)) for pk in pks if pk in sections

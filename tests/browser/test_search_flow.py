@@ -36,3 +36,19 @@ def test_document_page_reads_on_a_phone(browser, live_server, seeded):
     assert overflow <= 1
     assert phone.locator("nav.toc li.missing").count() == 5
     context.close()
+
+
+def test_script_in_a_document_field_is_shown_as_text(page, live_server, search_index):
+    from archive.services import document_import
+
+    hostile = (
+        "Hostile <script>window.pwned=1</script> title\n\n"
+        "A paragraph with <img src=x onerror=\"window.pwned=2\"> and <b>bold</b> security words.\n"
+    ).encode()
+    document = document_import(raw=hostile, file_name="hostile.txt").document
+    page.goto(live_server.url + document.get_absolute_url())
+    assert page.evaluate("window.pwned === undefined")
+    assert "<img src=x" in page.locator(".sections").inner_text()
+    page.goto(live_server.url + "/search/?q=security+words")
+    assert page.evaluate("window.pwned === undefined")
+    assert page.locator(".snippet mark").count() >= 1

@@ -1,0 +1,113 @@
+"""archive/ingest/metadata.py: title, byline, dates, issuer, edition and the author's note."""
+
+from archive.ingest.frontmatter import split_front_matter
+from archive.ingest.metadata import read_header, split_author_note, title_case_name
+from archive.ingest.model import PartialDate
+
+BODY = ["China and Southeast Asian nations are not only close neighbors geographically,", "but also online."]
+
+
+def test_the_first_line_is_the_title_and_the_rest_is_body():
+    header, body = read_header([["No digital strings attached"], BODY])
+    assert header.title == "No digital strings attached"
+    assert body == [BODY]
+
+
+def test_a_byline_in_capitals_gives_title_cased_authors_and_the_publisher_without_its_edition():
+    header, _ = read_header([["No digital strings attached"], ["By LU CHUANYING (China Daily Global)"], BODY])
+    assert header.authors == ("Lu Chuanying",)
+    assert header.publisher == "China Daily"
+
+
+def test_a_byline_with_several_names_gives_several_authors():
+    header, _ = read_header([["Title here"], ["By Gregory B. Poling and Andreyka Natalegawa"], BODY])
+    assert header.authors == ("Gregory B. Poling", "Andreyka Natalegawa")
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline():
+    line = "By the authority vested in me as President by the Constitution, it is hereby ordered:"
+    header, body = read_header([["Executive Order"], [line]])
+    assert header.authors == ()
+    assert body == [[line]]
+
+
+def test_an_updated_line_gives_the_date_to_the_day():
+    header, _ = read_header([["Title here"], ["Updated: 2024-05-16"], BODY])
+    assert header.date == PartialDate(2024, 5, 16)
+
+
+def test_a_printed_month_is_preferred_to_the_web_page_update_date():
+    header, _ = read_header([["2017"], ["A white paper"], ["Updated: Jan 11, 2017"], ["January 2017"], BODY])
+    assert header.date == PartialDate(2017, 1)
+    assert header.date.precision == "month"
+
+
+def test_an_issuing_body_after_the_title_is_the_issuer_without_a_leading_the():
+    header, _ = read_header([["A white paper"], ["The State Council Information Office of the People's Republic of China"]])
+    assert header.issuer == "State Council Information Office of the People's Republic of China"
+
+
+def test_a_release_heading_is_not_an_issuer():
+    header, _ = read_header([["A release"], ["Department of Defence Media Release"], BODY])
+    assert header.issuer == ""
+
+
+def test_an_edition_line_is_the_edition():
+    header, _ = read_header([["A white paper"], ["First Edition 2017"], ["Contents"]])
+    assert header.edition == "First Edition 2017"
+
+
+def test_a_one_line_block_without_a_full_stop_under_the_title_is_the_subtitle():
+    standfirst = "As the world is mired in turmoil, cooperation in the virtual space will help stabilize Asia"
+    header, body = read_header([["No digital strings attached"], [standfirst], BODY])
+    assert header.subtitle == standfirst
+    assert body == [BODY]
+
+
+def test_a_subtitle_on_the_line_below_the_title_in_the_same_block_is_the_subtitle():
+    standfirst = "Beijing and Southeast Asian capitals can build confidence by upholding local autonomy"
+    header, _ = read_header([["To align security interests", standfirst], BODY])
+    assert header.subtitle == standfirst
+
+
+def test_a_hard_wrapped_first_body_line_is_not_taken_for_a_subtitle():
+    first = "Last month, Cambodia allowed foreign warships from multiple nations to access its"
+    header, body = read_header([["To align security interests"], [first, "Ream naval base."]])
+    assert header.subtitle == ""
+    assert body == [[first, "Ream naval base."]]
+
+
+def test_one_word_site_sections_above_the_headline_are_not_the_title():
+    header, _ = read_header([["Opinion", "Academia", "PLA in the new era", "Chen Yongjing"]])
+    assert header.title == "PLA in the new era"
+    assert header.section_labels == ["Opinion"]
+
+
+def test_front_matter_gives_title_date_authors_and_description_as_subtitle():
+    front, _, _ = split_front_matter(
+        "---\ntitle: Between Two Reefs\nauthor: Gregory B. Poling and Andreyka Natalegawa\n"
+        "date: 2025-12-02 12:00:00 +0800\ndescription: \"Indonesia’s Strategic Culture\"\n---\n"
+    )
+    header, body = read_header([["# Between Two Reefs"], BODY], front)
+    assert header.title == "Between Two Reefs"
+    assert header.authors == ("Gregory B. Poling", "Andreyka Natalegawa")
+    assert header.date == PartialDate(2025, 12, 2)
+    assert header.subtitle == "Indonesia’s Strategic Culture"
+    assert body == [BODY]
+
+
+def test_a_closing_author_note_is_moved_out_of_the_body():
+    note = "The author is deputy director and senior fellow of the Institute. The views do not reflect China Daily."
+    body, found = split_author_note(["First.", "Second.", note])
+    assert body == ["First.", "Second."]
+    assert found == note
+
+
+def test_a_sentence_about_the_author_early_in_the_text_is_not_an_author_note():
+    text = ["The author is mentioned here.", "Two.", "Three.", "Four."]
+    assert split_author_note(text) == (text, "")
+
+
+def test_names_printed_in_capitals_are_title_cased_and_others_kept():
+    assert title_case_name("LU CHUANYING") == "Lu Chuanying"
+    assert title_case_name("Gregory B. Poling") == "Gregory B. Poling"

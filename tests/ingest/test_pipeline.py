@@ -1,0 +1,189 @@
+"""archive/ingest/pipeline.py (``archive.ingest.parse``): the required results on the real seed captures."""
+
+import pytest
+
+from archive.ingest import IngestError, ParsedDocument, PartialDate, parse
+from tests.ingest.fixtures import CORPUS, SEEDS, all_paragraphs, all_sections, parsed_seed
+
+DEBRIS = ("1 2 3 >", "Copyright", "京ICP", "Share - WeChat", "govt.chinadaily.com.cn", "Print", "nav search")
+
+
+class TestWhitePaper003:
+    """Seed 003: page one of a State Council white paper, captured from China Daily."""
+
+    doc = parsed_seed("003")
+
+    def test_title(self):
+        assert self.doc.title == "China's Policies on Asia-Pacific Security Cooperation"
+
+    def test_issuer_is_the_state_council_information_office(self):
+        assert self.doc.issuer == "State Council Information Office of the People's Republic of China"
+
+    def test_date_is_the_printed_month(self):
+        assert self.doc.date == PartialDate(2017, 1)
+        assert self.doc.date.precision == "month"
+
+    def test_kind_and_edition(self):
+        assert self.doc.kind == "white_paper"
+        assert self.doc.edition == "First Edition 2017"
+
+    def test_top_level_sections_are_preface_i_and_ii(self):
+        assert [(s.label, s.heading) for s in self.doc.sections] == [
+            ("", "Preface"),
+            ("I", "China's Policies and Positions on Asia-Pacific Security Cooperation"),
+            ("II", "China's Security Vision for the Asia-Pacific Region"),
+        ]
+
+    def test_chapter_ii_has_subsections_1_and_2(self):
+        assert [(c.label, c.heading) for c in self.doc.sections[2].children] == [
+            ("1", "Concept of Common, Comprehensive, Cooperative and Sustainable Security"),
+            ("2", "Improving the Regional Security Framework"),
+        ]
+
+    def test_enumerations_remain_paragraphs_of_i_and_of_ii_2(self):
+        chapter_i = self.doc.sections[1].paragraphs
+        subsection_2 = self.doc.sections[2].children[1].paragraphs
+        assert any(p.startswith("First, we should promote common development") for p in chapter_i)
+        assert any(p.startswith("Sixth, we should properly resolve differences") for p in chapter_i)
+        assert any(p.startswith("First, the future regional security framework") for p in subsection_2)
+        assert any(p.startswith("Fourth, the development of a regional security framework") for p in subsection_2)
+
+    def test_contents_has_all_eight_entries(self):
+        assert len(self.doc.contents) == 8
+        assert self.doc.contents[0].heading == "Preface"
+        assert self.doc.contents[-1].heading == "Conclusion"
+
+    def test_chapters_iii_to_vi_and_the_conclusion_are_missing_and_the_capture_incomplete(self):
+        assert [(e.label, e.heading) for e in self.doc.missing] == [
+            ("III", "China's Relations with Other Major Asia-Pacific Countries"),
+            ("IV", "China's Positions and Views on Regional Hotspot Issues"),
+            ("V", "China's Participation in Major Multilateral Mechanisms in the Asia-Pacific Region"),
+            ("VI", "China's Participation in Regional Non-Traditional Security Cooperation"),
+            ("", "Conclusion"),
+        ]
+        assert self.doc.complete is False
+
+    def test_no_debris_in_any_paragraph(self):
+        for paragraph in all_paragraphs(self.doc):
+            for debris in DEBRIS:
+                assert debris not in paragraph
+
+
+class TestOpinion002:
+    """Seed 002: a signed China Daily commentary with web widgets around it."""
+
+    doc = parsed_seed("002")
+
+    def test_title_author_publisher_date(self):
+        assert self.doc.title == "No digital strings attached"
+        assert self.doc.authors == ("Lu Chuanying",)
+        assert self.doc.publisher == "China Daily"
+        assert self.doc.date == PartialDate(2024, 5, 16)
+
+    def test_subtitle_is_the_standfirst(self):
+        assert self.doc.subtitle == (
+            "As the world is mired in turmoil, China-ASEAN cooperation in the virtual space will help "
+            "stabilize the geopolitical situation in Asia"
+        )
+
+    def test_author_note_is_moved_out_of_the_body(self):
+        assert self.doc.author_note.startswith("The author is deputy director")
+        assert not any("The author is" in p for p in all_paragraphs(self.doc))
+
+    def test_a_signed_commentary_is_an_opinion(self):
+        assert self.doc.kind == "opinion"
+
+    def test_one_unlabelled_section_without_widgets(self):
+        assert [(s.label, s.heading) for s in self.doc.sections] == [("", "")]
+        for paragraph in all_paragraphs(self.doc):
+            assert "nav search" not in paragraph and "Print Mail" not in paragraph
+        assert self.doc.sections[0].paragraphs[0].startswith("China and Southeast Asian nations")
+
+
+class TestTruncatedCapture000:
+    """Seed 000: a hard-wrapped, truncated capture with an aggregator's tail of other articles."""
+
+    doc = parsed_seed("000")
+
+    def test_the_title_printed_twice_is_kept_once_and_logo_dropped(self):
+        assert self.doc.title == "To align security interests, China and Asean must close trust gaps"
+        assert not any(p == self.doc.title or p == "logo" for p in all_paragraphs(self.doc))
+
+    def test_broken_lines_are_joined_into_paragraphs(self):
+        paragraphs = all_paragraphs(self.doc)
+        assert any("access its Ream naval base" in p for p in paragraphs)
+        assert any("President Xi Jinping's Southeast Asian tour" in p for p in paragraphs)
+
+    def test_none_of_the_related_articles_remain(self):
+        text = "\n".join(all_paragraphs(self.doc))
+        for debris in ("More must be done in Hong Kong's cybercrime campaign", "Daily8", "DOWNLOAD THE APP",
+                       "South China Morning Post", "Key question remains", "Orange background", "Comments"):
+            assert debris not in text
+        assert text.endswith("commitment to multilateral dialogue.")
+
+
+class TestCleanCopy001:
+    """Seed 001: the full clean copy of the article 000 captured."""
+
+    doc = parsed_seed("001")
+
+    def test_title_and_subtitle(self):
+        assert self.doc.title == "To align security interests, China and Asean must close trust gaps"
+        assert self.doc.subtitle == (
+            "Beijing and Southeast Asian capitals can build confidence by upholding local autonomy over "
+            "foreign agendas and keeping each other accountable"
+        )
+
+    def test_the_subtitle_is_not_also_a_paragraph(self):
+        assert not any(p.startswith("Beijing and Southeast Asian capitals") for p in all_paragraphs(self.doc))
+
+
+@pytest.mark.parametrize("filename", ["paper.pdf", "page.html", "page.htm", "letter.docx", "data.jsonl", "x.PDF"])
+def test_files_that_are_not_plain_text_or_markdown_are_unsupported(filename):
+    suffix = "." + filename.rsplit(".", 1)[1].lower()
+    with pytest.raises(IngestError, match=rf"^unsupported file type: \{suffix}$"):
+        parse(b"%PDF-1.7 whatever", filename)
+
+
+def test_a_text_file_without_a_name_is_parsed_as_plain_text():
+    doc = parse(b"A title\n\nSome body text.", "")
+    assert (doc.title, doc.sections[0].paragraphs) == ("A title", ("Some body text.",))
+
+
+def test_a_file_with_only_a_title_is_refused():
+    with pytest.raises(IngestError, match="no body text"):
+        parse(b"Just a title\n", "x.txt")
+
+
+def test_markdown_front_matter_supplies_the_metadata():
+    raw = b"---\ntitle: A Title\ndate: 2024-04-24\nauthor: Peter Layton\n---\n\n### First part\n\nText here.\n\nMore.\n"
+    doc = parse(raw, "a.md")
+    assert (doc.title, doc.date, doc.authors) == ("A Title", PartialDate(2024, 4, 24), ("Peter Layton",))
+    assert [(s.heading, s.paragraphs) for s in doc.sections] == [("First part", ("Text here.", "More."))]
+
+
+def test_the_same_markdown_headings_are_plain_paragraphs_in_a_txt_file():
+    doc = parse(b"A title\n\n### First part\n\nText here.\n", "a.txt")
+    assert doc.sections[0].paragraphs == ("### First part", "Text here.")
+
+
+def test_the_encoding_used_is_recorded():
+    doc = parse("A title\n\nLe café “quoted” est très bon, naïve façade, déjà vu.\n".encode("cp1252"), "a.txt")
+    assert doc.encoding == "cp1252"
+    assert "café “quoted”" in doc.sections[0].paragraphs[0]
+
+
+def _every_shared_file():
+    return sorted(p for folder in (SEEDS, CORPUS) for p in folder.iterdir() if p.is_file())
+
+
+@pytest.mark.parametrize("path", _every_shared_file(), ids=lambda p: p.name)
+def test_every_shared_file_parses_to_a_titled_document_or_raises_ingest_error(path):
+    try:
+        doc = parse(path.read_bytes(), path.name)
+    except IngestError as error:
+        assert str(error) and "\n" not in str(error)
+        return
+    assert isinstance(doc, ParsedDocument)
+    assert doc.title.strip()
+    assert any(s.paragraphs for s in all_sections(doc.sections))
