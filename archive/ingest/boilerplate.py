@@ -27,7 +27,8 @@ DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"app-?store\s*play-?store|app\s+store|google\s+play", _I),
     # Copyright footers: "Copyright©2024 China Daily. All rights reserved.", "© 2024 SCMP".
     re.compile(r"(copyright\s*(©|\(c\))?|©)\s*\d{4}.{0,100}|.{0,100}all\s+rights\s+reserved\.?", _I),
-    # Chinese ICP licence and public-security filing lines: "京ICP备13028878号-6", "京公网安备 11010502032503号".
+    # Chinese ICP licence and public-security filing lines: "京ICP备13028878号-6",
+    # "京公网安备 11010502032503号".
     re.compile(r".{0,4}ICP[备证]\s*\d+号.*|.{0,4}公网安备.*"),
     # A line that is only a host name or an address: "govt.chinadaily.com.cn", "http://www.thejakartapost.com/…".
     re.compile(r"(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?"),

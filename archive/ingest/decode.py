@@ -32,9 +32,10 @@ _CONTROL_CHARS = frozenset(chr(c) for c in range(0x20) if chr(c) not in "\t\n\v\
 _MAX_CONTROL_RATIO = 0.02
 _SAMPLE_CHARS = 64 * 1024
 
-# A legacy code page the guesser ties with others on Western text (cp1250 and cp1252 both read "café"):
-# on a tie prefer the one most captures were actually written in.
-_PREFERRED_ON_TIE = ("cp1252", "utf_8", "latin_1")
+# The legacy code page Western captures are almost always in. On short Western text the guesser ranks
+# cp1250, cp1257 or even mac_roman first ("trčs", "M¸nchen"); when cp1252 is among the plausible
+# readings, it wins. Cyrillic or Chinese bytes never read plausibly as cp1252, so they keep their match.
+_WESTERN = "cp1252"
 _MAX_CHAOS = 0.1
 
 _BINARY = "looks like a binary file, not text"
@@ -105,15 +106,15 @@ def _truncated_utf8(raw: bytes, error: UnicodeDecodeError) -> Decoded | None:
 
 
 def _guess(raw: bytes) -> Decoded:
-    matches = [m for m in from_bytes(raw) if m.chaos <= _MAX_CHAOS and not m.encoding.startswith("utf_16")]
-    matches = [m for m in matches if not m.encoding.startswith("utf_32")]
+    # UTF-16/32 without a byte-order mark are refused above (NUL bytes); a guess of them is noise.
+    matches = [m for m in from_bytes(raw) if m.chaos <= _MAX_CHAOS and not m.encoding.startswith(("utf_16", "utf_32"))]
     if not matches:
         raise IngestError(_UNDETECTED)
-    least_chaos = min(m.chaos for m in matches)
-    tied = [m for m in matches if m.chaos <= least_chaos + 0.01]
-    best = next((m for name in _PREFERRED_ON_TIE for m in tied if m.encoding == name), tied[0])
-    text = str(best)
-    return Decoded(text, best.encoding, (f"the file is not UTF-8; it was read as {best.encoding}",))
+    if any(_WESTERN in m.could_be_from_charset for m in matches):
+        text, encoding = raw.decode(_WESTERN), _WESTERN
+    else:
+        text, encoding = str(matches[0]), matches[0].encoding
+    return Decoded(text, encoding, (f"the file is not UTF-8; it was read as {encoding}",))
 
 
 def _looks_binary(text: str) -> bool:

@@ -19,7 +19,7 @@ _TITLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bexecutive\s+order\b", re.I), "executive_order"),
     (re.compile(r"\btreaty\b", re.I), "treaty"),
     (re.compile(r"\b(?:joint\s+)?statement\b|\bdeclaration\b|\bcommuniqu[eé]\b", re.I), "statement"),
-    (re.compile(r"^(?:remarks|speech|address|keynote)\b|\bremarks\s+(?:by|of)\b|\bspeech\s+(?:by|at)\b", re.I), "speech"),
+    (re.compile(r"^(?:remarks|speech|address|keynote)\b|\b(?:remarks\s+(?:by|of)|speech\s+(?:by|at))\b", re.I), "speech"),
 )
 
 # Chapters a white paper needs besides its preface before its shape alone marks it.

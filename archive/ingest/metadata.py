@@ -34,7 +34,8 @@ _EDITION_SUFFIX = re.compile(r"\s+(?:Global|Asia|Europe|USA|US|Africa|Weekly|Onl
 _PUBLISHER_LINE = re.compile(r"^\(((?:The\s+)?[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,5})\)$")
 # "First Edition 2017", "2nd edition".
 _EDITION = re.compile(
-    r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(?:st|nd|rd|th))\s+Edition\b.{0,20}$", re.I
+    r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(?:st|nd|rd|th))\s+Edition\b.{0,20}$",
+    re.I,
 )
 # Words that make a short title-case line an issuing body: "The State Council Information Office of …".
 _ISSUER_WORD = re.compile(

@@ -16,7 +16,7 @@ import unicodedata
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
 
 # Spaces that print as a space: no-break, en/em/thin/hair, figure, narrow no-break, medium mathematical.
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"), " ")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B)))), " ")
 
 # Line and paragraph separators (U+2028, U+2029), lone CR and CRLF all become LF.
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")

@@ -22,7 +22,9 @@ _ROMAN = re.compile(r"^([IVXLC]{1,7})\.\s+(\S.*)$")
 # "1. Concept of Common, Comprehensive, Cooperative and Sustainable Security" -> ("1", "Concept of…").
 _ARABIC = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 # "ARTICLE I.", "Article 3 - Scope", "Chapter II: Security", "PART 2" -> ("ARTICLE I", "").
-_DIVISION = re.compile(r"^((?i:article|section|chapter|part)\s+(?:[IVXLC]{1,7}|\d{1,3}))\.?(?:\s*[-—–:.]\s*|\s+|$)(.*)$")
+_DIVISION = re.compile(
+    r"^((?i:article|section|chapter|part)\s+(?:[IVXLC]{1,7}|\d{1,3}))\.?(?:\s*[-—–:.]\s*|\s+|$)(.*)$"
+)
 # A Markdown heading: "### A Strategy for Worrying Times", "#### 1. Competing Interests and Priorities".
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)[\s#]*$")
 # A contents list's own heading: "Contents", "Table of Contents", "CONTENTS".

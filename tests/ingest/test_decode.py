@@ -88,3 +88,15 @@ def test_a_file_over_the_size_limit_is_refused_with_its_size():
 def test_a_bom_followed_by_invalid_utf16_is_refused_clearly():
     with pytest.raises(IngestError, match="byte-order mark"):
         decode(codecs.BOM_UTF16_LE + b"\x00\xd8a")
+
+
+def test_short_german_cp1252_text_is_read_as_cp1252_not_as_a_mac_code_page():
+    result = decode("Die Straße führt über Köln nach München, schön.\n".encode("cp1252"))
+    assert result.text.startswith("Die Straße führt über Köln")
+    assert result.encoding == "cp1252"
+
+
+def test_cyrillic_cp1251_text_keeps_its_own_code_page():
+    text = "Привет мир, как дела? Это тестовый текст на русском языке.\n"
+    result = decode(text.encode("cp1251"))
+    assert result.text.startswith("Привет мир")

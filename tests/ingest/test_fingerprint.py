@@ -15,7 +15,8 @@ def test_the_same_text_with_different_quotes_spacing_and_case_has_the_same_finge
 
 
 def test_different_words_give_different_fingerprints():
-    assert text_fingerprint(_doc("China and Asean must close trust gaps.")) != text_fingerprint(_doc("China and Asean must widen trust gaps."))
+    close, widen = _doc("China and Asean must close trust gaps."), _doc("China and Asean must widen trust gaps.")
+    assert text_fingerprint(close) != text_fingerprint(widen)
 
 
 def test_a_fingerprint_is_a_sha256_hex_digest():

@@ -14,7 +14,8 @@ def test_a_line_repeating_the_previous_line_is_dropped_even_across_a_blank_line(
 
 def test_a_line_that_does_not_end_a_sentence_is_joined_with_the_next():
     block = ["Last month, Cambodia allowed foreign warships to access its", "Ream naval base in a clear bid."]
-    assert join_block(block) == ["Last month, Cambodia allowed foreign warships to access its Ream naval base in a clear bid."]
+    joined = "Last month, Cambodia allowed foreign warships to access its Ream naval base in a clear bid."
+    assert join_block(block) == [joined]
 
 
 def test_a_line_broken_before_a_name_is_joined():
@@ -31,7 +32,8 @@ def test_consecutive_lines_that_end_sentences_are_separate_paragraphs():
 
 
 def test_a_sentence_end_followed_by_a_lower_case_line_is_a_wrapped_sentence():
-    assert join_block(["agreement in the", "Congress said so.", "and more."]) == ["agreement in the Congress said so. and more."]
+    joined = "agreement in the Congress said so. and more."
+    assert join_block(["agreement in the", "Congress said so.", "and more."]) == [joined]
 
 
 def test_an_abbreviation_at_a_line_end_does_not_end_the_paragraph():
