@@ -1,6 +1,7 @@
 """Editors manage documents here: metadata, sections in order, drafts, and the raw source read-only."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils.html import format_html
 
@@ -64,6 +65,8 @@ class DocumentAdmin(admin.ModelAdmin):
         ("Capture", {"fields": ["complete", "version_of"]}),
     ]
     inlines = [SourceFileInline, SectionInline]
+    # A source URL typed without a scheme is https (Django 6's default, adopted now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         services.document_save(document=obj, changed_fields=form.changed_data if change else [])

@@ -113,8 +113,6 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = ARCHIVE_DATA_DIR / "static"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Opt in now to the Django 6 default: a URL typed without a scheme is https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Largest file an editor may upload or import (bytes); larger files are refused with a clear message.
 ARCHIVE_MAX_FILE_BYTES = int(env_str("ARCHIVE_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
