@@ -14,6 +14,7 @@ from whoosh.qparser import FuzzyTermPlugin, QueryParser
 
 
 MAX_QUERY_LENGTH = 500
+OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 FIELDS = {"title": "title", "author": "authors", "authors": "authors", "publisher": "publisher", "kind": "kind"}
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 # Characters with a meaning to the engine that researchers do not mean: ranges, boosts, regexes.
@@ -51,10 +52,28 @@ def parse_query(raw: str) -> ParsedQuery:
         field = re.search(r"(\w+):(\s|$|\))", text)
         name = field.group(1) if field else "title"
         raise QueryError(f'"{name}:" needs something to look for after it, e.g. {name}:security.')
-    parsed = _parser().parse(text)
+    text = _operators_without_operands_as_words(text)
+    try:
+        # Parsed as the engine will see it: haystack wraps a raw query in brackets.
+        parsed = _parser().parse(f"({text})")
+    except Exception as error:  # Whoosh's parser fails with assorted internal errors on odd input.
+        raise QueryError("That search could not be read. Try plain words, or a phrase in quotation marks.") from error
     if parsed is wq.NullQuery or not list(parsed.leaves()):
         raise QueryError("There is nothing to search for in that query: add a word or a phrase.")
     return ParsedQuery(text=" ".join(text.split()), terms=frozenset(_positive_terms(parsed)))
+
+
+def _operators_without_operands_as_words(text: str) -> str:
+    """Read AND / OR / NOT literally where they join nothing: "NOT", "trust AND", "OR OR x"."""
+    tokens = text.split(" ")
+    for i, token in enumerate(tokens):
+        if token in OPERATORS:
+            before = tokens[i - 1] if i > 0 else "("
+            after = tokens[i + 1] if i + 1 < len(tokens) else ")"
+            dangling_left = token != "NOT" and (before.endswith("(") or before in OPERATORS)
+            if dangling_left or after.startswith(")") or after in ("AND", "OR"):
+                tokens[i] = token.lower()
+    return " ".join(tokens)
 
 
 def _field_or_literal(match: re.Match) -> str:

@@ -80,3 +80,13 @@ def test_page_beyond_the_last_shows_the_last(seeded):
     page = search_documents("China", page=99)
     assert page.page == page.num_pages
     assert page.results
+
+
+def test_dotted_acronyms_and_joined_numbers_are_searchable(search_index):
+    from archive.services import document_import
+
+    text = b"ASEAN 10+1 talks\n\nThe U.S. joined the ASEAN 10+1 format talks in May, said a diplomat.\n"
+    document_import(raw=text, file_name="acronyms.txt")
+    for query in ["U.S.", "US", "10+1", '"10+1 format"', "May"]:
+        assert search_documents(query).count == 1, query
+    assert search_documents("10+2").count == 0
