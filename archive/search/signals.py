@@ -38,7 +38,8 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
     def handle_save(self, sender, instance, **kwargs):
         documents, _ = _changes()
         documents.add(instance.pk if sender is Document else instance.document_id)
-        transaction.on_commit(self.flush)
+        # robust: an index failure is logged, never turns a committed save into an error page.
+        transaction.on_commit(self.flush, robust=True)
 
     def handle_delete(self, sender, instance, **kwargs):
         documents, removed_sections = _changes()
@@ -47,7 +48,7 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         else:
             documents.add(instance.document_id)
             removed_sections.add(instance.pk)
-        transaction.on_commit(self.flush)
+        transaction.on_commit(self.flush, robust=True)
 
     def flush(self):
         """Apply everything noted so far; later callbacks of the same commit find nothing to do."""

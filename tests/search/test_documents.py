@@ -90,3 +90,16 @@ def test_dotted_acronyms_and_joined_numbers_are_searchable(search_index):
     for query in ["U.S.", "US", "10+1", '"10+1 format"', "May"]:
         assert search_documents(query).count == 1, query
     assert search_documents("10+2").count == 0
+
+
+def test_results_are_paginated_ten_documents_a_page(search_index, client):
+    from archive.services import document_import
+
+    for number in range(12):
+        body = f"Briefing number {number} on maritime cooperation.\n\nMaritime text {number} " + "word " * number
+        document_import(raw=f"Briefing {number}\n\n{body}\n".encode(), file_name=f"b{number}.txt")
+    first, second = search_documents("maritime"), search_documents("maritime", page=2)
+    assert (first.count, first.num_pages, len(first.results), len(second.results)) == (12, 2, 10, 2)
+    assert not {hit.document.pk for hit in first.results} & {hit.document.pk for hit in second.results}
+    page = client.get("/search/", {"q": "maritime", "page": 2}).content.decode()
+    assert "Page 2 of 2" in page and 'rel="prev"' in page
