@@ -66,6 +66,7 @@ class ParsedDocument:
     subtitle: str = ""
     authors: tuple[str, ...] = ()
     publisher: str = ""
+    site: str = ""  # where it was captured, when that differs from the publisher (a syndicating site)
     issuer: str = ""
     date: PartialDate | None = None
     edition: str = ""
