@@ -43,6 +43,11 @@ class Document(models.Model):
     publisher = models.CharField(
         max_length=200, blank=True, help_text="Who published it (a newspaper, a ministry's website)."
     )
+    site = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The site it was captured from, when that differs from the publisher (a syndicating site).",
+    )
     issuer = models.CharField(
         max_length=300,
         blank=True,
@@ -207,3 +212,18 @@ class SourceFile(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class TextSample(models.Model):
+    """A sampled shingle hash of a document's text: finds other captures of a work by shared passages."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="text_samples", help_text="The document whose text it samples."
+    )
+    value = models.IntegerField(db_index=True, help_text="Hash of five consecutive words chosen by content.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "value"], name="text_sample_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id}:{self.value}"

@@ -10,15 +10,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils.text import slugify
 
 from archive import ingest
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
-from archive.models import DatePrecision, Document, Section, SourceFile
+from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
 from archive.sanitize import paragraphs_to_html
 
-# A capture sharing this much of its text with another of the same title is another version of it.
+# A capture sharing this much of its text (of the shorter's 5-word shingles) with another is another version.
 VERSION_SIMILARITY = 0.5
+# Share of a capture's sampled passages another document must hold to be compared in full.
+MIN_SHARED_SAMPLES = 0.2
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,10 @@ def document_import(*, raw: bytes, file_name: str) -> ImportOutcome:
             raw=raw,
             size=len(raw),
         )
-        matched = _link_versions(document, parsed)
+        TextSample.objects.bulk_create(
+            TextSample(document=document, value=value) for value in ingest.shingle_sample(parsed)
+        )
+        matched = _link_versions(document, _document_text(document))
     return ImportOutcome(file_name, "imported", document=document, parsed=parsed, version_of_id=matched)
 
 
@@ -108,6 +114,7 @@ def _create_document(parsed: ParsedDocument, fingerprint: str) -> Document:
         subtitle=parsed.subtitle,
         authors=list(parsed.authors),
         publisher=parsed.publisher[:200],
+        site=parsed.site[:200],
         issuer=parsed.issuer[:300],
         edition=parsed.edition[:200],
         author_note=parsed.author_note,
@@ -213,26 +220,42 @@ def _document_text(document: Document) -> str:
     return "\n\n".join(document.sections.filter(captured=True).order_by("path").values_list("text", flat=True))
 
 
-def _link_versions(document: Document, parsed: ParsedDocument) -> int | None:
-    """Join the new capture to an existing work with the same title and mostly the same text.
+def _link_versions(document: Document, text: str) -> int | None:
+    """Join the new capture to an existing work it shares most of its text with.
 
     The canonical capture (shown in lists and search) is the fuller one: complete before partial,
     then the longer text (a truncated scrape yields to the whole article); between equals, the first.
     Returns the id of the document the new capture matched.
     """
-    text = _document_text(document)
-    candidates = Document.objects.filter(title_key=document.title_key).exclude(pk=document.pk).order_by("pk")
-    for candidate in candidates:
-        if ingest.similarity(text, _document_text(candidate)) < VERSION_SIMILARITY:
-            continue
-        canonical = candidate.version_of or candidate
-        canonical_text = _document_text(canonical)
-        if (document.complete, len(text)) > (canonical.complete, len(canonical_text)):
-            canonical.versions.exclude(pk=document.pk).update(version_of=document)
-            canonical.version_of = document
-            canonical.save(update_fields=["version_of", "updated_at"])
-        else:
-            document.version_of = canonical
-            document.save(update_fields=["version_of", "updated_at"])
-        return candidate.pk
+    candidate = _other_capture(document, text)
+    if candidate is None:
+        return None
+    canonical = candidate.version_of or candidate
+    if (document.complete, len(text)) > (canonical.complete, len(_document_text(canonical))):
+        canonical.versions.exclude(pk=document.pk).update(version_of=document)
+        canonical.version_of = document
+        canonical.save(update_fields=["version_of", "updated_at"])
+    else:
+        document.version_of = canonical
+        document.save(update_fields=["version_of", "updated_at"])
+    return candidate.pk
+
+
+def _other_capture(document: Document, text: str) -> Document | None:
+    """Find a document with the same folded title or shared sampled passages, confirmed on the full text."""
+    samples = list(document.text_samples.values_list("value", flat=True))
+    shared = (
+        TextSample.objects.filter(value__in=samples)
+        .exclude(document=document)
+        .values("document")
+        .annotate(n=Count("id"))
+        .filter(n__gte=max(2, len(samples) * MIN_SHARED_SAMPLES))
+        .order_by("-n")
+        .values_list("document", flat=True)[:20]
+    )
+    same_title = Document.objects.filter(title_key=document.title_key).exclude(pk=document.pk).values_list("pk", flat=True)
+    for pk in dict.fromkeys([*shared, *same_title]):
+        candidate = Document.objects.get(pk=pk)
+        if ingest.similarity(text, _document_text(candidate)) >= VERSION_SIMILARITY:
+            return candidate
     return None

@@ -103,3 +103,18 @@ def test_a_failure_while_storing_leaves_nothing_behind(monkeypatch):
     with pytest.raises(RuntimeError):
         import_seed("003")
     assert Document.objects.count() == Section.objects.count() == SourceFile.objects.count() == 0
+
+
+def test_captures_with_different_titles_are_found_by_shared_passages():
+    body = seed_path("002").read_text()[400:]
+    first = document_import(raw=f"Opinion page headline\n\n{body}".encode(), file_name="opinion.txt")
+    second = document_import(raw=f"Print edition headline\n\n{body[: len(body) // 2]}".encode(), file_name="print.txt")
+    assert second.version_of_id == first.document.pk
+
+
+def test_same_headline_with_different_text_stays_two_documents():
+    headline = "Jakarta-Bandung railway opens"
+    a = document_import(raw=f"{headline}\n\n{seed_path('002').read_text()[600:3000]}".encode(), file_name="a.txt")
+    b = document_import(raw=f"{headline}\n\n{seed_path('003').read_text()[3000:6000]}".encode(), file_name="b.txt")
+    assert b.status == "imported" and b.version_of_id is None
+    assert a.document.version_of_id is None and b.document.version_of_id is None

@@ -4,7 +4,7 @@
 (``archive/services.py``) find exact and near duplicates before it stores anything.
 """
 
-from .fingerprint import similarity, text_fingerprint
+from .fingerprint import shingle_sample, similarity, text_fingerprint
 from .model import KINDS, ContentsEntry, IngestError, ParsedDocument, ParsedSection, PartialDate
 from .pipeline import parse
 
@@ -16,6 +16,7 @@ __all__ = [
     "ParsedSection",
     "PartialDate",
     "parse",
+    "shingle_sample",
     "similarity",
     "text_fingerprint",
 ]

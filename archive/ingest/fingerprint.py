@@ -64,3 +64,18 @@ def _section_lines(sections: tuple[ParsedSection, ...]) -> list[str]:
         lines.extend(section.paragraphs)
         lines.extend(_section_lines(section.children))
     return lines
+
+
+# One shingle in SAMPLE_EVERY is kept, chosen by its hash, so two texts keep the same shingles from the
+# passages they share: the kept samples estimate containment and can be looked up in a database index.
+SAMPLE_EVERY = 8
+
+
+def shingle_sample(value: ParsedDocument | str) -> set[int]:
+    """Return the content-chosen sample of the text's 5-shingle hashes (31-bit ints, index-friendly)."""
+    sample = set()
+    for shingle in _shingles(value):
+        digest = int.from_bytes(hashlib.blake2b(" ".join(shingle).encode("utf-8"), digest_size=4).digest(), "big")
+        if digest % SAMPLE_EVERY == 0:
+            sample.add(digest >> 1)
+    return sample
