@@ -20,6 +20,10 @@ from archive.sanitize import paragraphs_to_html
 
 # A capture sharing this much of its text (of the shorter's 5-word shingles) with another is another version.
 VERSION_SIMILARITY = 0.5
+METADATA_FIELDS = (
+    "kind", "title", "subtitle", "authors", "publisher", "site", "issuer", "edition", "author_note",
+    "source_url", "language", "complete", "date", "date_precision",
+)
 # Share of a capture's sampled passages another document must hold to be compared in full.
 MIN_SHARED_SAMPLES = 0.2
 
@@ -70,6 +74,48 @@ def document_import(*, raw: bytes, file_name: str) -> ImportOutcome:
     return ImportOutcome(file_name, "imported", document=document, parsed=parsed, version_of_id=matched)
 
 
+@dataclass(frozen=True)
+class ReparseOutcome:
+    document_id: int
+    status: str  # "updated", "unchanged" or "failed"
+    error: str = ""
+    kept: tuple[str, ...] = ()  # fields left as an editor corrected them
+
+
+def document_reparse(*, document: Document) -> ReparseOutcome:
+    """Run the current parser over the stored raw file again; editors' corrections are kept.
+
+    Metadata fields an editor changed (``edited_fields``) keep the editor's value; if an editor edited
+    the sections, the section tree is kept too. Version links stay as they are.
+    """
+    source = document.source
+    try:
+        parsed = ingest.parse(bytes(source.raw), source.file_name)
+    except IngestError as error:
+        return ReparseOutcome(document.pk, "failed", error=str(error))
+    protected = set(document.edited_fields)
+    fingerprint = ingest.text_fingerprint(parsed)
+    before = (document_metadata_values(document), document.text_fingerprint)
+    with transaction.atomic():
+        _apply_metadata(document, parsed, protected=protected)
+        if "sections" not in protected:
+            document.text_fingerprint = fingerprint
+            document.sections.all().delete()
+            _create_sections(document, parsed)
+            document.text_samples.all().delete()
+            TextSample.objects.bulk_create(
+                TextSample(document=document, value=value) for value in ingest.shingle_sample(parsed)
+            )
+        document.full_clean()
+        document.save()
+    changed = (document_metadata_values(document), document.text_fingerprint) != before
+    return ReparseOutcome(document.pk, "updated" if changed else "unchanged", kept=tuple(sorted(protected)))
+
+
+def document_metadata_values(document: Document) -> tuple:
+    return tuple(getattr(document, name) for name in METADATA_FIELDS)
+
+
 @transaction.atomic
 def document_save(*, document: Document, changed_fields: list[str]) -> Document:
     """Save an editor's change, remembering which fields were corrected by hand (re-parses keep them)."""
@@ -84,6 +130,9 @@ def document_save(*, document: Document, changed_fields: list[str]) -> Document:
 def sections_save(*, document: Document, formset) -> None:
     """Save an editor's section edits: bodies are rebuilt (and sanitised) from the edited text."""
     sections = formset.save(commit=False)
+    if sections or formset.deleted_objects:
+        document.edited_fields = sorted(set(document.edited_fields) | {"sections"})
+        document.save(update_fields=["edited_fields", "updated_at"])
     for section in formset.deleted_objects:
         section.delete()
     last = document.sections.filter(parent=None).order_by("-position").first()
@@ -108,28 +157,37 @@ def title_key(title: str) -> str:
 
 
 def _create_document(parsed: ParsedDocument, fingerprint: str) -> Document:
-    document = Document(
-        kind=parsed.kind,
-        title=parsed.title[:500],
-        subtitle=parsed.subtitle,
-        authors=list(parsed.authors),
-        publisher=parsed.publisher[:200],
-        site=parsed.site[:200],
-        issuer=parsed.issuer[:300],
-        edition=parsed.edition[:200],
-        author_note=parsed.author_note,
-        source_url=parsed.source_url[:1000],
-        language=parsed.language or "en",
-        complete=parsed.complete,
-        title_key=title_key(parsed.title),
-        text_fingerprint=fingerprint,
-    )
-    if parsed.date:
-        document.date = date(parsed.date.year, parsed.date.month or 1, parsed.date.day or 1)
-        document.date_precision = DatePrecision(parsed.date.precision)
+    document = Document(text_fingerprint=fingerprint)
+    _apply_metadata(document, parsed, protected=set())
     document.full_clean()
     document.save()
     return document
+
+
+def _apply_metadata(document: Document, parsed: ParsedDocument, *, protected: set[str]) -> None:
+    """Copy the parser's metadata onto the document, except the fields an editor corrected by hand."""
+    values = {  # keys are METADATA_FIELDS
+        "kind": parsed.kind,
+        "title": parsed.title[:500],
+        "subtitle": parsed.subtitle,
+        "authors": list(parsed.authors),
+        "publisher": parsed.publisher[:200],
+        "site": parsed.site[:200],
+        "issuer": parsed.issuer[:300],
+        "edition": parsed.edition[:200],
+        "author_note": parsed.author_note,
+        "source_url": parsed.source_url[:1000],
+        "language": parsed.language or "en",
+        "complete": parsed.complete,
+        "date": date(parsed.date.year, parsed.date.month or 1, parsed.date.day or 1) if parsed.date else None,
+        "date_precision": DatePrecision(parsed.date.precision) if parsed.date else DatePrecision.DAY,
+    }
+    if "date" in protected:
+        protected = protected | {"date_precision"}
+    for name, value in values.items():
+        if name not in protected:
+            setattr(document, name, value)
+    document.title_key = title_key(document.title)
 
 
 def _create_sections(document: Document, parsed: ParsedDocument) -> None:
