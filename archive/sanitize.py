@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 BODY_TAGS = frozenset({"p", "em", "strong", "blockquote", "ul", "ol", "li", "br"})
 SNIPPET_TAGS = frozenset({"mark"})
+DIFF_TAGS = frozenset({"ins", "del", "br"})
 
 
 def paragraphs_to_html(paragraphs: list[str] | tuple[str, ...]) -> str:
@@ -38,3 +39,14 @@ def safe_body(body: str) -> SafeString:
     """
     return mark_safe(body)
 
+
+
+def diff_html(pieces) -> SafeString:
+    """Render word-diff pieces: escaped text, additions in <ins>, removals in <del>, line breaks kept."""
+    tags = {"added": "ins", "removed": "del"}
+    built = []
+    for piece in pieces:
+        text = html.escape(piece.text, quote=False).replace("\n", "<br>")
+        tag = tags.get(piece.op)
+        built.append(f"<{tag}>{text}</{tag}>" if tag else text)
+    return mark_safe(bleach.clean("".join(built), tags=DIFF_TAGS, attributes={}, protocols=[], strip=True))

@@ -93,3 +93,19 @@ def source_text(source: SourceFile) -> str:
         return bytes(source.raw).decode(charset, errors="replace")
     except LookupError:
         return bytes(source.raw).decode("utf-8", errors="replace")
+
+
+def work_of(document: Document) -> int:
+    """The id that names a document's work: its canonical capture's."""
+    return document.version_of_id or document.pk
+
+
+def document_text(document: Document) -> str:
+    """The document's captured text in reading order, headings on their own lines."""
+    parts = []
+    for label, heading, text in (
+        document.sections.filter(captured=True).order_by("path").values_list("label", "heading", "text")
+    ):
+        title = " ".join(part for part in (label, heading) if part)
+        parts.extend(part for part in (title, text) if part)
+    return "\n\n".join(parts)

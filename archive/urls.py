@@ -9,6 +9,7 @@ urlpatterns = [
     path("documents/", views.document_list, name="document_list"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
     path("documents/<int:pk>/source", views.document_source, name="document_source"),
+    path("documents/<int:pk>/compare/<int:other_pk>/", views.document_compare, name="document_compare"),
     path("search/", views.search, name="search"),
     path("api/search", api.search, name="api_search"),
     path("api/documents/<int:pk>", api.document, name="api_document"),

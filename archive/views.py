@@ -5,7 +5,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from archive.diff import word_diff
 from archive.models import DocumentKind
+from archive.sanitize import diff_html
 from archive.search.documents import search_documents
 from archive.search.query import QueryError
 from archive.selectors import (
@@ -13,10 +15,12 @@ from archive.selectors import (
     archive_totals,
     browse_choices,
     browse_documents,
+    document_text,
     document_versions,
     published_document,
     recent_documents,
     section_tree,
+    work_of,
 )
 
 
@@ -73,6 +77,20 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "canonical": canonical,
             "versions": document_versions(canonical or document),
         },
+    )
+
+
+@require_GET
+def document_compare(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
+    """Word-level differences between two captures of the same work."""
+    document, other = published_document(pk), published_document(other_pk)
+    if document is None or other is None or work_of(document) != work_of(other) or pk == other_pk:
+        raise Http404("These are not two captures of one work")
+    diff = word_diff(document_text(other), document_text(document))
+    return render(
+        request,
+        "archive/document_compare.html",
+        {"document": document, "other": other, "diff": diff, "diff_html": diff_html(diff.pieces)},
     )
 
 

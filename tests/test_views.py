@@ -89,3 +89,14 @@ def test_source_file_downloads_verbatim(client, seeded):
 
 def test_pages_carry_a_content_security_policy(client, seeded):
     assert "script-src 'self'" in client.get("/")["Content-Security-Policy"]
+
+
+def test_compare_page_shows_word_differences_between_captures(client, seeded):
+    clean, noisy = seeded["001"].document, seeded["000"].document
+    page = client.get(f"/documents/{clean.pk}/compare/{noisy.pk}/")
+    assert page.status_code == 200
+    assert_valid_html(page.content)
+    text = page.content.decode()
+    assert "<ins>" in text and "words added" in text
+    # Unrelated documents cannot be compared.
+    assert client.get(f"/documents/{clean.pk}/compare/{seeded['002'].document.pk}/").status_code == 404
