@@ -7,7 +7,7 @@ SAMPLES ?= $(wildcard ../shared/seeds)
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-deps migrate import-samples clean
+.PHONY: run test setup system-deps migrate import-samples ingest-report clean
 
 run: setup migrate import-samples
 	$(PY) manage.py runserver --insecure $(HOST)
@@ -22,6 +22,10 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
+
+# Per-field parser accuracy against the golden files, and the duplicate/version pairs found.
+ingest-report: setup
+	$(PY) -m tests.ingest.report
 
 # Debian's chromium drives the browser tests (Playwright cannot download a browser here).
 system-deps:

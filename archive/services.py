@@ -14,12 +14,11 @@ from django.db.models import Count
 from django.utils.text import slugify
 
 from archive import ingest
+from archive.ingest.fingerprint import SAME_WORK_SIMILARITY
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
 from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
 from archive.sanitize import paragraphs_to_html
 
-# A capture sharing this much of its text (of the shorter's 5-word shingles) with another is another version.
-VERSION_SIMILARITY = 0.5
 METADATA_FIELDS = (
     "kind", "title", "subtitle", "authors", "publisher", "site", "issuer", "edition", "author_note",
     "source_url", "language", "complete", "date", "date_precision",
@@ -314,6 +313,6 @@ def _other_capture(document: Document, text: str) -> Document | None:
     same_title = Document.objects.filter(title_key=document.title_key).exclude(pk=document.pk).values_list("pk", flat=True)
     for pk in dict.fromkeys([*shared, *same_title]):
         candidate = Document.objects.get(pk=pk)
-        if ingest.similarity(text, _document_text(candidate)) >= VERSION_SIMILARITY:
+        if ingest.similarity(text, _document_text(candidate)) >= SAME_WORK_SIMILARITY:
             return candidate
     return None

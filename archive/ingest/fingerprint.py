@@ -22,6 +22,8 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 
 SHINGLE_SIZE = 5
+# Two captures sharing at least this much of the shorter one's shingles are versions of one work.
+SAME_WORK_SIMILARITY = 0.5
 
 
 def body_text(doc: ParsedDocument) -> str:
