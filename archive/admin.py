@@ -1,6 +1,8 @@
 """Editors manage documents here: metadata, sections in order, drafts, and the raw source read-only."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect, render
+from django.urls import path
 from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils.html import format_html
@@ -67,6 +69,29 @@ class DocumentAdmin(admin.ModelAdmin):
     inlines = [SourceFileInline, SectionInline]
     # A source URL typed without a scheme is https (Django 6's default, adopted now).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    change_list_template = "admin/archive/document/change_list.html"
+
+    def get_urls(self):
+        urls = [
+            path("import/", self.admin_site.admin_view(self.import_view), name="archive_document_import"),
+        ]
+        return urls + super().get_urls()
+
+    def import_view(self, request):
+        """Upload files: each is imported whole or not at all, with a message per file."""
+        if request.method == "POST" and self.has_add_permission(request):
+            for upload in request.FILES.getlist("files"):
+                if too_large := services.size_error(upload.size):
+                    self.message_user(request, f"{upload.name}: failed — {too_large}", messages.ERROR)
+                    continue
+                outcome = services.document_import(raw=upload.read(), file_name=upload.name)
+                level = {"imported": messages.SUCCESS, "duplicate": messages.WARNING}.get(outcome.status, messages.ERROR)
+                detail = outcome.error or (outcome.document.title if outcome.document else "")
+                self.message_user(request, f"{upload.name}: {outcome.status} — {detail}", level)
+            return redirect("admin:archive_document_changelist")
+        context = {**self.admin_site.each_context(request), "title": "Import documents", "opts": self.model._meta}
+        return render(request, "admin/archive/document/import.html", context)
 
     def save_model(self, request, obj, form, change):
         services.document_save(document=obj, changed_fields=form.changed_data if change else [])

@@ -9,6 +9,7 @@ import mimetypes
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils.text import slugify
@@ -35,6 +36,14 @@ class ImportOutcome:
     parsed: ParsedDocument | None = None
     error: str = ""
     version_of_id: int | None = None
+
+
+def size_error(size: int) -> str:
+    """Why a file of ``size`` bytes is refused before it is read, or "" when it is acceptable."""
+    limit = settings.ARCHIVE_MAX_FILE_BYTES
+    if size > limit:
+        return f"the file is {size / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB"
+    return ""
 
 
 def document_import(*, raw: bytes, file_name: str) -> ImportOutcome:

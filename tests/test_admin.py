@@ -57,3 +57,20 @@ def _inline_management(response) -> dict:
                 if value is not None and value is not False:
                     data[f"{form.prefix}-{name}"] = value
     return data
+
+
+def test_editor_imports_files_by_upload(client, search_index):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from archive.models import Document
+    from tests.conftest import seed_path
+
+    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "pw"))
+    good = SimpleUploadedFile("002.txt", seed_path("002").read_bytes())
+    empty = SimpleUploadedFile("empty.txt", b"")
+    response = client.post("/admin/archive/document/import/", {"files": [good, empty]}, follow=True)
+    shown = [str(message) for message in response.context["messages"]]
+    assert any(text.startswith("002.txt: imported") for text in shown)
+    assert any(text.startswith("empty.txt: failed") for text in shown)
+    assert Document.objects.count() == 1
+    assert search_documents("Chuanying").count == 1

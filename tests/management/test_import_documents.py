@@ -53,3 +53,14 @@ def test_bad_files_fail_without_stopping_the_others(search_index, tmp_path, caps
     assert [item["status"] for item in summary] == ["failed", "failed", "imported"]
     assert all(item["error"] for item in summary[:2])
     assert Document.objects.count() == 1
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(search_index, tmp_path, capsys, settings):
+    settings.ARCHIVE_MAX_FILE_BYTES = 1024 * 1024
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # a sparse 50 MB file: nothing is written, nothing should be read
+    with pytest.raises(CommandError):
+        call_command("import_documents", str(big), "--json")
+    summary = json.loads(capsys.readouterr().out)
+    assert summary[0]["status"] == "failed" and "limit is 1 MB" in summary[0]["error"]

@@ -1,11 +1,10 @@
 import json
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.import_summary import outcome_summary
-from archive.services import ImportOutcome, document_import
+from archive.services import ImportOutcome, document_import, size_error
 
 
 class Command(BaseCommand):
@@ -48,9 +47,8 @@ def _import(path: Path) -> ImportOutcome:
         size = path.stat().st_size
     except OSError as error:
         return ImportOutcome(path.name, "failed", error=f"cannot read the file: {error.strerror or error}")
-    if size > settings.ARCHIVE_MAX_FILE_BYTES:
-        limit = settings.ARCHIVE_MAX_FILE_BYTES // (1024 * 1024)
-        return ImportOutcome(path.name, "failed", error=f"the file is {size / 1048576:.1f} MB; the limit is {limit} MB")
+    if too_large := size_error(size):
+        return ImportOutcome(path.name, "failed", error=too_large)
     return document_import(raw=path.read_bytes(), file_name=path.name)
 
 
