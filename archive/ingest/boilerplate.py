@@ -7,12 +7,20 @@ so one mechanism with three pattern lists covers them, and a new site usually ne
 - ``DEBRIS_LINES``: a whole line matching one of these is dropped wherever it appears.
 - ``TAIL_STARTS``: a line matching one of these starts trailing debris; it and everything after it go.
 - ``TRAILING_WIDGETS``: widget words glued to the end of a useful line are cut off ("… Print").
+- ``PAYWALL``: a paywall label ("Premium") is dropped and marks the capture as likely cut off where
+  the free preview ends.
+
+Multi-line debris (newsletter boxes, captions, "Read also:" links) is handled in ``debris_blocks``,
+and drop caps are rejoined (``splits``) first, so a lone "A" left afterwards is the text-size widget.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .debris_blocks import drop_blocks
+from .splits import rejoin_splits
 
 _I = re.IGNORECASE
 
@@ -21,8 +29,15 @@ DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(nav\s+)?search|close|logo|menu|home|log\s*in|sign\s*(in|up)|subscribe|advertisement", _I),
     # Print / mail / text-size widgets: "Print Mail   Large Medium Small", "Change text size".
     re.compile(r"print(\s+mail)?(\s+large\s+medium\s+small)?|change\s+text\s+size|copy\s+link", _I),
-    # Share buttons: "Share - WeChat", "Share this article", "Facebook", "WhatApp" (sic, Jakarta Post).
-    re.compile(r"share(\s*-\s*\w+|\s+this\s+article)?|facebook|twitter|linkedin|telegram|whats?app|wechat|weibo", _I),
+    # Share buttons: "Share - WeChat", "Share this article", "Facebook", "WhatApp" (sic, Jakarta Post), "Email".
+    re.compile(
+        r"share(\s*-\s*\w+|\s+this\s+article)?|facebook|twitter|linkedin|telegram|whats?app|wechat|weibo|e-?mail", _I
+    ),
+    # One-glyph widgets: the "A A A" text-size buttons and the "X" share button (drop caps are rejoined first).
+    re.compile(r"[AX]"),
+    # Gift-article widgets: "Gift Full Article", "Gift Premium Articles", "to Anyone",
+    # "Share the best of The Jakarta Post with friends, family, or colleagues. As a subscriber, you can gift…".
+    re.compile(r"gift\s+(full|premium)\s+articles?|to\s+anyone|share\s+the\s+best\s+of\s.{1,60}\swith\s+friends.*", _I),
     # App-store badges: "app-storeplay-store".
     re.compile(r"app-?store\s*play-?store|app\s+store|google\s+play", _I),
     # Copyright footers: "Copyright©2024 China Daily. All rights reserved.", "© 2024 SCMP".
@@ -45,9 +60,14 @@ TAIL_STARTS: tuple[re.Pattern[str], ...] = (
     re.compile(r"comments|no\s+comments\s+yet\W*|leave\s+a\s+(comment|reply)", _I),
     # App and AI promotions of aggregators: "Try Our AI Features", "DOWNLOAD THE APP".
     re.compile(r"try\s+our\s+ai\s+features|download\s+(the|our)\s+app.*|get\s+started\s+now.*", _I),
+    # A press release's contact footer: "Contact:", "Media contacts:", "For further information:".
+    re.compile(r"(media\s+)?contacts?\s*:|for\s+(further|more)\s+information\s*(contact)?\s*:?", _I),
     # A colour-swatch alt text that opens an aggregator's footer: "Orange background" (not "Historical background").
     re.compile(r"(orange|white|black|gr[ae]y|blue|red|green|yellow)\s+background", _I),
 )
+
+# A paywall label above the text: "Premium", "Subscribers only", "Premium content".
+PAYWALL = re.compile(r"premium(\s+content)?|subscribers?\s+only|members\s+only", _I)
 
 # Widget words after a useful line: "Updated: Jan 11, 2017 Print" -> "Updated: Jan 11, 2017".
 TRAILING_WIDGETS = re.compile(r"\s+(print|share|print\s+mail)$", _I)
@@ -66,20 +86,24 @@ class Cleaned:
     lines: tuple[str, ...]
     paginated: bool = False
     source_url: str = ""
+    paywalled: bool = False
 
 
 def strip_debris(lines: list[str]) -> Cleaned:
     """Drop debris lines and trailing debris blocks from ``lines``; report pagination and a source URL."""
     kept: list[str] = []
-    paginated = False
+    paginated = paywalled = False
     source_url = ""
     body_chars = 0
-    for line in lines:
+    for line in drop_blocks(rejoin_splits(list(lines))):
         stripped = TRAILING_WIDGETS.sub("", line.strip())
         if _matches(TAIL_STARTS, stripped) and body_chars >= _MIN_BODY_BEFORE_TAIL:
             break
         if _is_page_bar(stripped):
             paginated = True
+            continue
+        if PAYWALL.fullmatch(stripped):
+            paywalled = True
             continue
         if stripped and _matches(DEBRIS_LINES, stripped):
             if not source_url and stripped.startswith(("http://", "https://")):
@@ -87,7 +111,7 @@ def strip_debris(lines: list[str]) -> Cleaned:
             continue
         kept.append(stripped)
         body_chars += len(stripped)
-    return Cleaned(tuple(kept), paginated, source_url)
+    return Cleaned(tuple(kept), paginated, source_url, paywalled)
 
 
 def _is_page_bar(line: str) -> bool:

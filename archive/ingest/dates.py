@@ -26,7 +26,11 @@ _BRACKETS = re.compile(r"^\((.*)\)$")
 # Time-of-day tails that dateutil handles but we do not need: "2024-04-24 12:00:00 +0800" -> "2024-04-24".
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}(?:-\d{2})?)(?:[T ]\d.*)?$")
 
+# A place beside a date in a dateline: "20 May 2023, Hiroshima", "Washington, DC, June 3, 2021".
+_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
+
 _MAX_DATE_LINE = 40
+_MAX_DATELINE = 80
 
 
 def parse_date(text: str) -> PartialDate | None:
@@ -60,3 +64,21 @@ def labelled_date(line: str) -> PartialDate | None:
     if not match:
         return None
     return parse_date(line[match.end():])
+
+
+def dateline_date(line: str) -> PartialDate | None:
+    """Return the date of a dateline that names a place before or after it ("20 May 2023, Hiroshima")."""
+    if len(line) > _MAX_DATELINE:
+        return None
+    parts = [part.strip() for part in line.split(",")]
+    for cut in range(1, len(parts)):
+        head, tail = ", ".join(parts[:cut]), ", ".join(parts[cut:])
+        if all(_PLACE.fullmatch(p) for p in parts[cut:]):
+            found = parse_date(head)
+            if found:
+                return found
+        if all(_PLACE.fullmatch(p) for p in parts[:cut]):
+            found = parse_date(tail)
+            if found:
+                return found
+    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .markdown import BULLET
+from .markdown import BULLET, ITALIC_MARK
 
 # The end of a sentence, allowing closing quotes or brackets: "…dialogue.", "…of Asia.'", "…(DOC).”", "by:".
 _SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*$")
@@ -25,6 +25,10 @@ _LIST_ITEM = re.compile(rf"^(?:{re.escape(BULLET.strip())}|[-*+])\s|^\(?[a-z0-9]
 _MD_HEADING = re.compile(r"^#{1,6}\s")
 # A word broken by a hyphen at the end of a line: "multi-" + "layered" -> "multi-layered".
 _HYPHEN_END = re.compile(r"[a-z]-$")
+# A line that starts with punctuation closing the previous one, left by an inline link or italic title
+# the scraper put on its own line: "…ambassador of the People's Republic of China to ASEAN" / ".",
+# "A Global Community of Shared Future" / ", the white paper is available…".
+_CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]”’]")
 
 _MAX_DUPLICATE_LEN = 300
 
@@ -54,6 +58,8 @@ def join_block(block: list[str], markdown: bool = False) -> list[str]:
     """Join the lines of one block into paragraphs."""
     paragraphs: list[str] = []
     current = ""
+    if block and block[0].startswith(ITALIC_MARK) and block[-1].endswith(ITALIC_MARK) and len("".join(block)) > 2:
+        block = [block[0][1:], *block[1:-1], block[-1][:-1]] if len(block) > 1 else [block[0][1:-1]]
     for line in block:
         starts_new = bool(_LIST_ITEM.match(line)) or (markdown and bool(_MD_HEADING.match(line)))
         if current and (starts_new or _ends_paragraph(current, line)):
@@ -66,6 +72,13 @@ def join_block(block: list[str], markdown: bool = False) -> list[str]:
     if current:
         paragraphs.append(current)
     return [" ".join(p.split()) for p in paragraphs]
+
+
+def unmark_italic(text: str) -> str:
+    """Remove the marks ``markdown`` keeps around a wholly italic paragraph: "_With its…_" -> "With its…"."""
+    if len(text) > 2 and text.startswith(ITALIC_MARK) and text.endswith(ITALIC_MARK):
+        return text[1:-1].strip()
+    return text
 
 
 def join_blocks(blocks: list[list[str]], markdown: bool = False) -> list[str]:
@@ -87,5 +100,7 @@ def _glue(current: str, line: str) -> str:
     if not current:
         return line
     if _HYPHEN_END.search(current) and line[:1].islower():
+        return current + line
+    if _CLOSING_PUNCTUATION.match(line):
         return current + line
     return f"{current} {line}"

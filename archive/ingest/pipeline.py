@@ -39,13 +39,15 @@ def parse(raw: bytes, filename: str = "") -> ParsedDocument:
     if markdown:
         text = normalise(markdown_to_text(text))
     cleaned = strip_debris(text.split("\n"))
-    header, body_blocks = read_header(split_blocks(cleaned.lines), front)
+    header, body_blocks = read_header(split_blocks(cleaned.lines), front, source_url=cleaned.source_url)
     paragraphs, author_note = split_author_note(join_blocks(body_blocks, markdown))
     if not paragraphs:
         raise IngestError("no body text found after removing the title, metadata and page debris")
     structure = build_structure(paragraphs, markdown)
     if cleaned.paginated:
         warnings.append("the capture is one page of a multi-page text (it ends with a page bar such as '1 2 3 >')")
+    if cleaned.paywalled:
+        warnings.append("the capture stops at a paywall: only the free part of the text is here")
     if structure.missing:
         listed = ", ".join(e.label or e.heading for e in structure.missing)
         warnings.append(f"sections listed in the contents but not in the file: {listed}")
@@ -59,6 +61,8 @@ def parse(raw: bytes, filename: str = "") -> ParsedDocument:
             issuer=header.issuer,
             author_note=author_note,
             section_labels=tuple(header.section_labels),
+            opening=" ".join([header.subtitle, *paragraphs[:6]]),
+            publisher=header.publisher,
         )
     )
     return ParsedDocument(
@@ -76,7 +80,8 @@ def parse(raw: bytes, filename: str = "") -> ParsedDocument:
         language=_language(paragraphs),
         contents=structure.contents,
         missing=structure.missing,
-        complete=not structure.missing and not cleaned.paginated,
+        site=header.site,
+        complete=not structure.missing and not cleaned.paginated and not cleaned.paywalled,
         encoding=decoded.encoding,
         warnings=tuple(warnings),
     )

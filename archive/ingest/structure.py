@@ -37,7 +37,7 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 # Headings printed without a number, as top-level sections: "Preface", "Conclusion".
 NAMED_SECTIONS = frozenset(
     "preface foreword introduction conclusion conclusions epilogue afterword postscript".split()
-    + ["concluding remarks", "executive summary"]
+    + ["concluding remarks", "executive summary", "background", "summary", "recommendations"]
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _MAX_HEADING_CHARS = 150
@@ -143,6 +143,8 @@ def _find_headings(body: list[str], contents: tuple[ContentsEntry, ...], markdow
             continue
         if found.numbering == "arabic" and chapter in ("roman", "division"):
             found = Heading(found.label, found.heading, 2, "arabic")
+        elif found.numbering == "markdown" and not found.label and found.level == 1 and chapter in ("roman", "division"):
+            found = Heading("", found.heading, 2, "markdown")  # "**Trusted Technology Leadership**" under "II."
         if found.level == 1:
             chapter = found.numbering
             previous.pop("arabic", None)  # subsections restart at 1 in each chapter
@@ -161,6 +163,8 @@ def _markdown_heading(text: str, top_level: int) -> Heading | None:
 
 
 def _plain_heading(text: str, listed: set[str], previous: dict[str, int], chapter: str) -> Heading | None:
+    if text.endswith(":") and " ".join(text[:-1].casefold().split()) in NAMED_SECTIONS:
+        return Heading("", text[:-1].strip(), 1, "named")  # "Background:" above a press release's notes
     if not _entry_shaped(text):
         return None
     entry = parse_heading_text(text)

@@ -94,3 +94,40 @@ def test_seed_003_loses_its_footer_and_share_widgets():
     for debris in ("1 2 3 >", "Copyright", "京ICP", "Share - WeChat", "govt.chinadaily.com.cn", "Print"):
         assert debris not in text
     assert cleaned.paginated
+
+
+@pytest.mark.parametrize("widget", ["Gift Full Article", "Gift Premium Articles", "to Anyone", "Email", "X", "A"])
+def test_gift_share_and_text_size_widgets_are_dropped(widget):
+    assert strip_debris([BODY, widget, "The end."]).lines == (BODY, "The end.")
+
+
+def test_a_drop_cap_and_a_superscript_ordinal_are_rejoined():
+    cleaned = strip_debris(["A", "ug. 1, 2022 marked the 95", "th", "anniversary."])
+    assert cleaned.lines == ("Aug. 1, 2022 marked the 95th", "anniversary.")
+
+
+def test_a_newsletter_box_inside_the_body_is_dropped_with_its_name():
+    box = ["Viewpoint", "Every Thursday", "Whether you're looking to broaden your horizons, read it.",
+           "View More Newsletter", "Sign Up", "Thank You", "for signing up our newsletter!", "View More Newsletter"]
+    assert strip_debris([BODY, *box, "The end."]).lines == (BODY, "The end.")
+
+
+def test_a_read_also_link_and_its_headline_are_dropped():
+    assert strip_debris([BODY, "Read also:", "Govt to pour Rp 4.3T into railway", "The end."]).lines == (
+        BODY, "The end.")
+
+
+def test_a_photo_caption_with_its_credit_is_dropped():
+    caption = "Soldiers march past Tiananmen Square in Beijing, Oct. 1, 2019. (Reuters/Jason Lee)"
+    assert strip_debris([caption, BODY]).lines == (BODY,)
+    assert strip_debris(["A man walks past the logo on October 15, 2023.", "(AFP/Jade Gao)", BODY]).lines == (BODY,)
+
+
+def test_a_paywall_label_is_dropped_and_marks_the_capture():
+    cleaned = strip_debris(["Premium", BODY])
+    assert cleaned.lines == (BODY,)
+    assert cleaned.paywalled
+
+
+def test_a_press_release_contact_footer_ends_the_text():
+    assert strip_debris([BODY, "Contact:", "Tina Turner 0410 626742"]).lines == (BODY,)

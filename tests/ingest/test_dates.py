@@ -33,3 +33,9 @@ def test_a_labelled_web_page_date_is_read_after_its_label():
 
 def test_an_unlabelled_line_is_not_a_labelled_date():
     assert labelled_date("January 2017") is None
+
+
+def test_a_dateline_with_a_place_gives_its_date():
+    from archive.ingest.dates import dateline_date
+    assert dateline_date("20 May 2023, Hiroshima") == PartialDate(2023, 5, 20)
+    assert dateline_date("Karachi, Pakistan") is None

@@ -43,3 +43,36 @@ def test_an_opinion_section_label_makes_an_opinion():
 
 def test_anything_else_is_an_article():
     assert infer_kind(Shape(title="Jakarta-Bandung high-speed railway pushed back to 2023")) == "article"
+
+
+def test_the_opening_of_an_instrument_makes_a_treaty():
+    opening = "The Government of Japan (hereinafter referred to collectively as the “Participants”);"
+    assert infer_kind(Shape(title="U.S. – Japan Technology Prosperity Deal", opening=opening)) == "treaty"
+
+
+def test_signatories_speaking_as_we_make_a_statement():
+    assert infer_kind(Shape(title="Camp David Principles", opening="We, Prime Minister Kishida Fumio, affirm")) == (
+        "statement")
+
+
+def test_a_media_release_label_makes_a_statement_even_with_an_issuer():
+    shape = Shape(title="Defence recognises anniversary", issuer="Department of Defence",
+                  section_labels=("Department of Defence Media Release",))
+    assert infer_kind(shape) == "statement"
+
+
+def test_a_party_as_publisher_makes_an_election_policy_other():
+    assert infer_kind(Shape(title="Strengthening defences", has_contents=True, publisher="Liberal Party")) == "other"
+
+
+def test_a_text_calling_itself_a_brief_is_a_report():
+    assert infer_kind(Shape(title="Improving Cooperation", opening="This brief addresses the gaps.")) == "report"
+
+
+def test_a_submission_to_cabinet_is_a_report():
+    assert infer_kind(Shape(title="Submission to Cabinet")) == "report"
+
+
+def test_an_arguing_headline_is_an_opinion_but_a_reported_one_is_not():
+    assert infer_kind(Shape(title="China and Asean must close trust gaps")) == "opinion"
+    assert infer_kind(Shape(title="China must act, says minister")) == "article"

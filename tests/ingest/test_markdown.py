@@ -39,3 +39,17 @@ def test_thematic_breaks_become_blank_lines():
 
 def test_atx_headings_keep_their_hashes():
     assert markdown_to_text("### A Strategy for **Worrying** Times") == "### A Strategy for Worrying Times"
+
+
+def test_a_wholly_italic_paragraph_keeps_one_mark_at_each_end():
+    assert markdown_to_text("*A 21<sup>st</sup>-Century Partnership for the\nPacific*") == (
+        "_A 21st-Century Partnership for the\nPacific_")
+
+
+def test_a_pull_quote_in_emphasised_code_is_dropped():
+    assert markdown_to_text("Text.\n\n___`The solution is denial`___\n\nMore.") == "Text.\n\n\n\nMore."
+
+
+def test_an_unnumbered_bold_line_becomes_a_heading_and_a_numbered_one_its_own_paragraph():
+    assert "### INVESTING AT HOME" in markdown_to_text("**<u>INVESTING AT HOME</u>**  \nText.")
+    assert markdown_to_text("**I. Purpose**  \nThe purpose.").split("\n\n")[1] == "I. Purpose"

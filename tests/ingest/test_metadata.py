@@ -89,11 +89,85 @@ def test_front_matter_gives_title_date_authors_and_description_as_subtitle():
         "date: 2025-12-02 12:00:00 +0800\ndescription: \"Indonesia’s Strategic Culture\"\n---\n"
     )
     header, body = read_header([["# Between Two Reefs"], BODY], front)
-    assert header.title == "Between Two Reefs"
+    assert header.title == "Between Two Reefs: Indonesia’s Strategic Culture"  # a description sharing no word
     assert header.authors == ("Gregory B. Poling", "Andreyka Natalegawa")
     assert header.date == PartialDate(2025, 12, 2)
-    assert header.subtitle == "Indonesia’s Strategic Culture"
     assert body == [BODY]
+
+
+def test_a_description_sharing_words_with_a_short_front_matter_title_is_the_full_title():
+    front, _, _ = split_front_matter(
+        "---\ntitle: JP’s Stance On TW’s Security\n"
+        "description: \"Japan’s Stance on Taiwan’s Security is Good for the Status Quo\"\n---\n"
+    )
+    header, _ = read_header([BODY], front)
+    assert header.title == "Japan’s Stance on Taiwan’s Security is Good for the Status Quo"
+
+
+def test_a_news_byline_of_bare_lines_gives_standfirst_author_publisher_and_date():
+    block = ["Opinion", "Academia", "PLA in the new era", "Humanitarian-relief cooperation has become a highlight.",
+             "Chen Yongjing", "(The Jakarta Post)", "Jakarta", "Thu, August 4, 2022"]
+    header, body = read_header([block, BODY])
+    assert header.subtitle == "Humanitarian-relief cooperation has become a highlight."
+    assert header.authors == ("Chen Yongjing",)
+    assert header.publisher == "The Jakarta Post"
+    assert header.date == PartialDate(2022, 8, 4)
+    assert body == [BODY]
+
+
+def test_a_name_and_a_dateline_place_before_the_date_are_author_and_place():
+    block = ["A decade of progress", "The BRI's inclusive ethos extends to all nations.", "Imran Khalid",
+             "Karachi, Pakistan", "Mon, October 16, 2023"]
+    header, _ = read_header([block, BODY], source_url="http://www.thejakartapost.com/opinion/2023/10/16/a.html")
+    assert header.authors == ("Imran Khalid",)
+    assert header.publisher == "The Jakarta Post"
+
+
+def test_held_lines_without_a_byline_after_them_stay_in_the_body():
+    first = "The Government of the United States of America, represented by the"
+    header, body = read_header([["Technology Deal"], [first, "Office of Science and Technology Policy, and Japan,"]])
+    assert header.subtitle == "" and header.issuer == ""
+    assert body[0][0] == first
+
+
+def test_a_syndicated_story_names_its_publisher_and_the_site_it_was_captured_from():
+    block = ["China issues White Paper", "Elizabeth Law", "(ANN/The Straits Times)", "Beijing", "Wed, September 27, 2023"]
+    header, _ = read_header([block, BODY], source_url="http://www.thejakartapost.com/world/2023/09/27/x.html")
+    assert (header.publisher, header.site) == ("The Straits Times", "The Jakarta Post")
+
+
+def test_a_byline_edition_is_kept_as_the_edition():
+    header, _ = read_header([["No digital strings attached"], ["By LU CHUANYING (China Daily Global)"], BODY])
+    assert header.edition == "China Daily Global"
+
+
+def test_a_date_printed_in_the_document_wins_over_the_front_matter_posting_date():
+    front, _, _ = split_front_matter("---\ntitle: Remarks by National Security Advisor Jake Sullivan on the NSS\n"
+                                     "date: '2022-10-13'\n---\n")
+    header, _ = read_header([["(October 12, 2022)"], BODY], front)
+    assert header.date == PartialDate(2022, 10, 12)
+    assert header.authors == ("Jake Sullivan",)
+
+
+def test_a_catalogue_record_gives_authors_publisher_and_issuer():
+    front, _, _ = split_front_matter('---\ntitle: "Strengthening defences."\ncreators:\n  - "Howard, John"\n'
+                                     '  - "Liberal Party of Australia"\nsource: "DEPT OF DEFENCE"\n---\n')
+    header, _ = read_header([BODY], front)
+    assert header.title == "Strengthening defences"
+    assert header.authors == ("John Howard",)
+    assert header.publisher == "Liberal Party of Australia"
+    assert header.issuer == "Department of Defence"
+
+
+def test_a_wholly_italic_block_under_the_title_is_the_standfirst():
+    header, body = read_header([["Title here"], ["_Can the strategy address the problems?_"], BODY])
+    assert header.subtitle == "Can the strategy address the problems?"
+    assert body == [BODY]
+
+
+def test_a_closing_contributor_biography_is_an_author_note():
+    bio = "Daniel Byman is the director of the Warfare, Irregular Threats, and Terrorism Program at CSIS."
+    assert split_author_note(["First.", "Second.", bio]) == (["First.", "Second."], bio)
 
 
 def test_a_closing_author_note_is_moved_out_of_the_body():

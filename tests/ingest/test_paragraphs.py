@@ -64,3 +64,12 @@ def test_closing_quotes_after_the_full_stop_still_end_a_sentence():
     assert ends_sentence("'It is for the people of Asia to run the affairs of Asia.'")
     assert ends_sentence("sovereign states directly concerned”.")
     assert not ends_sentence("access its")
+
+
+def test_a_line_of_closing_punctuation_is_glued_without_a_space():
+    assert join_block(["The writer is ambassador of China to ASEAN", "."]) == [
+        "The writer is ambassador of China to ASEAN."]
+
+
+def test_the_italic_marks_around_a_wholly_italic_block_are_removed():
+    assert join_block(["_A 21st-Century Partnership for the", "Pacific_"]) == ["A 21st-Century Partnership for the Pacific"]

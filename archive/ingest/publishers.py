@@ -1,0 +1,98 @@
+"""Name publishers the same way however a capture names them: from a byline's brackets or a page's host.
+
+Why a table of hosts: many captures never print their publisher (a White House release scraped to
+Markdown, a Jakarta Post opinion whose byline has no "(The Jakarta Post)"), but their address names
+the site. The table maps the sites this archive collects from to the names readers use; an unknown
+host gives no publisher rather than a guess. When the printed publisher differs from the host's (a
+Straits Times story syndicated on The Jakarta Post), the host is where it was captured: the ``site``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# Host (without "www.") -> publisher as commonly named; a subdomain matches its parent
+# ("english.news.cn", "edition.thejakartapost.com").
+HOST_PUBLISHERS: dict[str, str] = {
+    "whitehouse.gov": "The White House",
+    "bidenwhitehouse.archives.gov": "The White House",
+    "trumpwhitehouse.archives.gov": "The White House",
+    "obamawhitehouse.archives.gov": "The White House",
+    "state.gov": "U.S. Department of State",
+    "defense.gov": "U.S. Department of Defense",
+    "thejakartapost.com": "The Jakarta Post",
+    "straitstimes.com": "The Straits Times",
+    "scmp.com": "South China Morning Post",
+    "chinadaily.com.cn": "China Daily",
+    "globaltimes.cn": "Global Times",
+    "xinhuanet.com": "Xinhua",
+    "news.cn": "Xinhua",
+    "english.news.cn": "Xinhua",
+    "fmprc.gov.cn": "Ministry of Foreign Affairs of the People's Republic of China",
+    "mfa.gov.cn": "Ministry of Foreign Affairs of the People's Republic of China",
+    "japantimes.co.jp": "The Japan Times",
+    "thediplomat.com": "The Diplomat",
+    "reuters.com": "Reuters",
+    "apnews.com": "Associated Press",
+    "nytimes.com": "The New York Times",
+    "csis.org": "CSIS",
+    "rusi.org": "RUSI",
+    "lowyinstitute.org": "Lowy Institute",
+    "aspistrategist.org.au": "ASPI",
+    "dfat.gov.au": "Department of Foreign Affairs and Trade",
+    "defence.gov.au": "Department of Defence",
+    "pm.gov.au": "Prime Minister of Australia",
+    "wikisource.org": "Wikisource",
+    "parlinfo.aph.gov.au": "ParlInfo",
+    "trove.nla.gov.au": "Trove",
+}
+
+# Wire services and syndication networks printed before the real publisher: "ANN/The Straits Times".
+_WIRE_PREFIX = re.compile(r"^(?:ANN|AFP|AP|Reuters|Bloomberg|Xinhua|Kyodo|Antara|Yonhap|Bernama|dpa)\s*/\s*", re.I)
+# Edition suffixes after a publisher's name: "China Daily Global", "China Daily USA", "Straits Times Asia".
+_EDITION_SUFFIX = re.compile(r"\s+(?:Global|Asia|Europe|USA|US|Africa|Weekly|Online|Digital|International)$")
+# Abbreviations catalogues use in body names: "Dept of Defence", "DEPT OF DEFENCE".
+_ABBREVIATIONS = ((re.compile(r"\bDept\b\.?", re.I), "Department"), (re.compile(r"\bGovt\b\.?", re.I), "Government"))
+# Words left in lower case inside a name: "Department of Defence", "Minister for Foreign Affairs".
+_MINOR_WORDS = frozenset("of the and for on in to at by".split())
+# A leading "The", ignored when comparing names: "The Straits Times" ~ "Straits Times".
+_THE = re.compile(r"^the\s+", re.I)
+
+
+def publisher_for_url(url: str) -> str:
+    """Return the publisher whose site ``url`` is on, or "" for a host not in the table."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+    host = host.removeprefix("www.")
+    while host:
+        if host in HOST_PUBLISHERS:
+            return HOST_PUBLISHERS[host]
+        _, _, host = host.partition(".")
+        if "." not in host:
+            return ""
+    return ""
+
+
+def split_publisher(printed: str) -> tuple[str, str]:
+    """Return (publisher, edition) from a printed name: "China Daily Global" -> ("China Daily", "China Daily Global")."""
+    name = _WIRE_PREFIX.sub("", " ".join(printed.split()))
+    bare = _EDITION_SUFFIX.sub("", name)
+    return bare, (name if bare != name else "")
+
+
+def expand_abbreviations(name: str) -> str:
+    """Spell out a catalogue's abbreviations in a body's name: "DEPT OF DEFENCE" -> "Department of Defence"."""
+    if name.isupper():
+        words = name.title().split()
+        name = " ".join([words[0], *(w.lower() if w.lower() in _MINOR_WORDS else w for w in words[1:])])
+    for pattern, full in _ABBREVIATIONS:
+        name = pattern.sub(full, name)
+    return name
+
+
+def same_publisher(a: str, b: str) -> bool:
+    """Tell whether two printed names denote the same publisher ("The Jakarta Post" ~ "Jakarta Post")."""
+    return _THE.sub("", a.casefold()).strip() == _THE.sub("", b.casefold()).strip()
