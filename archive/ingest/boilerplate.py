@@ -49,6 +49,16 @@ DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?"),
     # Site links in brackets: "[ Defence Home ] [ back to top ]".
     re.compile(r"(\[\s*[^\]]{1,30}\s*\]\s*)+"),
+    # Wiki page chrome around a Wikisource text: "姊妹计划 : 数据项" (sister projects), "取自“https://zh.wikisource.org/w/
+    # index.php?title=…”" and "Retrieved from "https://en.wikisource.org/…"", "本页面最后编辑于2023年5月1日 (星期一) 08:15",
+    # "This page was last edited on 1 May 2023, at 08:15".
+    re.compile(
+        r"(?:姊妹计划|sister\s+projects)\s*[:：].*|(?:取自|retrieved\s+from)\s*[“\"]?https?://.*"
+        r"|本页面最后(?:编辑|修订)于.*|this\s+page\s+was\s+last\s+(?:edited|modified)\s+on.*",
+        _I,
+    ),
+    # A licence box's caption line, alone: "Public domain", "公有领域".
+    re.compile(r"public\s+domain|公有领域", _I),
     # A line with no letter or digit at all: "* * *", "###", "—".
     re.compile(r"[\W_]*"),
 )
@@ -62,6 +72,14 @@ TAIL_STARTS: tuple[re.Pattern[str], ...] = (
     re.compile(r"try\s+our\s+ai\s+features|download\s+(the|our)\s+app.*|get\s+started\s+now.*", _I),
     # A press release's contact footer: "Contact:", "Media contacts:", "For further information:".
     re.compile(r"(media\s+)?contacts?\s*:|for\s+(further|more)\s+information\s*(contact)?\s*:?", _I),
+    # A Wikisource licence box after the text: "本作品来自1949年10月1日（含）之后的中国共产党文件。根据《刑事审判参考》…",
+    # "本作品在全世界都属于公有领域，因为作者逝世已经超过100年", "This work is in the public domain in the United States
+    # because…", "This work is licensed under the Creative Commons…". Its footnotes and template flags follow it.
+    re.compile(
+        r"本作品.{0,80}(?:公有领域|版权|著作权|许可协议|知识共享|文件).*"
+        r"|this\s+(?:work|translation)\s+(?:is|was|has)\b.{0,80}(?:public\s+domain|licen[cs]ed|copyright).*",
+        _I,
+    ),
     # A colour-swatch alt text that opens an aggregator's footer: "Orange background" (not "Historical background").
     re.compile(r"(orange|white|black|gr[ae]y|blue|red|green|yellow)\s+background", _I),
 )

@@ -25,7 +25,18 @@ _TITLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:remarks|speech|address|keynote)\b|\b(?:remarks\s+(?:by|of)|speech\s+(?:by|at))\b", re.I), "speech"),
     # "Submission to Cabinet", "Paper by East Asia Section for …", "Report of the Working Group".
     (re.compile(r"^(?:submission|(?:policy\s+)?paper\s+(?:by|on|for)|report\s+(?:of|by|on)|memorandum)\b", re.I), "report"),
+    # Chinese genre words: "新时代的中国国防" is no cue, but "《新时代的中国国防》白皮书", "中美联合声明",
+    # "在庆祝中国共产党成立100周年大会上的讲话", "中美建交公报", "2023年政府工作报告" are.
+    (re.compile(r"白皮书"), "white_paper"),
+    (re.compile(r"条约|协定"), "treaty"),
+    (re.compile(r"声明|公报|宣言"), "statement"),
+    (re.compile(r"讲话|致辞|演讲"), "speech"),
+    (re.compile(r"报告"), "report"),
 )
+# A Chinese subtitle naming the genre, first in the opening: "——在中国共产党第二十次全国代表大会上的报告",
+# "——在庆祝中国共产党成立100周年大会上的讲话" (the dash-led line under a title says what the text is).
+_GENRE_LINE = re.compile(r"^[—–-]*\s*[^\s。！？]{1,60}?(报告|讲话|致辞|演讲)(?=\s|$)")
+_GENRE_KINDS = {"报告": "report", "讲话": "speech", "致辞": "speech", "演讲": "speech"}
 
 # The opening words of an instrument: "(hereinafter referred to collectively as the “Participants”)",
 # "The Parties to this Treaty, Reaffirming…", "Have agreed as follows:", "Have reached the following recognition:".
@@ -38,8 +49,12 @@ _INSTRUMENT = re.compile(
 _JOINT_VOICE = re.compile(r"^We,\s+(?:the\s+)?[A-Z]")
 # A release label printed above the text: "Department of Defence Media Release", "Press Release", "Joint Statement".
 _RELEASE_LABEL = re.compile(r"\b(?:media|press|news)\s+release\b|\bstatement\b", re.I)
-# A text calling itself a report: "This brief addresses…", "This chapter traces…", "this report assesses".
-_SELF_REPORT = re.compile(r"\bthis\s+(?:report|brief|chapter|study|working\s+paper|policy\s+paper)\b", re.I)
+# A text calling itself a report: "This brief addresses…", "This chapter traces…", "this report assesses",
+# "现在，我代表第十九届中央委员会向大会作报告" ("I now make a report to the congress").
+_SELF_REPORT = re.compile(
+    r"\bthis\s+(?:report|brief|chapter|study|working\s+paper|policy\s+paper)\b|向[^，。！？\s]{1,20}作[^，。！？\s]{0,6}报告",
+    re.I,
+)
 # A headline that argues rather than reports: "China and Asean must close trust gaps", "Why X should …".
 _ARGUING_TITLE = re.compile(r"\b(?:must|should|ought\s+to|needs\s+to|time\s+to)\b", re.I)
 # A headline that reports what someone argued: "…, says minister", "PM urges…" (a news report, not an opinion).
@@ -71,6 +86,9 @@ def infer_kind(shape: Shape) -> str:
     for pattern, kind in _TITLE_CUES:
         if pattern.search(shape.title):
             return kind
+    genre = _GENRE_LINE.match(shape.opening.strip())
+    if genre:
+        return _GENRE_KINDS[genre.group(1)]
     if _INSTRUMENT.search(shape.opening):
         return "treaty"
     if _JOINT_VOICE.match(shape.opening.strip()) or any(_RELEASE_LABEL.search(label) for label in shape.section_labels):

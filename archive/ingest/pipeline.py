@@ -12,6 +12,7 @@ from pathlib import PurePath
 from .boilerplate import strip_debris
 from .decode import decode
 from .frontmatter import split_front_matter
+from .jsonlines import JSONL_SUFFIXES, read_jsonlines
 from .kinds import Shape, infer_kind
 from .markdown import markdown_to_text
 from .metadata import read_header, split_author_note
@@ -20,7 +21,7 @@ from .normalise import normalise
 from .paragraphs import join_blocks, split_blocks
 from .structure import build_structure
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""}) | JSONL_SUFFIXES
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 # Share of CJK characters among letters above which a document is taken to be Chinese.
@@ -33,7 +34,10 @@ def parse(raw: bytes, filename: str = "") -> ParsedDocument:
     decoded = decode(raw)
     warnings = list(decoded.warnings)
     text = normalise(decoded.text)
-    front, text, front_warning = split_front_matter(text)
+    if PurePath(filename).suffix.lower() in JSONL_SUFFIXES:
+        front, text, front_warning = *read_jsonlines(text), ""
+    else:
+        front, text, front_warning = split_front_matter(text)
     if front_warning:
         warnings.append(front_warning)
     if markdown:

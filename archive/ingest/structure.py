@@ -27,6 +27,19 @@ _DIVISION = re.compile(
 )
 # A Markdown heading: "### A Strategy for Worrying Times", "#### 1. Competing Interests and Priorities".
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)[\s#]*$")
+# A chapter numbered with Chinese numerals and the enumeration comma: "一、过去五年的工作和新时代十年的伟大变革",
+# "十五、坚定不移全面从严治党…" -> ("一", "过去五年…").
+_CJK_CHAPTER = re.compile(r"^([〇零一二两三四五六七八九十百]{1,4})、\s*(\S.*)$")
+# A subsection with its Chinese numeral in brackets, full- or half-width, usually with a run-in heading:
+# "（一）构建高水平社会主义市场经济体制。坚持和完善社会主义基本经济制度…" -> ("一", "构建…。坚持…").
+_CJK_BRACKETED = re.compile(r"^[（(]([〇零一二两三四五六七八九十百]{1,4})[）)]\s*(\S.*)$")
+# Where a Chinese sentence or clause ends: "。", "！", "？", "；", and "，"/"：" inside a would-be heading.
+_CJK_SENTENCE_END = re.compile(r"[。！？；]")
+_CJK_CLAUSE_MARK = re.compile(r"[，：；]")
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CJK_UNITS = {"十": 10, "百": 100}
+_MAX_CJK_HEADING_CHARS = 40  # "推进国家安全体系和能力现代化，坚决维护国家安全和社会稳定" has 28
+_MAX_CJK_RUN_IN_CHARS = 30  # "坚持不懈用新时代中国特色社会主义思想凝心铸魂" has 22
 # A contents list's own heading: "Contents", "Table of Contents", "CONTENTS".
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 # Dot leaders and page numbers after a contents entry: "Preface ........ 3".
@@ -51,7 +64,8 @@ class Heading:
     label: str
     heading: str
     level: int
-    numbering: str = ""  # "roman", "arabic", "division", "named" or "markdown"
+    numbering: str = ""  # "roman", "arabic", "division", "named", "markdown", "cjk" or "cjk_bracketed"
+    rest: str = ""  # the text after a run-in heading: "（一）构建…体制。坚持…" -> "坚持…"
 
 
 @dataclass(frozen=True)
@@ -88,7 +102,7 @@ def build_structure(paragraphs: list[str], markdown: bool = False) -> Structure:
                 stack.append((1, roots[-1]))
             stack[-1][1].paragraphs.append(text)
             continue
-        node = _Node(found.label, found.heading)
+        node = _Node(found.label, found.heading, [found.rest] if found.rest else [])
         while stack and stack[-1][0] >= found.level:
             stack.pop()
         (stack[-1][1].children if stack else roots).append(node)
@@ -138,7 +152,7 @@ def _find_headings(body: list[str], contents: tuple[ContentsEntry, ...], markdow
         is_last = index == len(body) - 1
         found = _markdown_heading(text, top_md) if markdown else None
         if found is None and not is_last:
-            found = _plain_heading(text, listed, previous, chapter)
+            found = _cjk_heading(text, previous, chapter) or _plain_heading(text, listed, previous, chapter)
         if found is None:
             continue
         if found.numbering == "arabic" and chapter in ("roman", "division"):
@@ -148,8 +162,11 @@ def _find_headings(body: list[str], contents: tuple[ContentsEntry, ...], markdow
         if found.level == 1:
             chapter = found.numbering
             previous.pop("arabic", None)  # subsections restart at 1 in each chapter
+            previous.pop("cjk_bracketed", None)
         if found.numbering in ("roman", "arabic"):
             previous[found.numbering] = _number(found.label)
+        elif found.numbering.startswith("cjk"):
+            previous[found.numbering] = _cjk_number(found.label)
         headings[index] = found
     return headings
 
@@ -181,6 +198,52 @@ def _plain_heading(text: str, listed: set[str], previous: dict[str, int], chapte
     if numbering in ("roman", "division", "arabic"):
         return Heading(entry.label, entry.heading, 1, numbering)
     return None
+
+
+def _cjk_heading(text: str, previous: dict[str, int], chapter: str) -> Heading | None:
+    """Recognise "一、标题" as a chapter and "（一）标题。正文…" as a subsection (a chapter without "一、" ones).
+
+    A chapter heading is a short line with no full stop; a bracketed heading may run into its text, and
+    then its first sentence is the heading if short and without commas. Numbers must follow in sequence,
+    so "（三）" with no "（二）" before it, or a long enumerated sentence, stays a paragraph.
+    """
+    chapter_match = _CJK_CHAPTER.match(text)
+    if chapter_match:
+        label, heading = chapter_match.groups()
+        if len(heading) > _MAX_CJK_HEADING_CHARS or _CJK_SENTENCE_END.search(heading):
+            return None
+        return _in_sequence(Heading(label, heading.strip(), 1, "cjk"), previous)
+    bracketed = _CJK_BRACKETED.match(text)
+    if not bracketed:
+        return None
+    label, body = bracketed.groups()
+    level = 2 if chapter == "cjk" else 1
+    end = _CJK_SENTENCE_END.search(body)
+    if end is None:
+        if len(body) > _MAX_CJK_HEADING_CHARS:
+            return None
+        return _in_sequence(Heading(label, body.strip(), level, "cjk_bracketed"), previous)
+    heading, rest = body[: end.start()].strip(), body[end.end():].strip()
+    if not heading or len(heading) > _MAX_CJK_RUN_IN_CHARS or _CJK_CLAUSE_MARK.search(heading):
+        return None
+    return _in_sequence(Heading(label, heading, level, "cjk_bracketed", rest), previous)
+
+
+def _in_sequence(found: Heading, previous: dict[str, int]) -> Heading | None:
+    number = _cjk_number(found.label)
+    return found if number in (1, previous.get(found.numbering, 0) + 1) else None
+
+
+def _cjk_number(label: str) -> int:
+    """Read a Chinese numeral: "一" -> 1, "十" -> 10, "十五" -> 15, "二十一" -> 21, "一百零一" -> 101."""
+    total = digit = 0
+    for char in label:
+        if char in _CJK_UNITS:
+            total += (digit or 1) * _CJK_UNITS[char]
+            digit = 0
+        else:
+            digit = _CJK_DIGITS.get(char, 0)
+    return total + digit
 
 
 def _numbering(text: str, entry: ContentsEntry) -> str:

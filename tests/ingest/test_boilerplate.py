@@ -131,3 +131,41 @@ def test_a_paywall_label_is_dropped_and_marks_the_capture():
 
 def test_a_press_release_contact_footer_ends_the_text():
     assert strip_debris([BODY, "Contact:", "Tina Turner 0410 626742"]).lines == (BODY,)
+
+
+ZH_BODY = "同志们！党用伟大奋斗创造了百年伟业，也一定能用新的伟大奋斗创造新的伟业。" * 10
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "姊妹计划 : 数据项",
+        "取自“https://zh.wikisource.org/w/index.php?title=高举&oldid=1”",
+        'Retrieved from "https://en.wikisource.org/w/index.php?title=X&oldid=1"',
+        "本页面最后编辑于2023年5月1日 (星期一) 08:15。",
+        "This page was last edited on 1 May 2023, at 08:15.",
+        "Public domain",
+        "↑",
+    ],
+)
+def test_wiki_page_chrome_lines_are_dropped(chrome):
+    assert strip_debris([ZH_BODY, chrome, "完。"]).lines == (ZH_BODY, "完。")
+
+
+@pytest.mark.parametrize(
+    "licence",
+    [
+        "本作品来自1949年10月1日（含）之后的中国共产党文件。根据《刑事审判参考》指导案例第680号[",
+        "本作品在全世界都属于公有领域，因为作者逝世已经超过100年。",
+        "This work is in the public domain in the United States because it is a work of the U.S. government.",
+        "This work is licensed under the Creative Commons Attribution-ShareAlike 4.0 License.",
+    ],
+)
+def test_a_wikisource_licence_box_and_everything_after_it_go(licence):
+    lines = [ZH_BODY, "", licence, "CPC 1", "]，中国共产党的中央组织制定的公文，所以属于公有领域。", "", "false"]
+    assert strip_debris(lines).lines == (ZH_BODY, "")
+
+
+def test_a_sentence_about_a_work_in_the_body_is_kept():
+    line = "本作品描写了农村的变化。"  # "This work depicts change in the countryside": no licence words
+    assert line in strip_debris([ZH_BODY, line, "完。"]).lines

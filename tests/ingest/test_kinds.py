@@ -76,3 +76,35 @@ def test_a_submission_to_cabinet_is_a_report():
 def test_an_arguing_headline_is_an_opinion_but_a_reported_one_is_not():
     assert infer_kind(Shape(title="China and Asean must close trust gaps")) == "opinion"
     assert infer_kind(Shape(title="China must act, says minister")) == "article"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("《新时代的中国国防》白皮书", "white_paper"),
+        ("中华人民共和国和美利坚合众国联合公报", "statement"),
+        ("在庆祝中国共产党成立100周年大会上的讲话", "speech"),
+        ("2023年政府工作报告", "report"),
+    ],
+)
+def test_a_chinese_genre_word_in_the_title_gives_the_kind(title, kind):
+    assert infer_kind(Shape(title=title)) == kind
+
+
+def test_a_dash_led_chinese_subtitle_naming_a_report_makes_a_report_even_from_a_party():
+    opening = "——在中国共产党第二十次全国代表大会上的报告 （2022年10月16日） 同志们："
+    shape = Shape(title="高举中国特色社会主义伟大旗帜", opening=opening, publisher="Communist Party of China")
+    assert infer_kind(shape) == "report"
+
+
+def test_a_dash_led_chinese_subtitle_naming_a_speech_makes_a_speech():
+    assert infer_kind(Shape(title="标题", opening="——在庆祝大会上的讲话 同志们：")) == "speech"
+
+
+def test_a_chinese_text_that_says_it_reports_to_a_congress_is_a_report():
+    opening = "同志们： 现在，我代表第十九届中央委员会向大会作报告。"
+    assert infer_kind(Shape(title="高举中国特色社会主义伟大旗帜", opening=opening)) == "report"
+
+
+def test_a_report_mentioned_inside_a_sentence_is_no_genre_line():
+    assert infer_kind(Shape(title="标题", opening="他看了报告。 然后离开了。")) == "article"

@@ -138,7 +138,7 @@ class TestCleanCopy001:
         assert not any(p.startswith("Beijing and Southeast Asian capitals") for p in all_paragraphs(self.doc))
 
 
-@pytest.mark.parametrize("filename", ["paper.pdf", "page.html", "page.htm", "letter.docx", "data.jsonl", "x.PDF"])
+@pytest.mark.parametrize("filename", ["paper.pdf", "page.html", "page.htm", "letter.docx", "sheet.xlsx", "x.PDF"])
 def test_files_that_are_not_plain_text_or_markdown_are_unsupported(filename):
     suffix = "." + filename.rsplit(".", 1)[1].lower()
     with pytest.raises(IngestError, match=rf"^unsupported file type: \{suffix}$"):
