@@ -48,7 +48,8 @@ DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
     # A line that is only a host name or an address: "govt.chinadaily.com.cn", "http://www.thejakartapost.com/…".
     re.compile(r"(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?"),
     # Site links in brackets: "[ Defence Home ] [ back to top ]".
-    re.compile(r"(\[\s*[^\]]{1,30}\s*\]\s*)+"),
+    # (No whitespace around the bracket content is matched separately: nested quantifiers backtrack badly.)
+    re.compile(r"(?:\[[^\[\]\n]{1,30}\]\s*)+"),
     # Wiki page chrome around a Wikisource text: "姊妹计划 : 数据项" (sister projects), "取自“https://zh.wikisource.org/w/
     # index.php?title=…”" and "Retrieved from "https://en.wikisource.org/…"", "本页面最后编辑于2023年5月1日 (星期一) 08:15",
     # "This page was last edited on 1 May 2023, at 08:15".

@@ -15,7 +15,8 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
 # An image: "![Soldiers march](https://…/x.jpg)" (dropped: the caption is not body text).
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 # A link, possibly wrapped over lines: "[Read the full strategy\nhere](https://…pdf)" -> its text.
-_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# (Bounded lengths keep a long run of "[" linear rather than quadratic.)
+_LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 # An autolink: "<https://www.defence.gov.au>" -> the address.
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 # A line break tag: "<br>", "<br/>".

@@ -1,61 +1,132 @@
 """The ingestion chain: raw bytes and a file name in, one ParsedDocument out.
 
-decode -> normalise -> front matter -> (Markdown to text) -> debris -> blocks -> header metadata
--> paragraphs -> author's note -> structure -> kind. Each step is a pure function in its own module;
-this one only wires them together and decides what the file may be.
+size check -> what the file is -> its text: decode -> normalise -> front matter -> (Markdown to text)
+for text and Markdown; decode with the page's charset -> main text and metadata (trafilatura) for a web
+page; text layer without page furniture for a PDF. Then, for all: bounded lines -> debris -> blocks ->
+header metadata -> paragraphs -> author's note -> structure -> kind. Each step is a pure function in its
+own module; this one only wires them together and decides what the file may be.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from .boilerplate import strip_debris
-from .decode import decode
-from .frontmatter import split_front_matter
+from .decode import MAX_BYTES, check_size, decode
+from .frontmatter import FrontMatter, split_front_matter
+from .html import HTML_SUFFIXES, declared_charset, looks_like_html, read_page
 from .jsonlines import JSONL_SUFFIXES, read_jsonlines
 from .kinds import Shape, infer_kind
+from .longtext import bound_paragraphs, split_long_lines
 from .markdown import markdown_to_text
 from .metadata import read_header, split_author_note
 from .model import IngestError, ParsedDocument
 from .normalise import normalise
 from .paragraphs import join_blocks, split_blocks
+from .pdf import pdf_to_text
 from .structure import build_structure
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ""}) | JSONL_SUFFIXES
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+PDF_SUFFIXES = frozenset({".pdf"})
 
 # Share of CJK characters among letters above which a document is taken to be Chinese.
 _CJK_SHARE = 0.3
 
+# Paragraphs at the top of the body that kind inference reads for genre cues ("We, the leaders of…").
+_OPENING_PARAGRAPHS = 3
 
-def parse(raw: bytes, filename: str = "") -> ParsedDocument:
+# What ParsedDocument.encoding says for a PDF: its text has no single charset ("file --mime" says the same).
+PDF_ENCODING = "binary"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file reduced to normalised text lines, with what its format said about it."""
+
+    text: str
+    markdown: bool = False
+    front: FrontMatter | None = None
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+    standfirst: str = ""  # a summary the format declares apart from the text (a web page's description)
+
+
+def parse(raw: bytes, filename: str = "", max_bytes: int = MAX_BYTES) -> ParsedDocument:
     """Parse one file into a document; raise IngestError with a one-line reason when it cannot be."""
-    markdown = _is_markdown(filename)
-    decoded = decode(raw)
-    warnings = list(decoded.warnings)
-    text = normalise(decoded.text)
-    if PurePath(filename).suffix.lower() in JSONL_SUFFIXES:
-        front, text, front_warning = *read_jsonlines(text), ""
+    check_size(raw, max_bytes)  # before anything reads the bytes: a 50 MB upload costs nothing
+    kind = file_kind(filename, raw)
+    if kind == "pdf":
+        source = Source(normalise(pdf_to_text(raw)), encoding=PDF_ENCODING)
+    elif kind == "html":
+        source = _read_html(raw, max_bytes)
+    elif kind == "jsonl":
+        source = _read_jsonl(raw, max_bytes)
     else:
-        front, text, front_warning = split_front_matter(text)
+        source = _read_text(raw, max_bytes, markdown=kind == "markdown")
+    return _parse_source(source)
+
+
+def file_kind(filename: str, raw: bytes) -> str:
+    """Return "pdf", "html", "jsonl", "markdown" or "text" from the file's name and first bytes."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix in PDF_SUFFIXES or raw.startswith(b"%PDF-"):
+        return "pdf"
+    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and looks_like_html(raw)):
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    raise IngestError(f"unsupported file type: {suffix}")
+
+
+def _read_text(raw: bytes, max_bytes: int, markdown: bool) -> Source:
+    decoded = decode(raw, max_bytes)
+    warnings = list(decoded.warnings)
+    text = split_long_lines(normalise(decoded.text))
+    front, text, front_warning = split_front_matter(text)
     if front_warning:
         warnings.append(front_warning)
     if markdown:
         text = normalise(markdown_to_text(text))
-    cleaned = strip_debris(text.split("\n"))
-    header, body_blocks = read_header(split_blocks(cleaned.lines), front, source_url=cleaned.source_url)
-    paragraphs, author_note = split_author_note(join_blocks(body_blocks, markdown))
+    return Source(text, markdown, front, decoded.encoding, tuple(warnings))
+
+
+def _read_html(raw: bytes, max_bytes: int) -> Source:
+    decoded = decode(raw, max_bytes, declared=declared_charset(raw))
+    page = read_page(decoded.text)
+    text = normalise(markdown_to_text(split_long_lines(normalise(page.text))))
+    return Source(text, True, page.front, decoded.encoding, decoded.warnings, normalise(page.description))
+
+
+def _read_jsonl(raw: bytes, max_bytes: int) -> Source:
+    decoded = decode(raw, max_bytes)
+    front, text = read_jsonlines(decoded.text)
+    return Source(split_long_lines(normalise(text)), False, front, decoded.encoding, decoded.warnings)
+
+
+def _parse_source(source: Source) -> ParsedDocument:
+    warnings = list(source.warnings)
+    cleaned = strip_debris(split_long_lines(source.text).split("\n"))
+    header, body_blocks = read_header(split_blocks(cleaned.lines), source.front, cleaned.source_url)
+    paragraphs = bound_paragraphs(join_blocks(body_blocks, source.markdown))
+    paragraphs, author_note = split_author_note(paragraphs)
     if not paragraphs:
         raise IngestError("no body text found after removing the title, metadata and page debris")
-    structure = build_structure(paragraphs, markdown)
+    structure = build_structure(paragraphs, source.markdown)
     if cleaned.paginated:
         warnings.append("the capture is one page of a multi-page text (it ends with a page bar such as '1 2 3 >')")
     if cleaned.paywalled:
-        warnings.append("the capture stops at a paywall: only the free part of the text is here")
+        warnings.append("the capture carries a paywall label such as 'Premium'; its text may stop early")
     if structure.missing:
         listed = ", ".join(e.label or e.heading for e in structure.missing)
         warnings.append(f"sections listed in the contents but not in the file: {listed}")
     title = header.title or _fallback_title(paragraphs)
+    subtitle = header.subtitle or _standfirst(source.standfirst, title, paragraphs)
     kind = infer_kind(
         Shape(
             title=title,
@@ -65,7 +136,7 @@ def parse(raw: bytes, filename: str = "") -> ParsedDocument:
             issuer=header.issuer,
             author_note=author_note,
             section_labels=tuple(header.section_labels),
-            opening=" ".join([header.subtitle, *paragraphs[:6]]),
+            opening="\n".join([subtitle, *paragraphs[:_OPENING_PARAGRAPHS]]),
             publisher=header.publisher,
         )
     )
@@ -73,9 +144,10 @@ def parse(raw: bytes, filename: str = "") -> ParsedDocument:
         title=title,
         sections=structure.sections,
         kind=kind,
-        subtitle=header.subtitle,
+        subtitle=subtitle,
         authors=header.authors,
         publisher=header.publisher,
+        site=header.site,
         issuer=header.issuer,
         date=header.date,
         edition=header.edition,
@@ -84,20 +156,18 @@ def parse(raw: bytes, filename: str = "") -> ParsedDocument:
         language=_language(paragraphs),
         contents=structure.contents,
         missing=structure.missing,
-        site=header.site,
-        complete=not structure.missing and not cleaned.paginated and not cleaned.paywalled,
-        encoding=decoded.encoding,
+        complete=not (structure.missing or cleaned.paginated or cleaned.paywalled),
+        encoding=source.encoding,
         warnings=tuple(warnings),
     )
 
 
-def _is_markdown(filename: str) -> bool:
-    suffix = PurePath(filename).suffix.lower()
-    if suffix in MARKDOWN_SUFFIXES:
-        return True
-    if suffix in TEXT_SUFFIXES:
-        return False
-    raise IngestError(f"unsupported file type: {suffix}")
+def _standfirst(summary: str, title: str, paragraphs: list[str]) -> str:
+    """Use a declared summary as the subtitle unless it only repeats the title or the opening words."""
+    folded = " ".join(summary.rstrip(".…").casefold().split())
+    if not folded or folded == title.casefold() or paragraphs[0].casefold().startswith(folded):
+        return ""
+    return summary
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
@@ -111,4 +181,3 @@ def _language(paragraphs: list[str]) -> str:
     letters = [c for c in sample if c.isalpha()]
     cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
     return "zh" if letters and cjk / len(letters) > _CJK_SHARE else "en"
-

@@ -100,3 +100,60 @@ def test_cyrillic_cp1251_text_keeps_its_own_code_page():
     text = "Привет мир, как дела? Это тестовый текст на русском языке.\n"
     result = decode(text.encode("cp1251"))
     assert result.text.startswith("Привет мир")
+
+
+def test_the_size_limit_is_a_parameter():
+    with pytest.raises(IngestError, match="too large"):
+        decode(b"a" * 200, max_bytes=100)
+    assert decode(b"a" * 200, max_bytes=200).text == "a" * 200
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_when_its_nul_bytes_show_the_byte_order(codec):
+    text = "Joint Statement on the Quad 联合声明\nThe leaders met in Washington."
+    result = decode(text.encode(codec))
+    assert (result.text, result.encoding) == (text, codec)
+    assert any("no byte-order mark" in w for w in result.warnings)
+
+
+def test_nul_bytes_in_no_regular_pattern_are_still_binary():
+    with pytest.raises(IngestError, match="binary"):
+        decode(b"ab\x00\x00cd\x00e\x00\x00\x00fgh\x00ij" * 20)
+
+
+GB_TEXTS = [
+    "亚太地区幅员辽阔，人口众多，在全球政治、经济和安全格局中占有重要地位。近年来，亚太地区总体保持稳定。",
+    "新时代的中国国防\n\n中华人民共和国国务院新闻办公室\n2019年7月",
+    "中国",
+    "白皮书",
+    "国务院新闻办公室",
+]
+
+
+@pytest.mark.parametrize("text", GB_TEXTS)
+def test_gb18030_chinese_decodes_to_the_same_characters_not_a_korean_or_japanese_guess(text):
+    result = decode(text.encode("gb18030"))
+    assert result.text == text
+    assert result.encoding == "gb18030"
+
+
+@pytest.mark.parametrize("text", ["中國", "台灣外交部發表聲明", "中華人民共和國國務院新聞辦公室發表白皮書。"])
+def test_big5_traditional_chinese_keeps_big5(text):
+    assert decode(text.encode("big5")).text == text
+
+
+def test_a_declared_charset_is_used_when_the_bytes_are_not_utf8():
+    raw = "Ein Weißbuch über Köln".encode("cp1252")
+    result = decode(raw, declared="iso-8859-1")
+    assert (result.text, result.encoding) == ("Ein Weißbuch über Köln", "cp1252")
+    assert any("declares" in w for w in result.warnings)
+
+
+def test_a_declared_charset_does_not_override_valid_utf8():
+    assert decode("café “quoted”".encode(), declared="windows-1252").text == "café “quoted”"
+
+
+@pytest.mark.parametrize("declared", ["no-such-charset", "utf-16", None])
+def test_an_unknown_or_impossible_declared_charset_falls_back_to_detection(declared):
+    raw = "Le café “quoted” est très bon, naïve façade, déjà vu.\n".encode("cp1252")
+    assert decode(raw, declared=declared).encoding == "cp1252"

@@ -1,8 +1,13 @@
 """archive/ingest/pipeline.py (``archive.ingest.parse``): the required results on the real seed captures."""
 
+import time
+
 import pytest
 
 from archive.ingest import IngestError, ParsedDocument, PartialDate, parse
+from archive.ingest.decode import MAX_BYTES
+from archive.ingest.longtext import MAX_PARAGRAPH_CHARS
+from archive.ingest.pipeline import file_kind
 from tests.ingest.fixtures import CORPUS, SEEDS, all_paragraphs, all_sections, parsed_seed
 
 DEBRIS = ("1 2 3 >", "Copyright", "京ICP", "Share - WeChat", "govt.chinadaily.com.cn", "Print", "nav search")
@@ -138,11 +143,11 @@ class TestCleanCopy001:
         assert not any(p.startswith("Beijing and Southeast Asian capitals") for p in all_paragraphs(self.doc))
 
 
-@pytest.mark.parametrize("filename", ["paper.pdf", "page.html", "page.htm", "letter.docx", "sheet.xlsx", "x.PDF"])
-def test_files_that_are_not_plain_text_or_markdown_are_unsupported(filename):
+@pytest.mark.parametrize("filename", ["letter.docx", "sheet.xlsx", "slides.PPTX"])
+def test_files_that_are_not_text_markdown_html_pdf_or_json_lines_are_unsupported(filename):
     suffix = "." + filename.rsplit(".", 1)[1].lower()
     with pytest.raises(IngestError, match=rf"^unsupported file type: \{suffix}$"):
-        parse(b"%PDF-1.7 whatever", filename)
+        parse(b"PK\x03\x04 whatever", filename)
 
 
 def test_a_text_file_without_a_name_is_parsed_as_plain_text():
@@ -187,3 +192,102 @@ def test_every_shared_file_parses_to_a_titled_document_or_raises_ingest_error(pa
     assert isinstance(doc, ParsedDocument)
     assert doc.title.strip()
     assert any(s.paragraphs for s in all_sections(doc.sections))
+
+
+class TestBadInput:
+    """Each bad file is refused with one line a user can act on, quickly and in bounded memory."""
+
+    @staticmethod
+    def refused(raw: bytes, filename: str, match: str) -> str:
+        with pytest.raises(IngestError, match=match) as error:
+            parse(raw, filename)
+        assert "\n" not in str(error.value)
+        return str(error.value)
+
+    def test_an_empty_file(self):
+        self.refused(b"", "empty.txt", "^file is empty$")
+
+    def test_a_binary_file(self):
+        self.refused(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "image.txt", "binary")
+
+    def test_a_file_over_the_limit_names_its_size_and_the_limit(self):
+        message = self.refused(b"a" * (MAX_BYTES + 1), "big.txt", "too large")
+        assert "the limit is 20 MB" in message
+
+    def test_the_limit_is_a_parameter_of_parse(self):
+        with pytest.raises(IngestError, match="too large"):
+            parse(b"A title\n\nSome body text.", "a.txt", max_bytes=10)
+
+    def test_a_50_mb_input_is_refused_before_any_work(self):
+        raw = b"%PDF-1.7\n" + b"x" * (50 * 1024 * 1024)
+        start = time.perf_counter()
+        self.refused(raw, "huge.pdf", "too large")
+        assert time.perf_counter() - start < 0.5
+
+    def test_a_markdown_file_with_unclosed_front_matter_is_read_as_text_with_a_warning(self):
+        doc = parse(b"---\ntitle: Broken\nauthor: Someone\n\nA Title\n\nThe text of the piece.\n", "broken.md")
+        assert any("front matter never ends" in w for w in doc.warnings)
+        assert "The text of the piece." in all_paragraphs(doc)
+
+
+class TestLongSingleLine:
+    """A 2 MB file that is one line: parsed in seconds into bounded paragraphs, cut after sentences."""
+
+    SENTENCE = "The parties agreed to notify each other of large exercises, officials said on Thursday. "
+
+    def test_prose_on_one_line_parses_quickly_into_bounded_paragraphs(self):
+        raw = (self.SENTENCE * (2_000_000 // len(self.SENTENCE))).encode()
+        start = time.perf_counter()
+        doc = parse(raw, "one-line.txt")
+        assert time.perf_counter() - start < 5
+        paragraphs = all_paragraphs(doc)
+        assert len(paragraphs) > 400
+        assert max(len(p) for p in paragraphs) <= MAX_PARAGRAPH_CHARS
+        assert all(p.endswith("Thursday.") for p in paragraphs[1:])
+
+    @pytest.mark.parametrize(
+        ("line", "filename"),
+        [
+            ("word " * 400_000, "one-line.txt"),  # no sentence end anywhere
+            ("a." * 1_000_000 + " end.", "initials.txt"),  # paragraphs._ABBREVIATION was quadratic on this
+            ("word" + " " * 2_000_000 + "end. More text.", "spaces.txt"),  # TRAILING_WIDGETS was quadratic
+            ("Title\n\n# a" + "#" * 2_000_000 + " b\n\ntext.", "hashes.md"),  # structure._MD_HEADING
+            ("Title\n\na" + "_" * 2_000_000 + "a", "underscores.md"),  # markdown._UNDERSCORES
+        ],
+    )
+    def test_adversarial_lines_do_not_hang(self, line, filename):
+        start = time.perf_counter()
+        try:
+            parse(line.encode(), filename)
+        except IngestError as error:
+            assert "\n" not in str(error)
+        assert time.perf_counter() - start < 5
+
+
+def test_a_20_mb_text_parses_in_seconds():
+    paragraph = ("The parties agreed to notify each other of large exercises, officials said. " * 5).strip()
+    raw = ("A title\n\n" + (paragraph + "\n\n") * (19_900_000 // (len(paragraph) + 2))).encode()
+    start = time.perf_counter()
+    doc = parse(raw, "big.txt")
+    assert time.perf_counter() - start < 15
+    assert doc.title == "A title"
+
+
+def test_a_file_of_json_lines_is_not_taken_for_html():
+    assert file_kind("data.jsonl", b'{"title": "<html>"}') == "jsonl"
+
+
+@pytest.mark.parametrize(
+    ("filename", "raw", "kind"),
+    [
+        ("a.pdf", b"anything", "pdf"),
+        ("", b"%PDF-1.7 ...", "pdf"),
+        ("a.txt", b"%PDF-1.4 ...", "pdf"),
+        ("a.HTM", b"text", "html"),
+        ("a.txt", b"<!DOCTYPE html><html>", "html"),
+        ("a.md", b"<!DOCTYPE html><html>", "markdown"),
+        ("a.txt", b"Title\n\n<html> in prose", "text"),
+    ],
+)
+def test_file_kind_from_name_and_first_bytes(filename, raw, kind):
+    assert file_kind(filename, raw) == kind
