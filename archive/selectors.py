@@ -88,7 +88,9 @@ def archive_totals() -> dict[str, int]:
 
 def source_text(source: SourceFile) -> str:
     """The raw file as text for an editor to read; undecodable bytes shown as \ufffd, never altered."""
-    charset = source.media_type.partition("charset=")[2] or "utf-8"
+    if "charset=" not in source.media_type:
+        return f"({source.media_type}, {source.size:,} bytes: not text; download it from the document page)"
+    charset = source.media_type.partition("charset=")[2]
     try:
         return bytes(source.raw).decode(charset, errors="replace")
     except LookupError:

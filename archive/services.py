@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.utils.text import slugify
 
 from archive import ingest
-from archive.ingest.fingerprint import SAME_WORK_SIMILARITY
+from archive.ingest.fingerprint import SAME_WORK_SIMILARITY, separate_news_days
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
 from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
 from archive.sanitize import paragraphs_to_html
@@ -279,6 +279,8 @@ def _unique_anchor(node: ParsedSection, parent: Section | None, used: set[str]) 
 
 def _media_type(file_name: str, encoding: str) -> str:
     guessed, _ = mimetypes.guess_type(file_name)
+    if encoding == "binary":  # a PDF: its bytes are not text in any charset
+        return guessed or "application/octet-stream"
     return f"{guessed or 'text/plain'}; charset={encoding}"
 
 
@@ -322,6 +324,8 @@ def _other_capture(document: Document, text: str) -> Document | None:
     same_title = Document.objects.filter(title_key=document.title_key).exclude(pk=document.pk).values_list("pk", flat=True)
     for pk in dict.fromkeys([*shared, *same_title]):
         candidate = Document.objects.get(pk=pk)
+        if separate_news_days(document.kind, document.date_iso, candidate.kind, candidate.date_iso):
+            continue
         if ingest.similarity(text, _document_text(candidate)) >= SAME_WORK_SIMILARITY:
             return candidate
     return None

@@ -1,5 +1,7 @@
 """The import path: stored whole or not at all, never twice, versions linked."""
 
+from pathlib import Path
+
 import pytest
 
 from archive.models import Document, Section, SourceFile
@@ -118,3 +120,52 @@ def test_same_headline_with_different_text_stays_two_documents():
     b = document_import(raw=f"{headline}\n\n{seed_path('003').read_text()[3000:6000]}".encode(), file_name="b.txt")
     assert b.status == "imported" and b.version_of_id is None
     assert a.document.version_of_id is None and b.document.version_of_id is None
+
+
+def test_the_real_corpus_links_duplicates_and_versions_and_keeps_hard_negatives_apart():
+    import json
+
+    from tests.conftest import SHARED
+
+    pairs = json.loads((Path(__file__).parent / "ingest" / "golden" / "_pairs.json").read_text())
+    outcomes = {}
+    for path in sorted([*SHARED.joinpath("seeds").iterdir(), *SHARED.joinpath("corpus", "policy").iterdir()]):
+        if path.suffix in {".md", ".txt", ".jsonl"} and path.name != "README.md":
+            outcomes[str(path.relative_to(SHARED))] = document_import(raw=path.read_bytes(), file_name=path.name)
+
+    def work(source: str) -> int:
+        document = Document.objects.get(pk=outcomes[source].document.pk)
+        return document.version_of_id or document.pk
+
+    assert not [source for source, outcome in outcomes.items() if outcome.status == "failed"]
+    for a, b in pairs["duplicates"]:
+        assert sorted([outcomes[a].status, outcomes[b].status]) == ["duplicate", "imported"], (a, b)
+        assert outcomes[a].document.pk == outcomes[b].document.pk
+    for a, b in pairs["versions"]:
+        assert work(a) == work(b), (a, b)
+    for a, b in pairs["distinct"]:
+        assert work(a) != work(b), (a, b)
+
+
+def test_a_pdf_is_stored_with_its_media_type_and_its_text_parsed():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 8, "Maritime Cooperation Paper\n\nI. Background\n\nThe parties agree to share charts and data.")
+    outcome = document_import(raw=bytes(pdf.output()), file_name="paper.pdf")
+    assert outcome.status == "imported", outcome.error
+    assert outcome.document.source.media_type == "application/pdf"
+    assert "share charts" in " ".join(outcome.document.sections.values_list("text", flat=True))
+
+
+def test_a_pdf_without_text_fails_with_the_ocr_message():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    outcome = document_import(raw=bytes(pdf.output()), file_name="scan.pdf")
+    assert outcome.status == "failed"
+    assert "no text layer" in outcome.error
+    assert Document.objects.count() == 0

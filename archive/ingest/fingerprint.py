@@ -68,6 +68,21 @@ def _section_lines(sections: tuple[ParsedSection, ...]) -> list[str]:
     return lines
 
 
+# News pieces: a follow-up story printed on another day reuses much of the earlier one's copy.
+NEWS_KINDS = frozenset({"article", "opinion"})
+
+
+def separate_news_days(kind_a: str, date_a: str, kind_b: str, date_b: str) -> bool:
+    """Whether two captures are different news stories because they are dated on different days.
+
+    Dates are ISO strings as precise as known; only two day-precise dates can tell stories apart.
+    Drafts and editions of treaties, statements or papers keep their dates and stay one work.
+    """
+    if kind_a not in NEWS_KINDS or kind_b not in NEWS_KINDS:
+        return False
+    return len(date_a) == len(date_b) == 10 and date_a != date_b
+
+
 # One shingle in SAMPLE_EVERY is kept, chosen by its hash, so two texts keep the same shingles from the
 # passages they share: the kept samples estimate containment and can be looked up in a database index.
 SAMPLE_EVERY = 8

@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import combinations
 
 from archive.ingest import similarity, text_fingerprint
-from archive.ingest.fingerprint import SAME_WORK_SIMILARITY
+from archive.ingest.fingerprint import SAME_WORK_SIMILARITY, separate_news_days
 from tests.ingest.golden_compare import FIELDS, GOLDEN, check_file, golden_files, load
 
 GAPS = GOLDEN / "_known_gaps.json"
@@ -30,8 +30,12 @@ def run() -> tuple[dict[str, list], dict]:
 
 
 def pair_kind(a, b) -> str:
+    """How the archive will treat two parses: the same rules as archive.services applies."""
     if text_fingerprint(a) == text_fingerprint(b):
         return "duplicates"
+    dates = (a.date.iso() if a.date else "", b.date.iso() if b.date else "")
+    if separate_news_days(a.kind, dates[0], b.kind, dates[1]):
+        return "distinct"
     return "versions" if similarity(a, b) >= SAME_WORK_SIMILARITY else "distinct"
 
 
