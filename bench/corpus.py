@@ -1,0 +1,288 @@
+"""Build a deterministic corpus of real English prose, sized by its total number of sections.
+
+Why real prose: Whoosh's cost depends on the vocabulary and on how words co-occur (phrase queries walk
+positions), so random words would flatter or punish the engine in ways real documents never do. The
+paragraphs come from Python's own documentation (Debian's python3-doc HTML) and from the policy texts
+in ../shared; only the assembly into documents (titles, chapters, front matter) is synthetic.
+
+Each document is Markdown the importer reads as intended: front matter (title, date, authors,
+publisher, and ``source`` for white papers, which names the issuing body), then ``## Preface`` or
+``## I. Heading`` chapters and ``### 1. Heading`` subsections; every heading starts a section, and no
+text precedes the first heading, so the parsed section count is exactly the count asked for.
+Documents must not be linked as versions of one another: the first pass over the paragraph pool uses
+each paragraph once; later passes build paragraphs from 2-5 random sentences of the pool, so no two
+documents share most of their five-word shingles.
+"""
+
+from __future__ import annotations
+
+import glob
+import math
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED = REPO_ROOT.parent / "shared"
+PYTHON_DOC_GLOBS = ("/usr/share/doc/python3/html", "/usr/share/doc/python3.*/html", "/usr/share/doc/python3-doc/html")
+MIN_SECTIONS, MAX_SECTIONS = 5, 500
+SEED = 20240516
+
+PUBLISHERS = (
+    "Lowy Institute", "Brookings Institution", "RAND Corporation", "Chatham House", "East Asia Forum",
+    "Australian Strategic Policy Institute", "Center for Strategic and International Studies",
+    "International Institute for Strategic Studies", "Carnegie Endowment for International Peace",
+    "Council on Foreign Relations",
+)
+ISSUERS = (
+    "The State Council Information Office of the People's Republic of China",
+    "Department of Defence", "Ministry of Foreign Affairs of Japan", "Department of Foreign Affairs and Trade",
+)
+AUTHORS = (
+    "Lu Chuanying", "Peter Layton", "Daniel Byman", "Gregory Poling", "Marty Natalegawa", "Susannah Patton",
+    "Richard McGregor", "Bonnie Glaser", "Evan Medeiros", "Lynn Kuok", "Huong Le Thu", "Sam Roggeveen",
+    "Rory Medcalf", "Ashley Townshend", "Zack Cooper", "Mira Rapp-Hooper", "Lavina Lee", "Bates Gill",
+)
+# (title pattern, share): the title cue decides the kind the parser infers (archive/ingest/kinds.py).
+TITLE_SHAPES = (
+    ("{}", 0.30),  # article
+    ("Why We Should Rethink {}", 0.12),  # opinion: an arguing headline
+    ("Report on {}", 0.14),  # report
+    ("Joint Statement on {}", 0.12),  # statement
+    ("Remarks by the Minister on {}", 0.10),  # speech
+    ("Fact Sheet: {}", 0.10),  # fact_sheet
+    ("{} in the New Era", 0.12),  # white paper when issued (front matter ``source``)
+)
+ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+# A sentence end followed by a capital: where "The Range. It" splits into two sentences.
+_SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9\)][.!?])\s+(?=[A-Z])")
+# Characters that would make a paragraph read as Markdown or a heading: "#", "|", "[", "*", "`", "<".
+_MARKUP = re.compile(r"[#|\[\]*`<>_{}\\]")
+# Leading numbering of a doc heading: "4.3. The range() Function" -> "The range() Function".
+_HEADING_NUMBER = re.compile(r"^[\d.]+\s+")
+# Paragraph openings the parser reads as a genre cue or a byline, kept out of the pool.
+_CUE = re.compile(r"hereinafter|^We,|^By\s|^The author|this (?:report|brief|chapter|study)", re.I)
+
+
+@dataclass(frozen=True)
+class CorpusDocument:
+    file_name: str
+    text: str
+    sections: int
+    title: str
+    white_paper: bool
+
+
+@dataclass
+class Pool:
+    paragraphs: list[str]
+    sentences: list[str]
+    headings: list[str]
+
+
+def python_doc_dir() -> Path | None:
+    """Return the HTML directory of Debian's python3-doc, or None when it is not installed."""
+    for pattern in PYTHON_DOC_GLOBS:
+        for found in sorted(glob.glob(pattern)):
+            if (Path(found) / "library" / "index.html").exists():
+                return Path(found)
+    return None
+
+
+def _good_paragraph(text: str) -> bool:
+    words = text.split()
+    return (
+        12 <= len(words) <= 220
+        and text[-1] in ".!?"
+        and text[0].isupper()
+        and not _MARKUP.search(text)
+        and not _CUE.search(text)
+        and sum(ch.isascii() for ch in text) / len(text) > 0.98
+    )
+
+
+def _good_heading(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 9 and text[0].isupper() and not _MARKUP.search(text) and text[-1] not in ".:;,?!"
+
+
+def _from_python_docs(root: Path) -> tuple[list[str], list[str]]:
+    from lxml import html as lxml_html
+
+    paragraphs, headings = [], []
+    for path in sorted(root.rglob("*.html")):
+        if path.name.startswith(("genindex", "py-modindex", "search")):
+            continue
+        tree = lxml_html.parse(str(path))
+        for element in tree.iter("p", "h1", "h2", "h3"):
+            text = " ".join(element.text_content().replace("¶", " ").split())
+            if element.tag == "p":
+                if _good_paragraph(text):
+                    paragraphs.append(text)
+            else:
+                text = _HEADING_NUMBER.sub("", text).strip()
+                if _good_heading(text) and "(" not in text:
+                    headings.append(text)
+    return paragraphs, headings
+
+
+def _from_shared(shared: Path) -> tuple[list[str], list[str]]:
+    paragraphs, headings = [], []
+    files = sorted((shared / "corpus" / "policy").glob("*.md")) + sorted((shared / "corpus" / "policy").glob("*.txt"))
+    files += sorted((shared / "seeds").glob("*.txt"))
+    for path in files:
+        if path.name in ("README.md",):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for block in re.split(r"\n\s*\n", text):
+            line = " ".join(block.split())
+            if line.startswith("#"):
+                heading = _HEADING_NUMBER.sub("", line.lstrip("# ")).strip()
+                heading = re.sub(r"^[IVXLC]+\.\s+", "", heading)
+                if _good_heading(heading):
+                    headings.append(heading)
+            elif _good_paragraph(line):
+                paragraphs.append(line)
+    return paragraphs, headings
+
+
+def load_pool(doc_dir: Path | None = None, shared: Path = SHARED) -> Pool:
+    """Read every usable paragraph and heading from python3-doc and ../shared, deduplicated, in a stable order."""
+    doc_dir = doc_dir or python_doc_dir()
+    paragraphs, headings = _from_shared(shared) if shared.exists() else ([], [])
+    if doc_dir is not None:
+        more_paragraphs, more_headings = _from_python_docs(doc_dir)
+        paragraphs += more_paragraphs
+        headings += more_headings
+    paragraphs = list(dict.fromkeys(paragraphs))
+    headings = list(dict.fromkeys(headings))
+    sentences = list(dict.fromkeys(s for p in paragraphs for s in _SENTENCE_SPLIT.split(p) if len(s.split()) >= 6))
+    if len(paragraphs) < 200 or len(headings) < 50:
+        raise RuntimeError(
+            f"too little prose ({len(paragraphs)} paragraphs, {len(headings)} headings): install python3-doc"
+        )
+    return Pool(paragraphs, sentences, headings)
+
+
+def section_sizes(total: int, rng: random.Random) -> list[int]:
+    """Split ``total`` sections into documents of 5-500 sections (log-uniform), the first one of 500."""
+    if total < MIN_SECTIONS:
+        raise ValueError(f"a corpus needs at least {MIN_SECTIONS} sections")
+    sizes: list[int] = []
+    remaining = total
+    while remaining:
+        if not sizes and remaining >= MAX_SECTIONS:
+            size = MAX_SECTIONS  # the largest white paper
+        else:
+            size = round(math.exp(rng.uniform(math.log(MIN_SECTIONS), math.log(MAX_SECTIONS))))
+        size = min(size, remaining)
+        if remaining - size < MIN_SECTIONS:
+            size = remaining if remaining <= MAX_SECTIONS else remaining - MIN_SECTIONS
+        sizes.append(size)
+        remaining -= size
+    return sizes
+
+
+def roman(number: int) -> str:
+    out = ""
+    for value, letters in ROMAN:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+class _Prose:
+    """Hands out paragraphs: each pool paragraph once, then paragraphs recombined from real sentences."""
+
+    def __init__(self, pool: Pool, rng: random.Random):
+        self.pool, self.rng = pool, rng
+        self.order = list(pool.paragraphs)
+        rng.shuffle(self.order)
+        self.next = 0
+
+    def paragraph(self) -> str:
+        if self.next < len(self.order):
+            self.next += 1
+            return self.order[self.next - 1]
+        return " ".join(self.rng.sample(self.pool.sentences, self.rng.randint(2, 5)))
+
+
+def _chapter_plan(sections: int, rng: random.Random) -> list[int]:
+    """Return subsection counts per chapter so that chapters + subsections == ``sections``."""
+    if sections <= 8:
+        return [0] * sections
+    chapters = max(2, min(sections // 2, round(math.sqrt(sections) * rng.uniform(0.7, 1.2))))
+    chapters = min(chapters, 99)
+    plan = [0] * chapters
+    for _ in range(sections - chapters):
+        plan[rng.randrange(chapters)] += 1
+    while max(plan) > 99:  # subsection labels are read as one or two digits
+        plan[plan.index(max(plan))] -= 1
+        plan[plan.index(min(plan))] += 1
+    return plan
+
+
+def _date(rng: random.Random) -> str:
+    year, month, day = rng.randint(1995, 2025), rng.randint(1, 12), rng.randint(1, 28)
+    return rng.choice([f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}", f"{year}"])
+
+
+def build_document(index: int, sections: int, white_paper: bool, title: str, prose: _Prose, rng: random.Random) -> CorpusDocument:
+    """Assemble one Markdown document with exactly ``sections`` sections."""
+    headings = prose.pool.headings
+    front = ["---", f'title: "{title}"', f"date: {_date(rng)}"]
+    if white_paper:
+        front.append(f'source: "{rng.choice(ISSUERS)}"')
+    else:
+        front.append(f'publisher: "{rng.choice(PUBLISHERS)}"')
+        front.append("authors:")
+        front += [f"  - {name}" for name in rng.sample(AUTHORS, rng.choice([1, 1, 1, 2, 3]))]
+    lines = [*front, "---", "", f"# {title}", ""]
+
+    def body(count: int) -> None:
+        for _ in range(count):
+            lines.extend([prose.paragraph(), ""])
+
+    remaining = sections
+    if white_paper:
+        lines += ["## Preface", ""]
+        body(rng.randint(1, 3))
+        remaining -= 1
+    labelled = white_paper or sections > 8
+    for number, subsections in enumerate(_chapter_plan(remaining, rng), start=1):
+        heading = rng.choice(headings)
+        lines += [f"## {roman(number)}. {heading}" if labelled else f"## {heading}", ""]
+        body(rng.randint(0, 1) if subsections else rng.randint(1, 4))
+        for sub in range(1, subsections + 1):
+            lines += [f"### {sub}. {rng.choice(headings)}", ""]
+            body(rng.randint(1, 3))
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
+    return CorpusDocument(f"{index:05d}-{slug}.md", "\n".join(lines), sections, title, white_paper)
+
+
+def build_corpus(total_sections: int, pool: Pool, seed: int = SEED) -> list[CorpusDocument]:
+    """Return documents of 5-500 sections whose section counts add up to ``total_sections``."""
+    rng = random.Random(f"{seed}-{total_sections}")
+    prose = _Prose(pool, rng)
+    titles: set[str] = set()
+    documents = []
+    for index, sections in enumerate(section_sizes(total_sections, rng)):
+        white_paper = index == 0 or rng.random() < 0.08
+        shape = "{} in the New Era" if white_paper else rng.choices(
+            [s for s, _ in TITLE_SHAPES[:-1]], [w for _, w in TITLE_SHAPES[:-1]]
+        )[0]
+        title = shape.format(rng.choice(pool.headings))
+        while title.casefold() in titles:
+            title = f"{title}: {rng.choice(pool.headings)}"
+        titles.add(title.casefold())
+        documents.append(build_document(index, sections, white_paper, title, prose, rng))
+    return documents
+
+
+def write_corpus(documents: list[CorpusDocument], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for document in documents:
+        (folder / document.file_name).write_text(document.text, encoding="utf-8")
