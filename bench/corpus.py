@@ -286,3 +286,26 @@ def write_corpus(documents: list[CorpusDocument], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for document in documents:
         (folder / document.file_name).write_text(document.text, encoding="utf-8")
+
+
+# The queries `bench.scale` times, chosen to hit this corpus: single words, 2-3 word AND, phrases, field
+# queries and a few boolean ones, as researchers type them.
+QUERIES = (
+    # single words
+    "security", "function", "module", "exception", "thread", "unicode", "Pacific", "China", "iterator",
+    "decorator", "socket", "maritime", "cooperation", "encoding", "dictionary", "deterrence",
+    # 2-3 words, all required
+    "socket timeout", "security cooperation", "default encoding", "regional security", "thread lock",
+    "file object", "string format", "exception handling", "China Pacific", "import module path",
+    "keyword argument default", "trade investment growth", "alliance defence", "unicode character name",
+    # phrases
+    '"standard library"', '"keyword arguments"', '"South China Sea"', '"regional security"', '"return value"',
+    '"file object"', '"the following example"', '"event loop"', '"national security"', '"command line"',
+    '"abstract base class"', '"United States"',
+    # one field
+    "title:report", "title:statement", "kind:white_paper", "kind:fact_sheet", "kind:opinion security",
+    "author:Layton", "author:Natalegawa", "publisher:Lowy", "title:Python", "kind:report module",
+    "author:Glaser thread", 'title:"New Era"',
+    # boolean
+    "security OR defence", "module NOT thread", "(socket OR thread) timeout", '"standard library" module',
+)
