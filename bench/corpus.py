@@ -148,9 +148,9 @@ def _from_shared(shared: Path) -> tuple[list[str], list[str]]:
     return paragraphs, headings
 
 
-def load_pool(doc_dir: Path | None = None, shared: Path = SHARED) -> Pool:
+def load_pool(doc_dir: Path | None = None, shared: Path = SHARED, *, python_docs: bool = True) -> Pool:
     """Read every usable paragraph and heading from python3-doc and ../shared, deduplicated, in a stable order."""
-    doc_dir = doc_dir or python_doc_dir()
+    doc_dir = doc_dir or (python_doc_dir() if python_docs else None)
     paragraphs, headings = _from_shared(shared) if shared.exists() else ([], [])
     if doc_dir is not None:
         more_paragraphs, more_headings = _from_python_docs(doc_dir)
@@ -159,7 +159,7 @@ def load_pool(doc_dir: Path | None = None, shared: Path = SHARED) -> Pool:
     paragraphs = list(dict.fromkeys(paragraphs))
     headings = list(dict.fromkeys(headings))
     sentences = list(dict.fromkeys(s for p in paragraphs for s in _SENTENCE_SPLIT.split(p) if len(s.split()) >= 6))
-    if len(paragraphs) < 200 or len(headings) < 50:
+    if len(paragraphs) < 200 or len(headings) < 20:
         raise RuntimeError(
             f"too little prose ({len(paragraphs)} paragraphs, {len(headings)} headings): install python3-doc"
         )
