@@ -7,7 +7,7 @@ SAMPLES ?= $(wildcard ../shared/seeds)
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-deps migrate import-samples ingest-report clean
+.PHONY: run test setup system-deps migrate import-samples ingest-report clean bench
 
 run: setup migrate import-samples
 	$(PY) manage.py runserver --insecure $(HOST)
@@ -26,6 +26,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 # Per-field parser accuracy against the golden files, and the duplicate/version pairs found.
 ingest-report: setup
 	$(PY) -m tests.ingest.report
+
+# Import, rebuild and search speed at 1,000 / 10,000 / 100,000 sections of real prose (BENCH_SIZES to change).
+# The prose comes from Debian's python3-doc and ../shared; README.md "Benchmarks" says what is measured.
+BENCH_SIZES ?= 1000,10000,100000
+bench: setup
+	@if [ ! -f /usr/share/doc/python3/html/library/index.html ] && ! ls /usr/share/doc/python3.*/html/library/index.html >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-doc; \
+	fi
+	$(PY) -m bench.scale --sizes $(BENCH_SIZES)
 
 # Debian's chromium drives the browser tests (Playwright cannot download a browser here).
 system-deps:
