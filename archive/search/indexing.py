@@ -1,9 +1,81 @@
-"""Write the committed state of some documents to the index, in one update where the engine allows."""
+"""Write the committed state of some documents to the index, in one update where the engine allows.
 
+Several worker processes (and threads) index at once. Whoosh's own write lock keeps their commits
+apart, but not their *reads*: process A reads a document, B commits a newer version and indexes
+it, then A writes its older read over B's. So a sync holds an exclusive lock (a file lock beside
+the data, shared by every process on the host) from before it reads the rows until its index commit
+is done. Every commit is followed by a sync that starts reading after it, and syncs run one at a
+time, so the last sync of a document always writes the latest committed state.
+"""
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
 from haystack import connections
 
 from archive.models import Document, Section
 from archive.selectors import public_documents
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: threads of one process are still kept apart
+    fcntl = None
+
+log = logging.getLogger(__name__)
+
+# Longer than the backend's wait for Whoosh's own lock: a sync queued behind a large one should wait.
+SYNC_LOCK_TIMEOUT_SECONDS = 120.0
+_thread_lock = threading.Lock()
+
+
+def sync_lock_path() -> Path:
+    """The lock file every process of this deployment shares (outside the index: a rebuild deletes that)."""
+    return Path(settings.ARCHIVE_DATA_DIR) / "index-sync.lock"
+
+
+@contextmanager
+def sync_lock(timeout: float = SYNC_LOCK_TIMEOUT_SECONDS) -> Iterator[bool]:
+    """Hold the index-sync lock; yields False if it could not be had in ``timeout`` seconds.
+
+    Giving up on the lock only loses the ordering guarantee (Whoosh still serialises the writes, and
+    ``check_index`` repairs a stale entry); giving up the update would lose it outright.
+    """
+    deadline = time.monotonic() + timeout
+    if not _thread_lock.acquire(timeout=timeout):
+        log.warning("index sync lock busy for %.0f s (threads); indexing without it", timeout)
+        yield False
+        return
+    try:
+        if fcntl is None:
+            yield True
+            return
+        fd = os.open(sync_lock_path(), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            held = _flock(fd, deadline)
+            if not held:
+                log.warning("index sync lock busy for %.0f s (processes); indexing without it", timeout)
+            yield held
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
+    finally:
+        _thread_lock.release()
+
+
+def _flock(fd: int, deadline: float) -> bool:
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
 
 
 def _indexes():
@@ -12,7 +84,15 @@ def _indexes():
 
 
 def sync(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
-    """Index public documents among ``document_ids`` with their sections; remove everything else named."""
+    """Index public documents among ``document_ids`` with their sections; remove everything else named.
+
+    Call it outside a transaction (``on_commit`` does): it must read the latest committed rows.
+    """
+    with sync_lock():
+        _sync_locked(document_ids=set(document_ids), removed_section_ids=set(removed_section_ids))
+
+
+def _sync_locked(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
     document_index, section_index = _indexes()
     public = list(public_documents().filter(pk__in=document_ids).prefetch_related("sections"))
     public_ids = {document.pk for document in public}
@@ -29,8 +109,8 @@ def sync(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
     stale_sections |= set(
         Section.objects.filter(document_id__in=public_ids, captured=False).values_list("pk", flat=True)
     )
-    removals = [f"archive.document.{pk}" for pk in hidden_ids]
-    removals += [f"archive.section.{pk}" for pk in stale_sections]
+    removals = [f"archive.document.{pk}" for pk in sorted(hidden_ids)]
+    removals += [f"archive.section.{pk}" for pk in sorted(stale_sections)]
     updates = [(document_index, public), (section_index, sections)]
 
     backend = connections["default"].get_backend()
@@ -42,4 +122,3 @@ def sync(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
             backend.update(index, objects)
     for identifier in removals:
         backend.remove(identifier)
-

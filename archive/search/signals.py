@@ -5,6 +5,8 @@ rollback leaves the index ahead of the database, and every section of an import 
 This processor only notes which documents changed and which section rows went away; when the
 transaction commits, ``archive.search.indexing.sync`` reads the committed rows and writes the index
 once. A rolled-back change costs nothing: ``sync`` derives everything from what the database holds.
+``sync`` reads and writes under a lock shared by every worker process, so concurrent editors'
+updates are applied in order and none is overwritten by an older read.
 """
 
 import threading
@@ -29,8 +31,10 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         for model in (Document, Section):
             signals.post_save.connect(self.handle_save, sender=model)
             signals.post_delete.connect(self.handle_delete, sender=model)
+        signals.pre_delete.connect(self.handle_pre_delete, sender=Document)
 
     def teardown(self):
+        signals.pre_delete.disconnect(self.handle_pre_delete, sender=Document)
         for model in (Document, Section):
             signals.post_save.disconnect(self.handle_save, sender=model)
             signals.post_delete.disconnect(self.handle_delete, sender=model)
@@ -40,6 +44,12 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         documents.add(instance.pk if sender is Document else instance.document_id)
         # robust: an index failure is logged, never turns a committed save into an error page.
         transaction.on_commit(self.flush, robust=True)
+
+    def handle_pre_delete(self, sender, instance, **kwargs):
+        # Deleting a work's canonical capture promotes its versions (SET_NULL, an UPDATE that sends
+        # no signal): they become public and must be indexed. Only now can they still be found.
+        documents, _ = _changes()
+        documents.update(instance.versions.values_list("pk", flat=True))
 
     def handle_delete(self, sender, instance, **kwargs):
         documents, removed_sections = _changes()
@@ -60,4 +70,11 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
         document_ids, section_ids = set(documents), set(removed_sections)
         documents.clear()
         removed_sections.clear()
-        sync(document_ids=document_ids, removed_section_ids=section_ids)
+        try:
+            sync(document_ids=document_ids, removed_section_ids=section_ids)
+        except Exception:
+            # Keep them for this thread's next commit (on_commit logs the error); check_index repairs
+            # whatever a failure leaves behind in the meantime.
+            documents.update(document_ids)
+            removed_sections.update(section_ids)
+            raise
