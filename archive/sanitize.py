@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 BODY_TAGS = frozenset({"p", "em", "strong", "blockquote", "ul", "ol", "li", "br"})
 SNIPPET_TAGS = frozenset({"mark"})
 DIFF_TAGS = frozenset({"ins", "del", "br"})
+MARKED_BODY_TAGS = frozenset({"p", "mark"})
 
 
 def paragraphs_to_html(paragraphs: list[str] | tuple[str, ...]) -> str:
@@ -29,6 +30,11 @@ def clean_body(dirty: str) -> str:
 def clean_snippet(dirty: str) -> SafeString:
     """Sanitise a highlighted snippet: text plus <mark>, nothing else survives."""
     return mark_safe(bleach.clean(dirty, tags=SNIPPET_TAGS, attributes={}, protocols=[], strip=True))
+
+
+def clean_marked_body(dirty: str) -> SafeString:
+    """Sanitise a section body re-rendered with searched words marked: <p> and <mark> only."""
+    return mark_safe(bleach.clean(dirty, tags=MARKED_BODY_TAGS, attributes={}, protocols=[], strip=True))
 
 
 def safe_body(body: str) -> SafeString:

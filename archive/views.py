@@ -10,6 +10,8 @@ from archive.models import DocumentKind
 from archive.sanitize import diff_html
 from archive.search.documents import search_documents
 from archive.search.query import QueryError
+from archive.search.related import related_documents
+from archive.search.within import marked_tree, search_within
 from archive.selectors import (
     BrowseFilters,
     archive_totals,
@@ -68,15 +70,26 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if document is None:
         raise Http404("No such document")
     canonical = document.version_of
+    within_query, within, within_error = request.GET.get("q", ""), None, ""
+    if within_query.strip():
+        try:
+            within = search_within(document, within_query)
+        except QueryError as error:
+            within_error = str(error)
     return render(
         request,
         "archive/document_detail.html",
         {
             "document": document,
-            "tree": section_tree(document),
+            "tree": marked_tree(section_tree(document), within),
             "canonical": canonical,
             "versions": document_versions(canonical or document),
+            "within_query": within_query,
+            "within": within,
+            "within_error": within_error,
+            "related": related_documents(document),
         },
+        status=400 if within_error else 200,
     )
 
 

@@ -53,3 +53,44 @@ def snippet(text: str, terms: frozenset[str], *, fragments: int = 2, width: int 
         opening = text[:width].rsplit(" ", 1)[0] if len(text) > width else text
         marked = html.escape(opening, quote=False) + (" …" if len(text) > width else "")
     return clean_snippet(marked)
+
+
+def mark_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    """Return the (start, end) of every token of ``text`` the analyzer reads as one of ``terms``."""
+    if not terms or not text:
+        return []
+    # The same tokens Whoosh's own highlighter marks: stemmed, so "policies" matches "policy".
+    tokens = highlight.set_matched_filter(_ANALYZER(text, chars=True, mode="query", removestops=False), terms)
+    return [(token.startchar, token.endchar) for token in tokens if token.matched]
+
+
+def marked_text(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """Escape ``text[start:end]``, wrapping the given spans (sorted, inside that range) in <mark>."""
+    end = len(text) if end is None else end
+    output, index = [], start
+    for span_start, span_end in spans:
+        output.append(html.escape(text[index:span_start], quote=False))
+        output.append(f"<mark>{html.escape(text[span_start:span_end], quote=False)}</mark>")
+        index = span_end
+    output.append(html.escape(text[index:end], quote=False))
+    return "".join(output)
+
+
+def marked_paragraphs(text: str, terms: frozenset[str]) -> tuple[str, int]:
+    """Build a whole body as <p> paragraphs (blank-line separated) with every term marked; count the marks.
+
+    The HTML is escaped as it is built; callers still pass it through ``archive.sanitize``.
+    """
+    spans = mark_spans(text, terms)
+    output, offset, next_span = [], 0, 0
+    for paragraph in text.split("\n\n"):
+        start, end = offset, offset + len(paragraph)
+        offset = end + 2
+        inside = []
+        # Tokens never contain a newline, so no span crosses a paragraph boundary.
+        while next_span < len(spans) and spans[next_span][0] < end:
+            inside.append(spans[next_span])
+            next_span += 1
+        if paragraph.strip():
+            output.append(f"<p>{marked_text(text, inside, start, end)}</p>")
+    return "".join(output), len(spans)

@@ -1,0 +1,33 @@
+/* Search within a document: step through the marked words with "Previous match" / "Next match".
+   Without this script the page still works: the summary, the contents and each matching section
+   link to the matching sections as plain anchors. */
+(function () {
+  "use strict";
+  var nav = document.querySelector(".within-nav");
+  var marks = Array.prototype.slice.call(document.querySelectorAll("#document-sections mark"));
+  if (!nav || marks.length === 0) {
+    return;
+  }
+  var position = nav.querySelector(".within-position");
+  var current = -1;
+
+  function show(index) {
+    if (current >= 0) {
+      marks[current].classList.remove("current");
+    }
+    current = (index + marks.length) % marks.length;
+    var mark = marks[current];
+    mark.classList.add("current");
+    mark.scrollIntoView({ block: "center" });
+    position.textContent = "Match " + (current + 1) + " of " + marks.length;
+  }
+
+  nav.querySelector(".within-prev").addEventListener("click", function () {
+    show(current < 0 ? marks.length - 1 : current - 1);
+  });
+  nav.querySelector(".within-next").addEventListener("click", function () {
+    show(current + 1);
+  });
+  position.textContent = marks.length + " marked word" + (marks.length === 1 ? "" : "s");
+  nav.hidden = false;
+})();
