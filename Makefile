@@ -7,7 +7,7 @@ SAMPLES ?= $(wildcard ../shared/seeds)
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-deps migrate import-samples ingest-report clean bench
+.PHONY: run test setup system-deps migrate import-samples ingest-report clean bench bench-relevance
 
 run: setup migrate import-samples
 	$(PY) manage.py runserver --insecure $(HOST)
@@ -35,6 +35,10 @@ bench: setup
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-doc; \
 	fi
 	$(PY) -m bench.scale --sizes $(BENCH_SIZES)
+
+# MAP, P@10, nDCG@10 and MRR of the archive's search on the Cranfield collection in ../shared, beside plain BM25.
+bench-relevance: setup
+	$(PY) -m bench.relevance
 
 # Debian's chromium drives the browser tests (Playwright cannot download a browser here).
 system-deps:
