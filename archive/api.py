@@ -5,6 +5,8 @@ from django.views.decorators.http import require_GET
 
 from archive.search.documents import search_documents
 from archive.search.query import QueryError
+from archive.search.related import related_documents
+from archive.search.within import search_within, section_snippet
 from archive.selectors import published_document
 from archive.serializers import document_metadata, sections_full
 from archive.views import page_number
@@ -55,4 +57,35 @@ def document(request: HttpRequest, pk: int) -> JsonResponse:
     found = published_document(pk)
     if found is None:
         return JsonResponse({"error": f"No published document with id {pk}."}, status=404)
-    return JsonResponse({**document_metadata(found), "sections": sections_full(found)})
+    related = [
+        {"id": other.pk, "title": other.title, "url": other.get_absolute_url()} for other in related_documents(found)
+    ]
+    return JsonResponse({**document_metadata(found), "sections": sections_full(found), "related": related})
+
+
+@require_GET
+def document_search(request: HttpRequest, pk: int) -> JsonResponse:
+    """The document's sections matching a query, in reading order, with their hit counts."""
+    found = published_document(pk)
+    if found is None:
+        return JsonResponse({"error": f"No published document with id {pk}."}, status=404)
+    try:
+        within = search_within(found, request.GET.get("q", ""))
+    except QueryError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(
+        {
+            "count": within.count,
+            "sections": [
+                {
+                    "label": match.section.label,
+                    "heading": match.section.heading,
+                    "anchor": match.section.anchor,
+                    "url": f"{found.get_absolute_url()}#{match.section.anchor}",
+                    "hits": match.hits,
+                    "snippet": str(section_snippet(match, within.terms)),
+                }
+                for match in within.sections
+            ],
+        }
+    )

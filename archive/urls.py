@@ -13,4 +13,5 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("api/search", api.search, name="api_search"),
     path("api/documents/<int:pk>", api.document, name="api_document"),
+    path("api/documents/<int:pk>/search", api.document_search, name="api_document_search"),
 ]

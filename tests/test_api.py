@@ -36,3 +36,38 @@ def test_document_api_hides_drafts(client, seeded):
     document.status = "draft"
     document.save()
     assert client.get(f"/api/documents/{document.pk}").status_code == 404
+
+
+def test_document_search_api_lists_matching_sections_with_hits(client, seeded):
+    document = seeded["003"].document
+    data = client.get(f"/api/documents/{document.pk}/search", {"q": "security framework"}).json()
+    assert [section["anchor"] for section in data["sections"]] == ["i", "ii-2"]
+    section = data["sections"][1]
+    assert set(section) == {"label", "heading", "anchor", "url", "hits", "snippet"}
+    assert section["url"] == f"/documents/{document.pk}/#ii-2"
+    assert "<mark>" in section["snippet"]
+    assert data["count"] == sum(section["hits"] for section in data["sections"])
+
+
+def test_document_search_api_bad_query_is_400_and_unknown_document_404(client, seeded):
+    document = seeded["003"].document
+    response = client.get(f"/api/documents/{document.pk}/search", {"q": "(((("})
+    assert response.status_code == 400 and response.json()["error"]
+    assert client.get("/api/documents/999999/search", {"q": "security"}).status_code == 404
+    draft = seeded["002"].document
+    draft.status = "draft"
+    draft.save()
+    assert client.get(f"/api/documents/{draft.pk}/search", {"q": "security"}).status_code == 404
+
+
+def test_document_search_api_escapes_hostile_text(client, seeded):
+    document = seeded["003"].document
+    data = client.get(f"/api/documents/{document.pk}/search", {"q": "<script>alert(1)</script> security"}).json()
+    assert all("<script" not in section["snippet"] for section in data.get("sections", []))
+
+
+def test_document_api_lists_related_documents(client, seeded):
+    document = seeded["003"].document
+    related = client.get(f"/api/documents/{document.pk}").json()["related"]
+    assert related and all(set(item) == {"id", "title", "url"} for item in related)
+    assert document.pk not in [item["id"] for item in related]

@@ -100,3 +100,46 @@ def test_compare_page_shows_word_differences_between_captures(client, seeded):
     assert "<ins>" in text and "words added" in text
     # Unrelated documents cannot be compared.
     assert client.get(f"/documents/{clean.pk}/compare/{seeded['002'].document.pk}/").status_code == 404
+
+
+def test_document_page_searches_within_itself(client, seeded):
+    document = seeded["003"].document
+    response = client.get(document.get_absolute_url(), {"q": "security framework"})
+    assert response.status_code == 200
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert "Search within this document" in page
+    assert "matches in 2 sections" in page
+    assert 'class="has-hits"' in page
+    assert "<mark>Framework</mark>" in page
+    assert "archive/within.js" in page
+    # Without the script: plain anchors lead from one matching section to the next.
+    assert '<a href="#ii-2">next matching section</a>' in page
+
+
+def test_document_page_without_a_match_says_so(client, seeded):
+    page = client.get(seeded["003"].document.get_absolute_url(), {"q": "zeppelin"}).content.decode()
+    assert "No section of this document matches" in page
+    assert "<mark>" not in page and "archive/within.js" not in page
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "title:", "((((", "x" * 5000])
+def test_document_page_with_an_unreadable_query_explains_it(client, seeded, query):
+    response = client.get(seeded["003"].document.get_absolute_url(), {"q": query})
+    assert response.status_code == 400
+    assert b'class="error"' in response.content
+    assert b"Improving the Regional Security Framework" in response.content
+
+
+def test_document_page_escapes_a_hostile_query(client, seeded):
+    response = client.get(seeded["003"].document.get_absolute_url(), {"q": "<script>alert(1)</script> security"})
+    assert response.status_code in (200, 400)
+    assert b"<script>alert" not in response.content
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt; security" in response.content
+
+
+def test_document_page_lists_related_documents(client, seeded):
+    page = client.get(seeded["003"].document.get_absolute_url()).content.decode()
+    assert "Related documents" in page
+    assert seeded["001"].document.get_absolute_url() in page
+    assert "No digital strings attached" in page

@@ -1,0 +1,75 @@
+"""Search within one document, against a real Whoosh index filled through the real import path."""
+
+import pytest
+
+from archive.search.query import QueryError
+from archive.search.within import marked_tree, search_within
+from archive.selectors import section_tree
+
+
+def anchors(result) -> list[str]:
+    return [match.section.anchor for match in result.sections]
+
+
+def test_matching_sections_come_in_reading_order_with_their_hits(seeded):
+    result = search_within(seeded["003"].document, "security framework")
+    assert anchors(result) == ["i", "ii-2"]
+    assert all(match.hits > 0 for match in result.sections)
+    assert result.count == sum(match.hits for match in result.sections)
+
+
+def test_every_occurrence_is_marked_in_the_whole_body(seeded):
+    match = search_within(seeded["003"].document, "framework").sections[-1]
+    body = str(match.body)
+    assert body.startswith("<p>") and body.count("<p>") == len(match.section.paragraphs)
+    assert body.count("<mark>") + str(match.heading).count("<mark>") == match.hits
+    assert "<mark>Framework</mark>" in str(match.heading)
+
+
+def test_stemmed_forms_are_marked_as_the_engine_matched_them(seeded):
+    match = search_within(seeded["003"].document, "policy").sections[0]
+    assert "<mark>Policies</mark>" in str(match.heading)
+
+
+def test_only_this_documents_sections_match(seeded):
+    article = seeded["002"].document
+    result = search_within(article, "security")
+    assert {match.section.document_id for match in result.sections} <= {article.pk}
+    assert "ii-2" not in anchors(result)
+
+
+def test_no_match_is_an_empty_result(seeded):
+    result = search_within(seeded["003"].document, "zeppelin")
+    assert result.sections == [] and result.count == 0
+
+
+def test_an_unreadable_query_raises_a_friendly_error(seeded):
+    with pytest.raises(QueryError, match="quotation mark"):
+        search_within(seeded["003"].document, '"regional security')
+
+
+def test_text_is_escaped_while_marked(search_index):
+    from archive.services import document_import
+
+    hostile = b"Hostile title\n\nSecurity <script>window.pwned=1</script> and <img src=x onerror=alert(1)> security.\n"
+    document = document_import(raw=hostile, file_name="hostile.txt").document
+    body = str(search_within(document, "security").sections[0].body)
+    assert "<script>" not in body and "<img" not in body
+    assert "&lt;script&gt;" in body and "<mark>security</mark>" in body
+
+
+def test_the_tree_pairs_sections_with_their_matches_and_neighbours(seeded):
+    document = seeded["003"].document
+    result = search_within(document, "security framework")
+    tree = marked_tree(section_tree(document), result)
+    by_anchor = {}
+
+    def walk(nodes):
+        for node in nodes:
+            by_anchor[node.section.anchor] = node
+            walk(node.children)
+
+    walk(tree)
+    assert by_anchor["i"].match is not None and by_anchor["i"].next.section.anchor == "ii-2"
+    assert by_anchor["ii-2"].previous.section.anchor == "i" and by_anchor["ii-2"].next is None
+    assert by_anchor["ii-1"].match is None
