@@ -1,0 +1,49 @@
+"""A researcher searches within the white paper in a real browser and steps through the matches."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_search_within_the_white_paper_and_step_to_the_next_match(page, live_server, seeded):
+    page.goto(live_server.url + seeded["003"].document.get_absolute_url())
+    page.fill("#within-q", "security framework")
+    page.press("#within-q", "Enter")
+    page.wait_for_url("**/?q=*")
+    assert "matches in 2 sections" in page.locator(".within-summary").inner_text()
+    marks = page.locator("#document-sections mark")
+    assert marks.count() > 2
+    next_button = page.get_by_role("button", name="Next match")
+    assert next_button.is_visible()
+    # Keyboard only: focus the button and press Enter, then Enter again for the next match.
+    next_button.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".within-position").inner_text().startswith("Match 1 of")
+    page.keyboard.press("Enter")
+    current = page.locator("#document-sections mark.current")
+    assert current.count() == 1
+    assert page.locator(".within-position").inner_text().startswith("Match 2 of")
+    assert current.evaluate("mark => mark === document.querySelectorAll('#document-sections mark')[1]")
+    top = current.evaluate("mark => mark.getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"]
+    page.get_by_role("button", name="Previous match").click()
+    assert page.locator(".within-position").inner_text().startswith("Match 1 of")
+    assert page.console_errors == []
+
+
+def test_without_javascript_matching_sections_are_plain_links(browser, live_server, seeded):
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(live_server.url + seeded["003"].document.get_absolute_url() + "?q=security+framework")
+    assert not plain.get_by_role("button", name="Next match").is_visible()
+    plain.locator("#i .within-step a", has_text="next matching section").click()
+    plain.wait_for_url("**#ii-2")
+    context.close()
+
+
+def test_a_hostile_query_comes_back_as_text(page, live_server, seeded):
+    url = seeded["003"].document.get_absolute_url()
+    page.goto(live_server.url + url + "?q=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E+security")
+    assert page.evaluate("window.pwned === undefined")
+    assert page.locator("#within-q").input_value() == "<script>window.pwned=1</script> security"
+    assert "<script>window.pwned=1</script>" in page.locator(".within").inner_text()
