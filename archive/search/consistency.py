@@ -41,6 +41,7 @@ class IndexReport:
     missing: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    duplicated: list[str] = field(default_factory=list)  # stale entries the index holds more than once
     stale_checked: bool = True
 
     @property
@@ -77,7 +78,10 @@ def index_check() -> IndexReport:
             held = indexed.pop(identifier, None)
             if held is None:
                 report.missing.append(identifier)
-            elif whoosh and (held.copies > 1 or held.values != _prepared(backend, search_index, obj, compared)):
+            elif held.copies > 1:
+                report.stale.append(identifier)
+                report.duplicated.append(identifier)
+            elif whoosh and held.values != _prepared(backend, search_index, obj, compared):
                 report.stale.append(identifier)
     report.orphaned = sorted(indexed, key=_sort_key)
     return report
@@ -100,15 +104,17 @@ def index_repair(*, report: IndexReport) -> RepairOutcome:
     document_ids |= set(owners.values())
     # A section whose row is gone has no document to sync it with: it rides along with the first batch.
     gone = section_ids - set(owners)
+    backend = connections["default"].get_backend()
+    for identifier in report.duplicated:
+        # An update replaces one copy only (Whoosh finds one entry per unique term); a removal takes all.
+        backend.remove(identifier)
     batches = _batches(sorted(document_ids), REPAIR_BATCH_DOCUMENTS) or [[]]
     for number, batch in enumerate(batches):
         members = set(batch)
         removed = {pk for pk, owner in owners.items() if owner in members}
         sync(document_ids=members, removed_section_ids=removed | (gone if number == 0 else set()))
-    if foreign:
-        backend = connections["default"].get_backend()
-        for identifier in foreign:
-            backend.remove(identifier)
+    for identifier in foreign:
+        backend.remove(identifier)
     return RepairOutcome(documents_synced=len(document_ids), entries_removed=len(gone) + len(foreign))
 
 

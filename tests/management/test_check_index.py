@@ -1,0 +1,65 @@
+"""`manage.py check_index`: reports the differences between index and database, repairs them unless
+--dry-run, and exits 1 when differences remain (with --dry-run: whenever any were found)."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+
+from archive.models import Document, DocumentStatus, Section
+
+
+def make_document(title: str) -> Document:
+    with transaction.atomic():
+        document = Document.objects.create(title=title, publisher="Ministry")
+        Section.objects.create(document=document, position=0, path="0000", anchor="s0", text=f"Text of {title}")
+    return document
+
+
+@pytest.fixture
+def damaged(search_index):
+    """A public document missing from the index and a draft still in it."""
+    lost, hidden = make_document("Lost"), make_document("Hidden")
+    search_index.remove(f"archive.document.{lost.pk}")
+    Document.objects.filter(pk=hidden.pk).update(status=DocumentStatus.DRAFT)  # an UPDATE sends no signal
+    return lost, hidden
+
+
+def test_a_clean_index_is_reported_clean(search_index, capsys):
+    make_document("Alpha")
+    call_command("check_index", dry_run=True)
+    assert capsys.readouterr().out == "Index check: 2 entries expected, 2 indexed: 0 missing, 0 orphaned, 0 stale.\n"
+
+
+def test_dry_run_lists_the_differences_changes_nothing_and_exits_1(damaged, capsys):
+    lost, hidden = damaged
+    with pytest.raises(CommandError) as raised:
+        call_command("check_index", dry_run=True)
+    assert raised.value.returncode == 1
+    out = capsys.readouterr().out
+    assert f"missing   archive.document.{lost.pk}\n" in out
+    assert f"orphaned  archive.document.{hidden.pk}\n" in out
+    assert "1 missing, 2 orphaned, 0 stale." in out  # the draft and its section
+    with pytest.raises(CommandError):
+        call_command("check_index", dry_run=True)
+
+
+def test_without_dry_run_the_index_is_repaired(damaged, capsys):
+    call_command("check_index")
+    out = capsys.readouterr().out
+    assert "Repaired: 2 document(s) re-synced from the database, 0 other entries removed." in out
+    assert out.endswith("The index now matches the database.\n")
+    call_command("check_index", dry_run=True)
+    assert "0 missing, 0 orphaned, 0 stale" in capsys.readouterr().out
+
+
+def test_long_lists_are_cut_unless_verbose(search_index, capsys, monkeypatch):
+    monkeypatch.setattr("archive.management.commands.check_index.LISTED", 1)
+    for title in ("One", "Two"):
+        search_index.remove(f"archive.document.{make_document(title).pk}")
+    with pytest.raises(CommandError):
+        call_command("check_index", dry_run=True)
+    assert "missing   … and 1 more (-v 2 lists them all)" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("check_index", dry_run=True, verbosity=2)
+    assert "more" not in capsys.readouterr().out
