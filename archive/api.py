@@ -3,53 +3,34 @@
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from archive.search.documents import search_documents
+from archive.search.documents import MAX_PER_PAGE, PER_PAGE, search_documents
+from archive.search.facets import SearchFilters
 from archive.search.query import QueryError
 from archive.search.related import related_documents
 from archive.search.within import search_within, section_snippet
 from archive.selectors import published_document
-from archive.serializers import document_metadata, sections_full
+from archive.serializers import document_metadata, search_page_json, sections_full
 from archive.views import page_number
 
 
 @require_GET
 def search(request: HttpRequest) -> JsonResponse:
     try:
-        page = search_documents(request.GET.get("q", ""), page=page_number(request))
+        page = search_documents(
+            request.GET.get("q", ""),
+            page=page_number(request),
+            per_page=_per_page(request),
+            filters=SearchFilters.from_params(request.GET),
+            sort=request.GET.get("sort", "relevance"),
+        )
     except QueryError as error:
         return JsonResponse({"error": str(error)}, status=400)
-    return JsonResponse(
-        {
-            "count": page.count,
-            "page": page.page,
-            "num_pages": page.num_pages,
-            "results": [
-                {
-                    "document": {
-                        "id": hit.document.pk,
-                        "title": hit.document.title,
-                        "kind": hit.document.kind,
-                        "publisher": hit.document.publisher,
-                        "authors": list(hit.document.authors),
-                        "date": hit.document.date_iso or None,
-                        "url": hit.document.get_absolute_url(),
-                    },
-                    "sections": [
-                        {
-                            "label": section_hit.section.label,
-                            "heading": section_hit.section.heading,
-                            "anchor": section_hit.section.anchor,
-                            "url": f"{hit.document.get_absolute_url()}#{section_hit.section.anchor}",
-                            "snippet": str(section_hit.snippet),
-                        }
-                        for section_hit in hit.sections
-                    ],
-                    "more_sections": hit.more_sections,
-                }
-                for hit in page.results
-            ],
-        }
-    )
+    return JsonResponse(search_page_json(page))
+
+
+def _per_page(request: HttpRequest) -> int:
+    raw = request.GET.get("per_page", "")
+    return min(int(raw), MAX_PER_PAGE) if raw.isdigit() and int(raw) > 0 else PER_PAGE
 
 
 @require_GET

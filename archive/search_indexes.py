@@ -1,8 +1,10 @@
 """What the search engine knows about the archive: one index of documents, one of sections.
 
-Whoosh highlights only the ``document=True`` field, so section-level snippets and section hits need
-their own index; the document's filter fields are copied onto each section.
-Only public documents are indexed: published, and the canonical capture of their work.
+Documents decide what matches, how it ranks and the facets (there are far fewer documents than
+sections); sections only say where in the documents on a results page the words are, so a section
+carries its text and its document's id, nothing more. Full texts are indexed, not stored: snippets
+are built from the database. Only public documents are indexed: published, and the canonical
+capture of their work.
 """
 
 from haystack import indexes
@@ -12,40 +14,50 @@ from archive.selectors import public_documents
 
 
 class DocumentIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True)
-    title = indexes.CharField(model_attr="title", boost=2.0)
-    authors = indexes.MultiValueField()
-    publisher = indexes.CharField(model_attr="publisher", faceted=True)
-    kind = indexes.CharField(model_attr="kind", faceted=True)
-    year = indexes.IntegerField(null=True)
-    date = indexes.DateField(model_attr="date", null=True)
+    text = indexes.CharField(document=True, use_template=True, stored=False)
+    title = indexes.CharField(model_attr="title", boost=2.0, stored=False)
+    authors = indexes.MultiValueField(faceted=True, stored=False)
+    publisher = indexes.CharField(model_attr="publisher", faceted=True, stored=False)
+    kind = indexes.CharField(model_attr="kind", faceted=True, stored=False)
+    language = indexes.CharField(model_attr="language", faceted=True, stored=False)
+    year = indexes.IntegerField(null=True, stored=False)
+    year_exact = indexes.FacetCharField(null=True)
+    decade = indexes.FacetCharField(null=True)
+    date = indexes.DateField(model_attr="date", null=True, stored=False)
+    # The same words unstemmed, for "did you mean" (archive/search/spelling.py).
+    spelling = indexes.CharField(stored=False, indexed=True, null=True)
 
     def get_model(self):
         return Document
+
+    def prepare(self, obj: Document) -> dict:
+        data = super().prepare(obj)
+        data["spelling"] = data["text"]
+        return data
 
     def index_queryset(self, using=None):
         return public_documents().prefetch_related("sections")
 
     def prepare_authors(self, obj: Document) -> list[str]:
-        return list(obj.authors)
+        # Commas separate the values of a multi-valued field: keep them out of a name.
+        return [name.replace(",", " ") for name in obj.authors]
 
     def prepare_year(self, obj: Document) -> int | None:
         return obj.date.year if obj.date else None
 
+    def prepare_year_exact(self, obj: Document) -> str | None:
+        return str(obj.date.year) if obj.date else None
+
+    def prepare_decade(self, obj: Document) -> str | None:
+        return f"{obj.date.year // 10 * 10}s" if obj.date else None
+
 
 class SectionIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True)
+    text = indexes.CharField(document=True, use_template=True, stored=False)
     document_id = indexes.IntegerField(model_attr="document_id")
-    publisher = indexes.CharField(model_attr="document__publisher", faceted=True)
-    kind = indexes.CharField(model_attr="document__kind", faceted=True)
-    year = indexes.IntegerField(null=True)
-    date = indexes.DateField(model_attr="document__date", null=True)
 
     def get_model(self):
         return Section
 
     def index_queryset(self, using=None):
-        return Section.objects.filter(document__in=public_documents(), captured=True).select_related("document")
-
-    def prepare_year(self, obj: Section) -> int | None:
-        return obj.document.date.year if obj.document.date else None
+        return Section.objects.filter(document__in=public_documents(), captured=True)

@@ -1,6 +1,7 @@
 """Plain-dict shapes shared by the JSON API and the import summary, so both stay one stable shape."""
 
 from archive.models import Document
+from archive.search.documents import DocumentHit, SearchPage
 from archive.selectors import SectionNode, section_tree
 
 
@@ -55,3 +56,52 @@ def sections_full(document: Document, nodes: list[SectionNode] | None = None) ->
         }
         for node in nodes
     ]
+
+
+def search_page_json(page: SearchPage) -> dict:
+    """``/api/search``: one page of documents with their best sections, the facets and the state."""
+    return {
+        "count": page.count,
+        "page": page.page,
+        "per_page": page.per_page,
+        "num_pages": page.num_pages,
+        "sort": page.sort,
+        "filters": {name: list(values) for name, values in page.filters.values}
+        | {"from": page.filters.year_from, "to": page.filters.year_to},
+        "suggestion": page.suggestion or None,
+        "partial_count": page.partial_count,
+        "facets": {
+            facet.name: [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in facet.values]
+            for facet in page.facets
+        },
+        "results": [_document_hit_json(hit) for hit in page.results],
+    }
+
+
+def _document_hit_json(hit: DocumentHit) -> dict:
+    document, base = hit.document, hit.document.get_absolute_url()
+    return {
+        "document": {
+            "id": document.pk,
+            "title": document.title,
+            "kind": document.kind,
+            "publisher": document.publisher,
+            "authors": list(document.authors),
+            "date": document.date_iso or None,
+            "complete": document.complete,
+            "url": base,
+        },
+        "partial": hit.partial,
+        "sections": [
+            {
+                "label": section_hit.section.label,
+                "heading": section_hit.section.heading,
+                "heading_path": section_hit.heading_path,
+                "anchor": section_hit.section.anchor,
+                "url": f"{base}#{section_hit.section.anchor}",
+                "snippet": str(section_hit.snippet),
+            }
+            for section_hit in hit.sections
+        ],
+        "more_sections": hit.more_sections,
+    }

@@ -1,5 +1,7 @@
 """Pages a researcher reads, searches and cites. Thin: selectors and the search layer do the work."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,7 +10,8 @@ from django.views.decorators.http import require_GET
 from archive.diff import word_diff
 from archive.models import DocumentKind
 from archive.sanitize import diff_html
-from archive.search.documents import search_documents
+from archive.search.documents import SORT_LABELS, search_documents
+from archive.search.facets import SearchFilters
 from archive.search.query import QueryError
 from archive.search.related import related_documents
 from archive.search.within import marked_tree, search_within
@@ -126,10 +129,22 @@ def _ascii_name(name: str) -> str:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
-    context = {"query": query, "results": None, "error": ""}
+    filters = SearchFilters.from_params(request.GET)
+    sort = request.GET.get("sort", "relevance")
+    context = {
+        "query": query,
+        "results": None,
+        "error": "",
+        "filters": filters,
+        "sort": sort,
+        "sorts": SORT_LABELS,
+        # What links on the page keep: the query and the sort (facet links add their own filters).
+        "keep": urlencode([("q", query), ("sort", sort)]),
+        "keep_all": urlencode([("q", query), ("sort", sort), *filters.params()]),
+    }
     if query.strip():
         try:
-            context["results"] = search_documents(query, page=page_number(request))
+            context["results"] = search_documents(query, page=page_number(request), filters=filters, sort=sort)
         except QueryError as error:
             context["error"] = str(error)
     elif "q" not in request.GET:

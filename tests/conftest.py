@@ -11,6 +11,14 @@ os.environ.pop("SEARCH_URL", None)
 os.environ.pop("WHOOSH_PATH", None)
 
 import pytest  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+# pytest-django reads the settings before any conftest runs, so the variables above only reach
+# subprocesses; point this process's data directory and index there too, before anything opens them.
+_DATA_DIR = Path(os.environ["ARCHIVE_DATA_DIR"])
+settings.ARCHIVE_DATA_DIR = _DATA_DIR
+settings.WHOOSH_PATH = _DATA_DIR / "whoosh"
+settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(settings.WHOOSH_PATH)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"

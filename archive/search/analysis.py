@@ -5,7 +5,7 @@ Whoosh's default StemmingAnalyzer drops stop words ("us", "may") and one-letter 
 token, folds dotted acronyms ("U.S." -> "us") so both spellings meet, and stems the rest.
 """
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
 # Alternatives, tried in order:
 #   dotted acronyms   "U.S.", "U.N.", "e.g."          (?:\w\.){2,}
@@ -28,3 +28,8 @@ def archive_analyzer():
     """Return the analyzer used for indexing and for parsing queries (they must agree)."""
     # StemFilter's default ignore list is empty, and no StopFilter is applied: every word is indexed.
     return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | AcronymFilter() | StemFilter(cachesize=50000)
+
+
+def spelling_analyzer():
+    """Plain lowercase words of three letters or more, for spelling suggestions: nothing stemmed."""
+    return RegexTokenizer(r"[^\W\d_]{3,}") | LowercaseFilter() | StopFilter(stoplist=frozenset(), minsize=3, maxsize=30)

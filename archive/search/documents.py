@@ -1,8 +1,9 @@
 """Search grouped per document: which documents match, and where in each one.
 
-The document index decides which documents match and in what order (a document matches even when
-its words fall in different sections, or only in its title or authors); the section index then
-finds the matching sections of the documents on the page, for snippets that link to their anchors.
+The document index decides which documents match, their order and the facet counts (a document
+matches even when its words fall in different sections, or only in its title or authors); the
+section index then finds the matching sections of the documents on the page only, for snippets that
+link to their anchors. Both go through haystack's SearchQuerySet, so another engine needs no change.
 """
 
 from dataclasses import dataclass, field
@@ -11,14 +12,19 @@ from django.utils.safestring import SafeString
 from haystack.query import SearchQuerySet
 
 from archive.models import Document, Section
+from archive.search.facets import HAYSTACK_FACET_NAMES, Facet, SearchFilters, facets_from_counts
 from archive.search.highlight import snippet
 from archive.search.query import ParsedQuery, parse_query
+from archive.search.spelling import suggest
 from archive.selectors import public_documents
 
 PER_PAGE = 10
+MAX_PER_PAGE = 100
 SECTIONS_PER_DOCUMENT = 3
 # Enough section hits to fill every document on a page; more only refine the "N more" count.
 SECTION_HITS_PER_PAGE = 300
+SORTS = {"relevance": None, "newest": "-date", "oldest": "date"}
+SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
 
 
 @dataclass(frozen=True)
@@ -26,12 +32,23 @@ class SectionHit:
     section: Section
     snippet: SafeString
 
+    @property
+    def heading_path(self) -> str:
+        """"II › 1. Concept of …": where the section sits in its document."""
+        chain, parent = [], self.section.parent
+        while parent is not None:
+            chain.insert(0, parent.label or parent.heading)
+            parent = parent.parent
+        own = ". ".join(part for part in (self.section.label, self.section.heading) if part)
+        return " › ".join(chain + [own or "Full text"])
+
 
 @dataclass
 class DocumentHit:
     document: Document
     sections: list[SectionHit] = field(default_factory=list)
     more_sections: int = 0
+    partial: bool = False  # matches some of the words only (shown after the documents matching all)
 
 
 @dataclass
@@ -41,6 +58,11 @@ class SearchPage:
     page: int
     per_page: int
     results: list[DocumentHit]
+    sort: str = "relevance"
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    facets: list[Facet] = field(default_factory=list)
+    partial_count: int = 0
+    suggestion: str = ""
 
     @property
     def num_pages(self) -> int:
@@ -55,29 +77,88 @@ class SearchPage:
         return self.page > 1
 
 
-def search_documents(raw_query: str, *, page: int = 1, per_page: int = PER_PAGE) -> SearchPage:
+def search_documents(
+    raw_query: str,
+    *,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    filters: SearchFilters | None = None,
+    sort: str = "relevance",
+) -> SearchPage:
     """Run a researcher's query; raises QueryError when it cannot be read."""
     parsed = parse_query(raw_query)
-    matches = SearchQuerySet().models(Document).raw_search(parsed.text)
+    filters = filters or SearchFilters()
+    sort = sort if sort in SORTS else "relevance"
+    per_page = min(max(1, per_page), MAX_PER_PAGE)
+    matches = _document_matches(parsed.text, filters, sort)
+    # One engine call: the page, the exact count and the facet counts come back together.
+    first = max(0, page - 1) * per_page
+    page_results = list(matches[first : first + per_page])
     count = matches.count()
-    page = min(max(1, page), max(1, -(-count // per_page)))
-    start = (page - 1) * per_page
-    ids = [int(result.pk) for result in matches[start : start + per_page]]
+    if page_results == [] and count and page > 1:  # past the end: show the last page instead
+        page = -(-count // per_page)
+        first = (page - 1) * per_page
+        page_results = list(matches[first : first + per_page])
+    page = max(1, min(page, -(-count // per_page) or 1))
+    result = SearchPage(
+        query=parsed.text,
+        count=count,
+        page=page,
+        per_page=per_page,
+        results=_hits([int(r.pk) for r in page_results]),
+        sort=sort,
+        filters=filters,
+        facets=facets_from_counts(matches.facet_counts(), filters),
+    )
+    if count < per_page and page == 1:
+        _add_partial_matches(result, parsed, filters, sort)
+    if count == 0:
+        result.suggestion = suggest(parsed, has_results=lambda text: _document_matches(text, filters, sort).count() > 0)
+    _attach_sections(result.results, parsed)
+    return result
+
+
+def _document_matches(query_text: str, filters: SearchFilters, sort: str) -> SearchQuerySet:
+    matches = SearchQuerySet().models(Document).raw_search(query_text)
+    for narrow in filters.narrow_queries():
+        matches = matches.narrow(narrow)
+    for facet_name in HAYSTACK_FACET_NAMES.values():
+        matches = matches.facet(facet_name)
+    if SORTS[sort]:
+        matches = matches.order_by(SORTS[sort])
+    return matches
+
+
+def _hits(ids: list[int], *, partial: bool = False) -> list[DocumentHit]:
     documents = public_documents().in_bulk(ids)
-    hits = [DocumentHit(documents[pk]) for pk in ids if pk in documents]
-    _attach_sections(hits, parsed)
-    return SearchPage(query=parsed.text, count=count, page=page, per_page=per_page, results=hits)
+    return [DocumentHit(documents[pk], partial=partial) for pk in ids if pk in documents]
+
+
+def _add_partial_matches(result: SearchPage, parsed: ParsedQuery, filters: SearchFilters, sort: str) -> None:
+    """Fill a short first page with documents that contain some of the words, most of them first."""
+    words = getattr(parsed, "words", ())
+    if len(words) < 2 or not _plain(parsed):
+        return
+    loose = _document_matches(" OR ".join(words), filters, sort)
+    found = {hit.document.pk for hit in result.results}
+    wanted = result.per_page - len(result.results)
+    ids = [int(r.pk) for r in loose[: wanted + len(found)] if int(r.pk) not in found][:wanted]
+    result.partial_count = max(0, loose.count() - len(found))
+    result.results += _hits(ids, partial=True)
 
 
 def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
     if not hits:
         return
     by_document = {hit.document.pk: hit for hit in hits}
+    query_text = parsed.text
+    if any(hit.partial for hit in hits) and getattr(parsed, "words", ()):
+        query_text = " OR ".join(parsed.words)
     section_matches = (
         SearchQuerySet()
         .models(Section)
-        .raw_search(parsed.text)
-        .filter(document_id__in=list(by_document))[:SECTION_HITS_PER_PAGE]
+        .raw_search(query_text)
+        .narrow("document_id:(%s)" % " OR ".join(str(pk) for pk in by_document))[:SECTION_HITS_PER_PAGE]
     )
     chosen: dict[int, list[int]] = {pk: [] for pk in by_document}
     for result in section_matches:
@@ -88,8 +169,20 @@ def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
             chosen[document_id].append(int(result.pk))
         else:
             by_document[document_id].more_sections += 1
-    sections = Section.objects.select_related("parent").in_bulk([pk for pks in chosen.values() for pk in pks])
+    sections = Section.objects.select_related("parent__parent").in_bulk(
+        [pk for pks in chosen.values() for pk in pks]
+    )
     for document_id, pks in chosen.items():
         by_document[document_id].sections = [
             SectionHit(sections[pk], snippet(sections[pk].text, parsed.terms)) for pk in pks if pk in sections
         ]
+
+
+
+def _plain(parsed: ParsedQuery) -> bool:
+    """Only words: no phrase, field, operator or pattern, whose meaning a looser reading would change."""
+    return not any(mark in parsed.text for mark in '"():*?~[]-+') and not set(parsed.text.split()) & {
+        "AND",
+        "OR",
+        "NOT",
+    }

@@ -1,94 +1,363 @@
-"""haystack's Whoosh backend, adjusted for the archive.
+"""haystack's Whoosh backend, reshaped for the archive's sizes: few documents, many sections.
 
-- every text field uses ``archive_analyzer`` (keeps "US", "May", "U.S.", "10+1");
-- facet fields are stored unanalysed (facets come back as printed, not stemmed);
-- writes take the index lock with a timeout and retry instead of failing or silently queueing,
-  and ``apply`` writes a whole transaction's changes in one Whoosh commit.
+What changes from haystack's own backend, and why:
+- one physical Whoosh index per model ("document", "section") in the same directory: a document
+  search reads only the documents' postings, not the hundred times longer sections' ones;
+- every text field uses ``archive_analyzer`` (keeps "US", "May", "U.S.", "10+1"); facet fields are
+  unanalysed columns (facets come back as printed, sorting and counting read a column);
+- a search is one Whoosh query: model and narrowing filters are ANDed into it instead of haystack's
+  extra unlimited queries, and searchers are pooled across requests (opening one copies segments);
+- writes take the index lock with a timeout and retry instead of failing or silently queueing;
+  ``apply`` writes a whole transaction's changes in one commit per index; ``rebuild`` writes a
+  whole index through one writer.
 """
 
 import logging
+import queue
+import threading
 import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
-from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
+from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
-from haystack.constants import ID
+from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.fields import FacetField
+from haystack.models import SearchResult
+from haystack.utils import get_identifier
+from haystack.utils.app_loading import haystack_get_model
+from whoosh import query as wq
+from whoosh import sorting
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.fields import TEXT
+from whoosh.fields import KEYWORD, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import LockError
 
-from archive.search.analysis import archive_analyzer
+from archive.search.analysis import archive_analyzer, spelling_analyzer
 
 log = logging.getLogger(__name__)
 
 LOCK_TIMEOUT_SECONDS = 30.0
+# Memory a bulk writer may use before it spills sorted runs to disk (bounded rebuilds).
+REBUILD_LIMIT_MB = 256
+
+
+@dataclass(frozen=True)
+class EngineCall:
+    """One Whoosh search the archive issued: replay with ``searcher.search(call.query, **call.kwargs)``."""
+
+    index_name: str
+    query: wq.Query
+    kwargs: dict
+
+
+_recorders: list[list[EngineCall]] = []
+
+
+@contextmanager
+def record_engine_queries() -> Iterator[list[EngineCall]]:
+    """Collect every Whoosh search issued inside the block (benchmarks compare against raw Whoosh)."""
+    calls: list[EngineCall] = []
+    _recorders.append(calls)
+    try:
+        yield calls
+    finally:
+        _recorders.remove(calls)
+
+
+class SearcherPool:
+    """Open searchers shared across requests and threads, one borrower at a time each.
+
+    Opening a searcher reads every segment's metadata (tens of ms on a large index), so searchers
+    are kept; a borrowed one is refreshed when a writer committed since, reusing unchanged segments.
+    """
+
+    def __init__(self):
+        self._idle: dict[str, queue.SimpleQueue] = {}
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def borrow(self, key: str, index):
+        with self._lock:
+            idle = self._idle.setdefault(key, queue.SimpleQueue())
+        try:
+            searcher = idle.get_nowait()
+        except queue.Empty:
+            searcher = index.searcher()
+        if not searcher.up_to_date():
+            searcher = searcher.refresh()
+        try:
+            yield searcher
+        except BaseException:
+            searcher.close()
+            raise
+        idle.put(searcher)
+
+    def clear(self) -> None:
+        with self._lock:
+            idle_queues, self._idle = list(self._idle.values()), {}
+        for idle in idle_queues:
+            while not idle.empty():
+                idle.get_nowait().close()
+
+
+_POOL = SearcherPool()
+
+
+def _index_name(content_type: str) -> str:
+    """"archive.section" -> "section": each model has its own Whoosh index."""
+    return content_type.rsplit(".", 1)[-1]
 
 
 class ArchiveWhooshBackend(WhooshSearchBackend):
+    # ------------------------------------------------------------------ schema and set-up
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
         for field_class in fields.values():
             name = field_class.index_fieldname
-            if isinstance(field_class, FacetField):
+            if name == "spelling":
+                # Unstemmed words, for "did you mean"; no positions, no scoring.
                 schema.remove(name)
-                schema.add(name, WHOOSH_ID(stored=True))
+                schema.add(name, TEXT(analyzer=spelling_analyzer(), phrase=False, stored=False))
+            elif isinstance(field_class, FacetField):
+                schema.remove(name)
+                if field_class.is_multivalued:
+                    schema.add(name, KEYWORD(commas=True, lowercase=False, scorable=False))
+                else:
+                    schema.add(name, WHOOSH_ID(sortable=True))
             elif isinstance(schema[name], TEXT) or (field_class.is_multivalued and field_class.indexed):
                 # Multi-valued fields (authors) are searched word by word, like any text.
                 schema.remove(name)
                 schema.add(
                     name,
-                    TEXT(
-                        stored=True,
-                        analyzer=archive_analyzer(),
-                        field_boost=field_class.boost,
-                        spelling=field_class.document,
-                    ),
+                    TEXT(stored=field_class.stored, analyzer=archive_analyzer(), field_boost=field_class.boost),
                 )
         return content_field_name, schema
 
+    def setup(self):
+        from haystack import connections
+
+        from archive.search import query as archive_query
+
+        if self.use_file_storage:
+            import os
+
+            os.makedirs(self.path, exist_ok=True)
+            self.storage = FileStorage(self.path)
+        else:
+            self.storage = RamStorage()
+        fields = connections[self.connection_alias].get_unified_index().all_searchfields()
+        self.content_field_name, self.schema = self.build_schema(fields)
+        build_parser = getattr(archive_query, "build_parser", None)
+        if build_parser is None:  # until query.py exposes the parser it checks queries with
+            from whoosh.qparser import FuzzyTermPlugin, QueryParser
+
+            self.parser = QueryParser(self.content_field_name, schema=self.schema)
+            self.parser.add_plugins([FuzzyTermPlugin()])
+        else:
+            self.parser = build_parser(self.schema, self.content_field_name)
+        self.indexes = {}
+        for model in connections[self.connection_alias].get_unified_index().get_indexed_models():
+            name = _index_name(model._meta.label_lower)
+            if self.storage.index_exists(name):
+                self.indexes[name] = self.storage.open_index(name, schema=self.schema)
+            else:
+                self.indexes[name] = self.storage.create_index(self.schema, indexname=name)
+        self.setup_complete = True
+
+    def _ensure_setup(self) -> None:
+        if not self.setup_complete:
+            self.setup()
+
+    def _pool_key(self, name: str) -> str:
+        return f"{self.path or id(self.storage)}:{name}"
+
+    # ------------------------------------------------------------------ writing
     def update(self, index, iterable, commit=True):
         self.apply(updates=[(index, list(iterable))], removals=[])
 
     def remove(self, obj_or_string, commit=True):
-        from haystack.utils import get_identifier
-
         self.apply(updates=[], removals=[get_identifier(obj_or_string)])
 
     def apply(self, *, updates, removals) -> None:
-        """Write updates and removals in one commit, waiting for the index lock rather than losing them."""
-        if not self.setup_complete:
-            self.setup()
-        if not removals and not any(objs for _, objs in updates):
-            return
-        self.index = self.index.refresh()
-        writer = self._writer()
+        """Write updates and removals in one commit per index, waiting for the lock rather than losing them."""
+        self._ensure_setup()
+        work: dict[str, tuple[list, list]] = {}
+        for identifier in removals:
+            work.setdefault(_index_name(identifier.rsplit(".", 1)[0]), ([], []))[0].append(identifier)
+        for index, objs in updates:
+            if objs:
+                work.setdefault(_index_name(index.get_model()._meta.label_lower), ([], []))[1].append((index, objs))
+        for name in sorted(work):  # always the same order: two writers never wait on each other crosswise
+            identifiers, batches = work[name]
+            writer = self._writer(name)
+            try:
+                for identifier in identifiers:
+                    writer.delete_by_term(ID, identifier)
+                for index, objs in batches:
+                    for doc in self._prepared(index, objs):
+                        writer.update_document(**doc)
+            except Exception:
+                writer.cancel()
+                raise
+            writer.commit()
+
+    def rebuild(self, index, objects: Iterable) -> int:
+        """Replace one model's index with ``objects``, written through a single writer; return the count."""
+        self._ensure_setup()
+        name = _index_name(index.get_model()._meta.label_lower)
+        self.indexes[name] = self.storage.create_index(self.schema, indexname=name)
+        writer = self.indexes[name].writer(limitmb=REBUILD_LIMIT_MB)
+        count = 0
         try:
-            for identifier in removals:
-                writer.delete_by_term(ID, identifier)
-            for index, objs in updates:
-                for obj in objs:
-                    try:
-                        doc = index.full_prepare(obj)
-                    except SkipDocument:
-                        continue
-                    doc = {key: self._from_python(value) for key, value in doc.items() if key != "boost"}
-                    writer.update_document(**doc)
-        except Exception:
+            for doc in self._prepared(index, objects):
+                writer.add_document(**doc)
+                count += 1
+        except BaseException:
             writer.cancel()
             raise
         writer.commit()
+        return count
 
-    def _writer(self):
+    def _prepared(self, index, objs: Iterable) -> Iterator[dict]:
+        for obj in objs:
+            try:
+                doc = index.full_prepare(obj)
+            except SkipDocument:
+                continue
+            yield {key: self._from_python(value) for key, value in doc.items() if key != "boost"}
+
+    def _writer(self, name: str):
         """Open a writer, retrying while another process holds the lock."""
         deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
         while True:
             try:
-                return self.index.writer(timeout=1.0)
+                self.indexes[name] = self.indexes[name].refresh()
+                return self.indexes[name].writer(timeout=1.0)
             except LockError:
                 if time.monotonic() > deadline:
                     raise
-                log.info("Whoosh index is locked by another writer; waiting")
+                log.info("Whoosh index %r is locked by another writer; waiting", name)
+
+    def clear(self, models=None, commit=True):
+        self._ensure_setup()
+        names = list(self.indexes) if models is None else [_index_name(m._meta.label_lower) for m in models]
+        for name in names:
+            writer = self._writer(name)  # wait for a running writer instead of pulling files from under it
+            writer.cancel()
+            self.indexes[name] = self.storage.create_index(self.schema, indexname=name)
+        _POOL.clear()
+
+    def delete_index(self):
+        self.clear()
+
+    def optimize(self):
+        self._ensure_setup()
+        for name in self.indexes:
+            self.indexes[name].optimize()
+
+    # ------------------------------------------------------------------ reading
+    def search(
+        self,
+        query_string,
+        sort_by=None,
+        start_offset=0,
+        end_offset=None,
+        facets=None,
+        narrow_queries=None,
+        models=None,
+        result_class=None,
+        **kwargs,
+    ):
+        """One Whoosh query per call: the user's query ANDed with the narrowing filters, counted exactly."""
+        self._ensure_setup()
+        names = sorted({_index_name(m._meta.label_lower) for m in models}) if models else sorted(self.indexes)
+        if len(names) != 1:
+            raise ValueError("An archive search names exactly one model")
+        name = names[0]
+        query_string = force_str(query_string).strip()
+        # haystack asks for everything with "*" (a browse with facets, say).
+        parts = [wq.Every() if query_string in ("*", "*:*") else self.parser.parse(query_string)]
+        parts += [self.parser.parse(force_str(narrow)) for narrow in sorted(narrow_queries or ())]
+        if any(part is wq.NullQuery for part in parts):
+            return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+        whoosh_query = wq.And(parts) if len(parts) > 1 else parts[0]
+        search_kwargs = {"limit": max(end_offset or 0, 1)}
+        if sort_by:
+            reverse = sort_by[0].startswith("-")
+            search_kwargs["sortedby"] = [sorting.FieldFacet(field.lstrip("-"), reverse=reverse) for field in sort_by]
+        if facets:
+            search_kwargs["groupedby"] = [
+                sorting.FieldFacet(field, allow_overlap=isinstance(self.schema[field], KEYWORD), maptype=sorting.Count)
+                for field in facets
+            ]
+        with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
+            for calls in _recorders:
+                calls.append(EngineCall(name, whoosh_query, dict(search_kwargs)))
+            results = searcher.search(whoosh_query, **search_kwargs)
+            hits = len(results)
+            page = [(hit.fields(), hit.score) for hit in results[start_offset or 0 : end_offset]]
+            facet_counts = self._facet_counts(results, facets)
+        return {
+            "results": [self._result(stored, score, result_class) for stored, score in page],
+            "hits": hits,
+            "facets": facet_counts,
+            "spelling_suggestion": None,
+        }
+
+    @staticmethod
+    def _facet_counts(results, facets) -> dict:
+        if not facets:
+            return {}
+        fields = {}
+        for name in facets:
+            counts = results.groups(name)
+            fields[name] = sorted(
+                ((value, count) for value, count in counts.items() if value not in (None, "")),
+                key=lambda item: (-item[1], item[0]),
+            )
+        return {"fields": fields, "dates": {}, "queries": {}}
+
+    def _result(self, stored: dict, score: float, result_class) -> SearchResult:
+        app_label, model_name = stored[DJANGO_CT].split(".")
+        extra = {key: value for key, value in stored.items() if key not in (DJANGO_CT, DJANGO_ID, ID)}
+        return (result_class or SearchResult)(app_label, model_name, stored[DJANGO_ID], score or 0, **extra)
+
+    def term_frequencies(self, model, field: str, words: Iterable[str]) -> dict[str, int]:
+        """How many entries of ``model``'s index contain each (analysed) word; for spelling checks."""
+        self._ensure_setup()
+        name = _index_name(model._meta.label_lower)
+        with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
+            return {word: searcher.doc_frequency(field, word) for word in words}
+
+    def spelling_corrections(self, model, field: str, words: Iterable[str]) -> dict[str, str]:
+        """The closest known word for each word the index does not know (edit distance up to 2)."""
+        self._ensure_setup()
+        name = _index_name(model._meta.label_lower)
+        corrections = {}
+        with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
+            corrector = searcher.corrector(field)
+            for word in words:
+                lowered = word.lower()
+                if not lowered.isalpha() or len(lowered) < 3 or searcher.doc_frequency(field, lowered):
+                    continue
+                for distance in (1, 2):
+                    found = corrector.suggest(lowered, limit=1, maxdist=distance, prefix=1)
+                    if found:
+                        corrections[word] = found[0]
+                        break
+        return corrections
+
+    def index_counts(self) -> dict[str, int]:
+        """Live entries per model index."""
+        self._ensure_setup()
+        return {name: index.refresh().doc_count() for name, index in self.indexes.items()}
+
+    def has_model(self, model) -> bool:
+        return _index_name(model._meta.label_lower) in getattr(self, "indexes", {})
 
 
 class ArchiveWhooshEngine(BaseEngine):

@@ -24,7 +24,9 @@ def test_phrase_matches_only_the_exact_wording(seeded):
     page = search_documents('"sovereign states directly concerned"')
     assert titles(page) == ["To align security interests, China and Asean must close trust gaps"]
     # The white paper says "sovereign states directly involved": words alone find it, the phrase does not.
-    assert len(search_documents("sovereign states directly").results) == 2
+    words = search_documents("sovereign states directly")
+    assert words.count == 2
+    assert [hit.partial for hit in words.results[:2]] == [False, False]
 
 
 def test_us_and_may_are_searchable(seeded):
