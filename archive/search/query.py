@@ -1,26 +1,84 @@
-"""Read what a researcher typed into something the engine can answer, or say clearly why not.
+"""Read what a researcher typed into a query every engine can answer, or say clearly why not.
 
-Words are ANDed; "exact phrases", AND / OR / NOT and parentheses work; ``title:``, ``author:``,
-``publisher:`` and ``kind:`` search one field. Anything else is read literally rather than refused
-where a literal reading exists (an unknown ``note:`` is just the word "note").
+The syntax (documented for researchers on the search help page and in README.md): words, all
+required; "exact phrases" and proximity ("trust gaps"~5); AND / OR / NOT, ``-word`` and brackets;
+``secur*`` and ``wom?n`` wildcards; fuzzy ``Cambodai~1``; fields ``title:``, ``author:``,
+``publisher:``, ``kind:``, ``year:`` and ``date:`` with ranges (``date:[2017 TO 2020]``).
+
+``parse_query`` normalises the text token by token (quotes, apostrophes, hyphens, fields, ranges,
+bounds) into Lucene syntax over the index's field names, so haystack can hand it to Whoosh,
+Elasticsearch or Solr alike; Whoosh's own parser, configured by ``build_parser`` exactly as the
+engine's is, then reads it for structure and for the words to highlight. Where a literal reading
+exists it is used (an unknown ``note:`` is just the word "note"); otherwise the message says how
+to fix the query.
 """
 
+import calendar
+import itertools
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 from haystack import connections
+from whoosh import fields as wf
 from whoosh import query as wq
-from whoosh.qparser import FuzzyTermPlugin, QueryParser
+from whoosh.qparser import (
+    BoostPlugin,
+    EveryPlugin,
+    FuzzyTermPlugin,
+    OperatorsPlugin,
+    QueryParser,
+    SingleQuotePlugin,
+)
+from whoosh.qparser import syntax
 
+from archive.models import DocumentKind
+from archive.search.analysis import TOKEN_PATTERN, archive_analyzer
 
 MAX_QUERY_LENGTH = 500
-OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
-FIELDS = {"title": "title", "author": "authors", "authors": "authors", "publisher": "publisher", "kind": "kind"}
-QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
-# Characters with a meaning to the engine that researchers do not mean: ranges, boosts, regexes.
-UNSUPPORTED_CHARACTERS = re.compile(r"[\[\]{}^/\\<>=!&|;@#$%]")
-# A field prefix, e.g. "title:" in 'title:"security vision"'.
-FIELD_PREFIX = re.compile(r"(?<![\w\"])(\w+):")
+MAX_CLAUSES = 40  # words, phrases and field values in one query
+MAX_DEPTH = 10  # brackets inside brackets
+MAX_EXPANDING = 4  # wildcard and fuzzy words in one query
+MAX_EXPANSIONS = 200  # index words one wildcard or fuzzy word may stand for (the rest are ignored)
+MIN_WILDCARD_PREFIX = 3  # literal characters before the first * or ?
+MAX_FUZZY_DISTANCE = 2
+MAX_SLOP = 50  # "trust gaps"~50: words at most this far apart
+
+FIELDS = {
+    "title": "title",
+    "author": "authors",
+    "authors": "authors",
+    "publisher": "publisher",
+    "kind": "kind",
+    "year": "year",
+    "date": "date",
+}
+TEXT_FIELDS = ("text", "title")  # the fields whose words are marked in snippets
+KINDS = tuple(DocumentKind.values)
+OPERATORS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "&&": "AND", "||": "OR"}
+
+DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»‹›「」『』〝〞＂", '"'))
+SINGLE_QUOTES = "'‘’‚‛`´"
+# One token of the normalised query: spaces, a "phrase" with optional ~slop, a sign (-word, +word),
+# a [range TO range], a bracket, or a run of anything else (a word, possibly with field: and * ? ~).
+LEXER = re.compile(
+    r"""(?P<space>\s+)
+      | (?P<phrase>"[^"]*")(?:~(?P<slop>\d+))?
+      | (?P<sign>[-+]+)(?=[^\s\-+)])
+      | (?P<range>[\[{]\s*(?P<low>[^\s\]}]+)\s+(?i:to)\s+(?P<high>[^\s\]}]+)\s*[\]}])
+      | (?P<open>\()
+      | (?P<close>\))
+      | (?P<bracket>[\[\]{}])
+      | (?P<word>[^\s()"\[\]{}]+)""",
+    re.VERBOSE,
+)
+WORD = re.compile(TOKEN_PATTERN)
+FUZZY = re.compile(r"^(?P<word>[^\W_]\w*)~(?P<distance>\d+)?$")
+WILDCARD_CHARS = re.compile(r"[*?]")
+DATE_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?$")
+OPEN_END = {"*", ""}
+# Words joined by punctuation that reads the same inside quotation marks: Asia-Pacific, China's, R&D.
+PLAIN_JOINED = re.compile(r"[\w'.+\-&]+")
 
 
 class QueryError(ValueError):
@@ -29,56 +87,464 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    text: str  # the query as the engine will read it
+    text: str  # Lucene syntax over the index's field names, for SearchQuerySet().raw_search()
     terms: frozenset[str]  # analysed words to highlight (none from NOT clauses)
+    words: tuple[str, ...] = ()  # the plain positive words as typed, in order (no fields, wildcards, NOT)
 
 
 def parse_query(raw: str) -> ParsedQuery:
     """Check and normalise a query; raise QueryError with a friendly message when it cannot be read."""
-    text = " ".join(raw.translate(QUOTES).split())
+    if len(raw) > 4 * MAX_QUERY_LENGTH:  # refused before any work is spent on it
+        raise _too_long(len(raw))
+    text = " ".join(_normalise(raw).split())
     if not text:
         raise QueryError("Type a word or a phrase to search for.")
     if len(text) > MAX_QUERY_LENGTH:
-        raise QueryError(
-            f"That search is {len(text):,} characters long; the limit is {MAX_QUERY_LENGTH}. Try fewer words."
-        )
+        raise _too_long(len(text))
     if text.count('"') % 2:
         raise QueryError('A quotation mark is not closed: add the closing " or remove the opening one.')
     if text.count("(") != text.count(")") or _parentheses_misordered(text):
         raise QueryError("The brackets do not match: each ( needs a ) after it.")
-    text = UNSUPPORTED_CHARACTERS.sub(" ", text)
-    text = FIELD_PREFIX.sub(_field_or_literal, text)
-    if re.search(r":(\s|$|\))", text):
-        field = re.search(r"(\w+):(\s|$|\))", text)
-        name = field.group(1) if field else "title"
-        raise QueryError(f'"{name}:" needs something to look for after it, e.g. {name}:security.')
-    text = _operators_without_operands_as_words(text)
-    try:
-        # Parsed as the engine will see it: haystack wraps a raw query in brackets.
-        parsed = _parser().parse(f"({text})")
-    except Exception as error:  # Whoosh's parser fails with assorted internal errors on odd input.
-        raise QueryError("That search could not be read. Try plain words, or a phrase in quotation marks.") from error
-    if parsed is wq.NullQuery or not list(parsed.leaves()):
+    reader = _Reader(text)
+    query_text = reader.read()
+    if not reader.clauses:
         raise QueryError("There is nothing to search for in that query: add a word or a phrase.")
-    return ParsedQuery(text=" ".join(text.split()), terms=frozenset(_positive_terms(parsed)))
+    parsed = _check(query_text)
+    return ParsedQuery(text=query_text, terms=frozenset(_positive_terms(parsed)), words=tuple(reader.words))
 
 
-def _operators_without_operands_as_words(text: str) -> str:
-    """Read AND / OR / NOT literally where they join nothing: "NOT", "trust AND", "OR OR x"."""
-    tokens = text.split(" ")
-    for i, token in enumerate(tokens):
-        if token in OPERATORS:
-            before = tokens[i - 1] if i > 0 else "("
-            after = tokens[i + 1] if i + 1 < len(tokens) else ")"
-            dangling_left = token != "NOT" and (before.endswith("(") or before in OPERATORS)
-            if dangling_left or after.startswith(")") or after in ("AND", "OR"):
-                tokens[i] = token.lower()
-    return " ".join(tokens)
+def build_parser(schema: wf.Schema, default_field: str) -> QueryParser:
+    """Return the Whoosh parser for queries made by ``parse_query``: the engine must read them with this one."""
+    parser = _BoundedParser(default_field, schema=schema, group=syntax.AndGroup)
+    # Lucene has no 'single quoted' terms, boosts are not offered, and a bare * must not mean "everything".
+    for plugin in (SingleQuotePlugin, BoostPlugin, EveryPlugin):
+        parser.remove_plugin_class(plugin)
+    # Whoosh's PlusMinusPlugin only works in a flat top-level group (haystack wraps queries in brackets,
+    # where it raises NotImplementedError) and makes "+a b" optional: read a leading - as NOT instead.
+    parser.replace_plugin(
+        OperatorsPlugin(AndNot=None, AndMaybe=None, Not=r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s\-]))")
+    )
+    parser.add_plugin(FuzzyTermPlugin())
+    return parser
 
 
-def _field_or_literal(match: re.Match) -> str:
-    name = match.group(1).lower()
-    return f"{FIELDS[name]}:" if name in FIELDS else f"{match.group(1)} "
+# --- The parser, bounded -------------------------------------------------------------------------
+# Whoosh has no knob for how many index words a wildcard or fuzzy term expands to (MultiTerm.matcher
+# ORs every one of them), so the expanding queries are replaced by subclasses that stop at MAX_EXPANSIONS.
+
+
+class _CappedPrefix(wq.Prefix):
+    def _btexts(self, ixreader):
+        return itertools.islice(super()._btexts(ixreader), MAX_EXPANSIONS)
+
+
+class _CappedWildcard(wq.Wildcard):
+    def _btexts(self, ixreader):
+        return itertools.islice(super()._btexts(ixreader), MAX_EXPANSIONS)
+
+    def normalize(self):
+        return _bounded(super().normalize())
+
+
+class _CappedFuzzyTerm(wq.FuzzyTerm):
+    def _btexts(self, ixreader):
+        return itertools.islice(super()._btexts(ixreader), MAX_EXPANSIONS)
+
+
+class _BoundedParser(QueryParser):
+    def parse(self, text, normalize=True, debug=False):
+        return _bounded(super().parse(text, normalize=normalize, debug=debug))
+
+
+def _bounded(node: wq.Query) -> wq.Query:
+    """Cap every expanding term; a fuzzy term gets at most 2 edits and a 1–2 letter prefix in common."""
+    if isinstance(node, wq.FuzzyTerm):
+        distance = min(node.maxdist, MAX_FUZZY_DISTANCE)
+        prefix = max(node.prefixlength, _fuzzy_prefix(distance))
+        return _CappedFuzzyTerm(node.fieldname, node.text, node.boost, distance, prefix)
+    if isinstance(node, wq.Prefix):
+        return _CappedPrefix(node.fieldname, node.text, node.boost)
+    if isinstance(node, wq.Wildcard) and not isinstance(node, _CappedWildcard):
+        return _CappedWildcard(node.fieldname, node.text, node.boost)
+    if isinstance(node, wq.Every):
+        return wq.NullQuery
+    if node.is_leaf():
+        return node
+    return node.apply(_bounded)
+
+
+def _fuzzy_prefix(distance: int) -> int:
+    return 1 if distance <= 1 else 2
+
+
+# --- Reading the researcher's text ---------------------------------------------------------------
+
+
+@dataclass
+class _Reader:
+    """Turn normalised text into Lucene syntax, token by token, collecting the positive words."""
+
+    source: str
+    out: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    clauses: int = 0
+    expanding: int = 0
+
+    def read(self) -> str:
+        tokens = [m for m in LEXER.finditer(self.source) if not m.group("space") and not m.group("bracket")]
+        self._items(tokens, 0, len(tokens), field_name=None, negated=False, depth=0)
+        return _join(_tidy(self.out))
+
+    def _items(self, tokens, start, end, *, field_name, negated, depth) -> None:
+        i = start
+        negate_next = False
+        while i < end:
+            token = tokens[i]
+            kind = token.lastgroup if token.lastgroup != "slop" else "phrase"
+            if kind == "skip":
+                i += 1
+                continue
+            if kind == "sign":
+                if "-" in token.group("sign"):
+                    self.out.append("-")
+                    negate_next = True
+                i += 1
+                continue
+            if kind == "word" and token.group() in OPERATORS and self._operator_joins(tokens, i, start, end):
+                operator = OPERATORS[token.group()]
+                self.out.append(operator)
+                negate_next = operator == "NOT"
+                i += 1
+                continue
+            i = self._item(tokens, i, end, field_name=field_name, negated=negated or negate_next, depth=depth)
+            negate_next = False
+
+    def _item(self, tokens, i, end, *, field_name, negated, depth) -> int:
+        """Emit the item starting at tokens[i]; return the index after it."""
+        token = tokens[i]
+        kind = token.lastgroup if token.lastgroup != "slop" else "phrase"
+        if kind == "open":
+            close = _matching_close(tokens, i)
+            if depth + 1 > MAX_DEPTH:
+                raise QueryError(f"Brackets are nested too deeply: at most {MAX_DEPTH} inside each other.")
+            mark = len(self.out)
+            self.out.append("(")
+            self._items(tokens, i + 1, close, field_name=field_name, negated=negated, depth=depth + 1)
+            if self.out[-1] == "(":
+                del self.out[mark:]  # an empty group says nothing
+            else:
+                self.out.append(")")
+            return close + 1
+        if kind == "close":
+            return i + 1  # unreachable for balanced text; kept harmless
+        if kind == "range":
+            self._range(token, field_name)
+            return i + 1
+        if kind == "phrase":
+            self._phrase(token.group("phrase")[1:-1], token.group("slop"), field_name, negated)
+            return i + 1
+        return self._word(tokens, i, end, field_name=field_name, negated=negated, depth=depth)
+
+    def _word(self, tokens, i, end, *, field_name, negated, depth) -> int:
+        text = tokens[i].group()
+        name, colon, rest = text.partition(":")
+        if colon and name.lower() in FIELDS:
+            target = FIELDS[name.lower()]
+            if rest:
+                self._value(rest.replace(":", " "), target, negated, tokens, i, end)
+                return i + 1
+            following = tokens[i + 1] if i + 1 < end else None
+            if following is None or following.start() != tokens[i].end() or following.lastgroup == "close":
+                raise QueryError(f'"{name}:" needs something to look for after it, e.g. {_example(target)}.')
+            return self._item(tokens, i + 1, end, field_name=target, negated=negated, depth=depth)
+        for part in text.split(":"):
+            if part:
+                self._value(part, field_name, negated, tokens, i, end)
+        return i + 1
+
+    def _value(self, text, field_name, negated, tokens, i, end) -> None:
+        if field_name == "year":
+            return self._emit(f"year:{_year(text)}")
+        if field_name == "date":
+            low, high = _date_bounds(text)
+            return self._emit(f"date:[{low} TO {high}]")
+        if field_name == "kind":
+            return self._emit(f"kind:{self._kind(text, tokens, i, end)}")
+        prefix = f"{field_name}:" if field_name else ""
+        text = text.rstrip("?")  # "ASEAN?" is a question, not a wildcard
+        if WILDCARD_CHARS.search(text):
+            return self._emit(prefix + self._wildcard(text))
+        fuzzy = FUZZY.match(text)
+        if fuzzy and len(fuzzy.group("word")) >= 3:
+            return self._emit(prefix + self._fuzzy(fuzzy))
+        parts = WORD.findall(text.replace("~", " "))
+        if not parts:
+            return None
+        if len(parts) == 1:  # an operator that joins nothing is a word: "trust AND" searches "and"
+            self._emit(prefix + (parts[0].lower() if parts[0] in OPERATORS else parts[0]))
+        else:  # "Asia-Pacific", "China's": the parts, next to each other
+            shown = _trim(text) if PLAIN_JOINED.fullmatch(_trim(text)) else " ".join(parts)
+            self._emit(f'{prefix}"{shown}"')
+        if not field_name and not negated:
+            self.words.extend(_plain_words(text))
+        return None
+
+    def _phrase(self, text, slop, field_name, negated) -> None:
+        text = _phrase_text(text)
+        if field_name in ("year", "date", "kind"):
+            return self._value(text, field_name, negated, [], 0, 0)
+        parts = WORD.findall(text)
+        if not parts:
+            return
+        suffix = ""
+        if slop and int(slop) > 0:
+            if int(slop) > MAX_SLOP:
+                raise QueryError(f'Words can be at most {MAX_SLOP} apart: try "{text}"~{MAX_SLOP}.')
+            suffix = f"~{int(slop)}"
+        prefix = f"{field_name}:" if field_name else ""
+        self._emit(f'{prefix}"{text}"{suffix}' if len(parts) > 1 or suffix else prefix + parts[0])
+        if not field_name and not negated:
+            for word in text.split():
+                self.words.extend(_plain_words(word))
+
+    def _wildcard(self, text: str) -> str:
+        literal = WILDCARD_CHARS.split(text, maxsplit=1)[0]
+        if not re.fullmatch(r"[\w*?]+", text):
+            raise QueryError(f"A wildcard works within one word of letters and digits: {text} cannot be read.")
+        if len(literal) < MIN_WILDCARD_PREFIX:
+            raise QueryError(
+                f"A wildcard needs at least {MIN_WILDCARD_PREFIX} letters before the * or ?, "
+                "e.g. secur* (too many words start with fewer)."
+            )
+        self._expanding()
+        return text.lower()
+
+    def _fuzzy(self, match: re.Match) -> str:
+        distance = int(match.group("distance") or 1)
+        word = match.group("word")
+        if distance > MAX_FUZZY_DISTANCE:
+            raise QueryError(f"Fuzzy words allow at most {MAX_FUZZY_DISTANCE} differences: try {word}~2.")
+        if distance == 0:
+            return word
+        self._expanding()
+        return f"{word}~{distance}"
+
+    def _kind(self, text, tokens, i, end) -> str:
+        key = "_".join(re.findall(r"[^\W_]+", text.lower()))
+        following = tokens[i + 1] if i + 1 < end and tokens[i + 1].lastgroup == "word" else None
+        candidates = [key, key[:-1] if key.endswith("s") else key]
+        if following is not None:  # kind:white paper
+            joined = f"{key}_{following.group().lower()}"
+            candidates += [joined, joined[:-1] if joined.endswith("s") else joined]
+        for index, candidate in enumerate(candidates):
+            if candidate in KINDS:
+                if index >= 2:
+                    tokens[i + 1] = _SKIP
+                return candidate
+        raise QueryError(f"kind: is one of {', '.join(KINDS)}; e.g. kind:white_paper.")
+
+    def _range(self, token: re.Match, field_name) -> None:
+        low, high = token.group("low"), token.group("high")
+        if field_name == "year":
+            low_year, high_year = _year(low, open_end="1000"), _year(high, open_end="9999")
+            if low_year > high_year:
+                raise QueryError(f"That range ends before it starts: try year:[{high} TO {low}].")
+            return self._emit(f"year:[{low_year} TO {high_year}]")
+        if field_name == "date":
+            start = "1000-01-01" if low in OPEN_END else _date_bounds(low)[0]
+            finish = "9999-12-31" if high in OPEN_END else _date_bounds(high)[1]
+            if start > finish:
+                raise QueryError(f"That range ends before it starts: try date:[{high} TO {low}].")
+            return self._emit(f"date:[{start} TO {finish}]")
+        raise QueryError("Only year: and date: take a range, e.g. date:[2017 TO 2020].")
+
+    def _emit(self, piece: str) -> None:
+        self.clauses += 1
+        if self.clauses > MAX_CLAUSES:
+            raise QueryError(f"That search has too many words: the limit is {MAX_CLAUSES}. Try fewer.")
+        self.out.append(piece)
+
+    def _expanding(self) -> None:
+        self.expanding += 1
+        if self.expanding > MAX_EXPANDING:
+            raise QueryError(f"A search may have at most {MAX_EXPANDING} wildcard or fuzzy words.")
+
+    @staticmethod
+    def _operator_joins(tokens, i, start, end) -> bool:
+        """AND / OR / NOT join something; where they do not ("NOT", "trust AND") they are words."""
+        word = OPERATORS[tokens[i].group()]
+        before = tokens[i - 1] if i > start else None
+        after = tokens[i + 1] if i + 1 < end else None
+        if after is None or after is _SKIP or after.lastgroup == "close":
+            return False
+        if after.lastgroup == "word" and OPERATORS.get(after.group()) in ("AND", "OR"):
+            return False
+        if word == "NOT":
+            return True
+        return before is not None and before.lastgroup != "sign" and before.group() not in OPERATORS
+
+
+class _Skip:
+    """Marks a token already read as part of the one before it (kind:white paper)."""
+
+    lastgroup = "skip"
+
+    def group(self, *args) -> str:
+        return ""
+
+    def start(self) -> int:
+        return -1
+
+    def end(self) -> int:
+        return -1
+
+
+_SKIP = _Skip()
+
+
+BINARY = ("AND", "OR")
+PREFIXES = ("NOT", "-")
+
+
+def _tidy(pieces: list[str]) -> list[str]:
+    """Drop operators left joining nothing and brackets left holding nothing ("a AND ?", "(-?)")."""
+    changed = True
+    while changed:
+        changed, kept = False, []
+        for i, piece in enumerate(pieces):
+            following = pieces[i + 1] if i + 1 < len(pieces) else ")"
+            previous = kept[-1] if kept else "("
+            lacks_operand = following in (")", *BINARY)
+            if piece in PREFIXES and following in PREFIXES:  # NOT -x: a double negative
+                kept.extend(pieces[i + 2 :])
+                changed = True
+                break
+            if (piece in BINARY and (previous in ("(", *BINARY, *PREFIXES) or lacks_operand)) or (
+                piece in PREFIXES and lacks_operand
+            ):
+                changed = True
+                continue
+            if piece == ")" and previous == "(":
+                kept.pop()
+                changed = True
+                continue
+            kept.append(piece)
+        pieces = kept
+    return pieces
+
+
+def _join(pieces: list[str]) -> str:
+    text = ""
+    for piece in pieces:
+        if text and not text.endswith(("(", "-")) and piece != ")":
+            text += " "
+        text += piece
+    return text
+
+
+def _matching_close(tokens, i) -> int:
+    depth = 0
+    for j in range(i, len(tokens)):
+        group = tokens[j].lastgroup
+        depth += {"open": 1, "close": -1}.get(group, 0)
+        if depth == 0:
+            return j
+    return len(tokens)
+
+
+def _year(text: str, open_end: str | None = None) -> int:
+    if open_end is not None and text in OPEN_END:
+        return int(open_end)
+    if not re.fullmatch(r"\d{4}", text):
+        raise QueryError(f"year: takes a year such as year:2017, or a range such as year:[2017 TO 2020] ({text!r}).")
+    return int(text)
+
+
+def _date_bounds(text: str) -> tuple[str, str]:
+    """The first and last day a date such as 2017, 2017-01 or 2024-05-16 stands for."""
+    match = DATE_VALUE.match(text)
+    if not match:
+        raise QueryError(
+            "date: takes a year, a month or a day, e.g. date:2017, date:2017-01, date:2024-05-16 "
+            f"or date:[2017 TO 2020] ({text!r} is none of these)."
+        )
+    year = int(match.group("year"))
+    month = int(match.group("month") or 0)
+    day = int(match.group("day") or 0)
+    if year < 1000 or (match.group("month") and not 1 <= month <= 12):
+        raise QueryError(f"{text} is not a date: write it as 2017, 2017-01 or 2024-05-16.")
+    if not month:
+        return f"{year}-01-01", f"{year}-12-31"
+    last = calendar.monthrange(year, month)[1]
+    if not day:
+        return f"{year}-{month:02}-01", f"{year}-{month:02}-{last:02}"
+    if not 1 <= day <= last:
+        raise QueryError(f"{text} is not a date: write it as 2017, 2017-01 or 2024-05-16.")
+    return (f"{year}-{month:02}-{day:02}",) * 2
+
+
+def _example(field_name: str) -> str:
+    return {"year": "year:2017", "date": "date:[2017 TO 2020]", "kind": "kind:white_paper"}.get(
+        field_name, f"{field_name}:security"
+    )
+
+
+def _phrase_text(text: str) -> str:
+    """Inside quotation marks only letters, digits and plain punctuation: nothing an engine reads as syntax."""
+    return " ".join(re.sub(r'["\\]', " ", text).split())
+
+
+def _plain_words(typed: str) -> list[str]:
+    """The word as typed when it is safe to search on its own ("Asia-Pacific"), else its parts."""
+    parts = WORD.findall(typed.replace("~", " "))
+    if len(parts) > 1 and PLAIN_JOINED.fullmatch(_trim(typed)):
+        parts = [_trim(typed)]
+    return [part.lower() if part in OPERATORS else part for part in parts]
+
+
+def _trim(word: str) -> str:
+    return re.sub(r"^\W+|[^\w.+]+$", "", word)
+
+
+def _too_long(length: int) -> QueryError:
+    return QueryError(f"That search is {length:,} characters long; the limit is {MAX_QUERY_LENGTH}. Try fewer words.")
+
+
+def _normalise(raw: str) -> str:
+    """Unify quotation marks and apostrophes; drop control characters; fold full-width forms."""
+    text = "".join(_visible(char) for char in unicodedata.normalize("NFKC", raw))
+    text = text.translate(DOUBLE_QUOTES)
+    return _single_quotes(text)
+
+
+def _visible(char: str) -> str:
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cs", "Co", "Cn") or char == "\u200b":
+        return " "
+    if category == "Cf" and char not in "\u200c\u200d":
+        return ""  # soft hyphens, bidi overrides, byte-order marks
+    return char
+
+
+def _single_quotes(text: str) -> str:
+    """‘Quoted phrase’ and 'quoted phrase' become "…"; China’s keeps an apostrophe; stray marks go."""
+    chars = list(text)
+    opener = None
+    for i, char in enumerate(chars):
+        if char not in SINGLE_QUOTES:
+            continue
+        before = chars[i - 1] if i else " "
+        after = chars[i + 1] if i + 1 < len(chars) else " "
+        if before.isalnum() and after.isalnum():
+            chars[i] = "'"  # China’s, don't
+        elif opener is None and not before.isalnum() and before not in ")" and not after.isspace():
+            opener = i
+            chars[i] = ""
+        elif opener is not None and not before.isspace() and not after.isalnum():
+            chars[opener], chars[i], opener = '"', '"', None
+        else:
+            chars[i] = ""  # the countries' views, a stray ‘
+    return "".join(chars)
 
 
 def _parentheses_misordered(text: str) -> bool:
@@ -90,23 +556,55 @@ def _parentheses_misordered(text: str) -> bool:
     return False
 
 
+def _check(text: str) -> wq.Query:
+    """Parse as the engine will (haystack wraps a raw query in brackets); the result must search for something."""
+    try:
+        parsed = _parser().parse(f"({text})")
+    except Exception as error:  # Whoosh's parser fails with assorted internal errors on odd input.
+        raise QueryError("That search could not be read. Try plain words, or a phrase in quotation marks.") from error
+    if parsed is wq.NullQuery or not list(parsed.leaves()):
+        raise QueryError("There is nothing to search for in that query: add a word or a phrase.")
+    return parsed
+
+
+_PARSERS: dict[int, tuple[wf.Schema, QueryParser]] = {}
+
+
 def _parser() -> QueryParser:
+    """The engine's parser when the engine is Whoosh; otherwise one over a schema with the same fields."""
     backend = connections["default"].get_backend()
-    if not backend.setup_complete:
+    if hasattr(backend, "setup_complete") and not backend.setup_complete:
         backend.setup()
-    parser = QueryParser(backend.content_field_name, schema=backend.schema)
-    parser.add_plugins([FuzzyTermPlugin()])
-    return parser
+    schema = getattr(backend, "schema", None) or _STANDALONE_SCHEMA
+    cached = _PARSERS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        _PARSERS.clear()
+        cached = _PARSERS[id(schema)] = (schema, build_parser(schema, getattr(backend, "content_field_name", "text")))
+    return cached[1]
+
+
+def _text_field() -> wf.TEXT:
+    return wf.TEXT(analyzer=archive_analyzer())
+
+
+_STANDALONE_SCHEMA = wf.Schema(
+    text=_text_field(),
+    title=_text_field(),
+    authors=_text_field(),
+    publisher=_text_field(),
+    kind=_text_field(),
+    year=wf.NUMERIC(),
+    date=wf.DATETIME(),
+)
 
 
 def _positive_terms(node: wq.Query):
     """Yield the words a result must or may contain, skipping those under NOT."""
     if isinstance(node, wq.Not):
         return
-    if isinstance(node, wq.Term) and node.fieldname in ("text", "title"):
+    if isinstance(node, wq.Term) and node.fieldname in TEXT_FIELDS:
         yield node.text
-    elif isinstance(node, wq.Phrase):
+    elif isinstance(node, wq.Phrase) and node.fieldname in TEXT_FIELDS:
         yield from node.words
     for child in node.children():
         yield from _positive_terms(child)
-
