@@ -31,8 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "haystack",
+    # archive first: its rebuild_index command replaces haystack's.
     "archive",
+    "haystack",
 ]
 
 MIDDLEWARE = [

@@ -105,3 +105,22 @@ def test_results_are_paginated_ten_documents_a_page(search_index, client):
     assert not {hit.document.pk for hit in first.results} & {hit.document.pk for hit in second.results}
     page = client.get("/search/", {"q": "maritime", "page": 2}).content.decode()
     assert "Page 2 of 2" in page and 'rel="prev"' in page
+
+
+def test_documents_with_some_of_the_words_follow_when_none_has_all(seeded):
+    page = search_documents("Ream naval zeppelin")
+    assert page.count == 0
+    assert page.results and all(hit.partial for hit in page.results)
+    assert page.results[0].document.pk == seeded["001"].document.pk
+    assert page.partial_count == len(page.results)
+
+
+def test_operators_and_phrases_are_never_loosened(seeded):
+    for query in ['"Ream naval zeppelin"', "Ream AND zeppelin", "title:zeppelin naval"]:
+        assert search_documents(query).results == [], query
+
+
+def test_section_hits_show_where_they_sit_in_the_document(seeded):
+    page = search_documents('"Concept of Common, Comprehensive"')
+    paths = [section_hit.heading_path for section_hit in page.results[0].sections]
+    assert any(path.startswith("II › 1. Concept of Common, Comprehensive") for path in paths)

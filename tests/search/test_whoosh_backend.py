@@ -20,3 +20,50 @@ def test_facet_fields_are_stored_as_printed(seeded, search_index):
 
     counts = dict(SearchQuerySet().models(Document).facet("publisher").facet_counts()["fields"]["publisher"])
     assert counts.get("China Daily") == 1
+
+
+def test_documents_and_sections_live_in_separate_indexes(seeded, search_index):
+    from archive.models import Document, Section
+
+    counts = search_index.index_counts()
+    assert counts["document"] == Document.objects.filter(status="published", version_of__isnull=True).count()
+    assert counts["section"] == Section.objects.filter(
+        document__status="published", document__version_of__isnull=True, captured=True
+    ).count()
+
+
+def test_a_search_page_asks_the_engine_once_for_documents_and_once_for_sections(seeded):
+    from archive.search.whoosh_backend import record_engine_queries
+
+    with record_engine_queries() as calls:
+        page = search_documents("security", sort="newest")
+    assert page.count == 2 and page.facets
+    assert [call.index_name for call in calls] == ["document", "section"]
+    # The section search is confined to the documents on the page.
+    assert "document_id" in repr(calls[1].query)
+
+
+def test_a_searcher_kept_between_requests_sees_later_writes(seeded):
+    from archive.services import document_import
+
+    assert search_documents("Natuna").count == 0
+    document_import(raw=b"Natuna patrols\n\nFishing fleets crowd the Natuna waters this season.\n", file_name="n.txt")
+    assert search_documents("Natuna").count == 1
+
+
+def test_recorded_calls_replay_on_a_raw_whoosh_searcher(seeded, search_index):
+    from archive.search.whoosh_backend import record_engine_queries
+
+    with record_engine_queries() as calls:
+        expected = search_documents('"sovereign states directly concerned"').count
+    with search_index.indexes[calls[0].index_name].searcher() as searcher:
+        assert len(searcher.search(calls[0].query, **calls[0].kwargs)) == expected == 1
+
+
+def test_rebuild_command_reports_what_it_indexed(seeded, search_index):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("rebuild_index", "--noinput", stdout=out)
+    assert "3 documents" in out.getvalue()
+    assert search_index.index_counts()["document"] == 3
