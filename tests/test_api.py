@@ -71,3 +71,29 @@ def test_document_api_lists_related_documents(client, seeded):
     related = client.get(f"/api/documents/{document.pk}").json()["related"]
     assert related and all(set(item) == {"id", "title", "url"} for item in related)
     assert document.pk not in [item["id"] for item in related]
+
+
+def test_search_api_offers_facets_filters_sort_and_page_size(client, seeded):
+    data = client.get("/api/search", {"q": "China", "sort": "oldest", "per_page": 1}).json()
+    assert data["per_page"] == 1 and data["sort"] == "oldest" and data["num_pages"] == data["count"]
+    assert data["results"][0]["document"]["date"] == "2017-01"
+    kinds = {value["value"]: value["count"] for value in data["facets"]["kind"]}
+    assert sum(kinds.values()) == data["count"]
+    narrowed = client.get("/api/search", {"q": "China", "kind": "white_paper"}).json()
+    assert narrowed["count"] == 1 and narrowed["filters"]["kind"] == ["white_paper"]
+    assert narrowed["facets"]["kind"] == [{"value": "white_paper", "label": "White paper", "count": 1, "selected": True}]
+    ranged = client.get("/api/search", {"q": "China", "from": "2020", "to": "2030"}).json()
+    assert [r["document"]["date"] for r in ranged["results"]] == ["2024-05-16"]
+
+
+def test_search_api_marks_partial_matches_and_suggests_spellings(client, seeded):
+    partial = client.get("/api/search", {"q": "Ream naval zeppelin"}).json()
+    assert partial["count"] == 0 and partial["partial_count"] >= 1
+    assert all(result["partial"] for result in partial["results"])
+    assert client.get("/api/search", {"q": "Cambodai"}).json()["suggestion"].lower() == "cambodia"
+
+
+def test_search_api_section_hits_carry_their_heading_path(client, seeded):
+    data = client.get("/api/search", {"q": '"Improving the Regional Security Framework"'}).json()
+    section = data["results"][0]["sections"][0]
+    assert section["heading_path"] == "II › 2. Improving the Regional Security Framework"
