@@ -31,6 +31,7 @@ from whoosh.qparser import (
     SingleQuotePlugin,
 )
 from whoosh.qparser import syntax
+from whoosh.reading import IndexReader
 
 from archive.models import DocumentKind
 from archive.search.analysis import TOKEN_PATTERN, archive_analyzer
@@ -148,7 +149,12 @@ class _CappedWildcard(wq.Wildcard):
 
 class _CappedFuzzyTerm(wq.FuzzyTerm):
     def _btexts(self, ixreader):
-        return itertools.islice(super()._btexts(ixreader), MAX_EXPANSIONS)
+        # A segment reader's terms_within walks the field's spelling graph and finds nothing in a field
+        # indexed without one (spelling=False): compare the words under the shared prefix instead.
+        return itertools.islice(
+            IndexReader.terms_within(ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength),
+            MAX_EXPANSIONS,
+        )
 
 
 class _BoundedParser(QueryParser):
