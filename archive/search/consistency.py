@@ -72,8 +72,11 @@ def index_check() -> IndexReport:
     for model in (Document, Section):
         search_index = unified.get_index(model)
         compared = _compared_names(backend, search_index) if whoosh else set()
-        for obj in search_index.index_queryset().order_by("pk").iterator(chunk_size=CHUNK_SIZE):
-            identifier = f"{model._meta.label_lower}.{obj.pk}"
+        queryset = search_index.index_queryset().order_by("pk")
+        if not compared:  # only identifiers to compare: read no rows, render no templates
+            queryset = queryset.prefetch_related(None).values_list("pk", flat=True)
+        for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
+            identifier = f"{model._meta.label_lower}.{getattr(obj, 'pk', obj)}"
             report.expected += 1
             held = indexed.pop(identifier, None)
             if held is None:
@@ -177,10 +180,28 @@ def _compared_names(backend, search_index) -> set[str]:
 
 def _prepared(backend, search_index, obj, compared: set[str]) -> tuple:
     """The stored values indexing ``obj`` now would write, in the form the engine gives them back."""
-    if not compared:  # nothing stored beyond the identifier: skip rendering the templates
+    if not compared:
         return ()
-    prepared = search_index.full_prepare(obj)
+    if _prepares_per_field(search_index):
+        # Only the stored fields, as SearchIndex.prepare computes each: no template is rendered.
+        prepared = {}
+        for name, search_field in search_index.fields.items():
+            if search_field.index_fieldname in compared:
+                method = getattr(search_index, f"prepare_{name}", None)
+                value = method(obj) if method else search_field.prepare(obj)
+                if value is not None or not search_field.null:  # full_prepare drops empty null fields
+                    prepared[search_field.index_fieldname] = value
+    else:
+        prepared = search_index.full_prepare(obj)
     return _comparable({name: backend._from_python(value) for name, value in prepared.items() if name in compared})
+
+
+def _prepares_per_field(search_index) -> bool:
+    """True when the index computes each field on its own (it overrides neither prepare nor full_prepare)."""
+    from haystack.indexes import SearchIndex
+
+    cls = type(search_index)
+    return cls.prepare is SearchIndex.prepare and cls.full_prepare is SearchIndex.full_prepare
 
 
 def _comparable(values: dict) -> tuple:
