@@ -112,9 +112,15 @@ def django_setup() -> None:
 
 # ---------------------------------------------------------------- phases (run in child processes)
 
-def phase_import(corpus: Path, profile: bool) -> None:
-    """Import every file through the real path; time parse, index updates and version linking apart."""
+def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
+    """Import every file through the real path; time parse, index updates and version linking apart.
+
+    With ``defer_index`` the search layer's signal processor is disconnected, so the import writes the
+    database only and the rebuild that follows builds the whole index.
+    """
     django_setup()
+    from django.apps import apps
+
     from archive import ingest, services
     from archive.models import Document, Section
     from archive.search import indexing
@@ -130,6 +136,8 @@ def phase_import(corpus: Path, profile: bool) -> None:
                 spent[name] += time.perf_counter() - start
         return wrapper
 
+    if defer_index:
+        apps.get_app_config("haystack").signal_processor.teardown()
     ingest.parse = timed("parse", ingest.parse)
     indexing.sync = timed("index", indexing.sync)
     services._link_versions = timed("versions", services._link_versions)
@@ -140,11 +148,17 @@ def phase_import(corpus: Path, profile: bool) -> None:
     start = time.perf_counter()
     if profiler:
         profiler.enable()
-    for path in files:
+    progress, done_sections, step = [], 0, max(1, len(files) // 10)
+    for number, path in enumerate(files, start=1):
         outcome = services.document_import(raw=path.read_bytes(), file_name=path.name)
         statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
         if outcome.version_of_id:
             linked.append(path.name)
+        if outcome.document is not None:
+            done_sections += outcome.document.sections.count()
+        if number % step == 0 or number == len(files):
+            progress.append((number, done_sections, time.perf_counter() - start))
+            print(f"imported {number} files, {done_sections} sections, {progress[-1][2]:.1f} s", flush=True)
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - start
@@ -154,7 +168,7 @@ def phase_import(corpus: Path, profile: bool) -> None:
         "seconds": seconds, "files": len(files), "statuses": statuses, "linked": linked,
         "documents": Document.objects.count(), "sections": Section.objects.count(),
         "versions_in_db": Document.objects.filter(version_of__isnull=False).count(),
-        "spent": spent, "peak_rss_mb": peak_rss_mb(),
+        "spent": spent, "peak_rss_mb": peak_rss_mb(), "progress": progress, "deferred_index": defer_index,
     })
 
 
@@ -266,7 +280,7 @@ def phase_measure(port: int) -> None:
         per_query.append(row)
 
     record, recorder_name = _recorder()
-    client = Client(HTTP_HOST="127.0.0.1")
+    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     recorded: dict[str, dict[str, list]] = {name: {} for name in endpoints}
     facets_seen = False
     for query in QUERIES:
@@ -357,7 +371,7 @@ def stop_server(server: subprocess.Popen) -> float:
     return usage.ru_maxrss / 1024
 
 
-def run_size(size: int, pool, profile: bool, keep: bool) -> dict:
+def run_size(size: int, pool, profile: bool, keep: bool, defer_index: bool = False) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"policy-archive-bench-{size}-"))
     started = time.perf_counter()
     documents = build_corpus(size, pool)
@@ -371,7 +385,7 @@ def run_size(size: int, pool, profile: bool, keep: bool) -> dict:
     whoosh_dir = work / "data" / "whoosh"
     print(f"[{size}] corpus: {len(documents)} documents in {work / 'corpus'} ({corpus_s:.1f} s)", flush=True)
     run_child([PY, "manage.py", "migrate", "--noinput"], env, work / "migrate.log")
-    flag = ["--profile"] if profile else []
+    flag = (["--profile"] if profile else []) + (["--defer-index"] if defer_index else [])
     imported, import_s, import_rss = run_child(
         [PY, "-m", "bench.scale", "--phase", "import", "--corpus", str(work / "corpus"), *flag], env, work / "import.log")
     print(f"[{size}] import: {imported['seconds']:.1f} s", flush=True)
@@ -429,6 +443,14 @@ def print_size(result: dict) -> None:
           f"{result['import_rss_mb']:>8.0f}MB{result['index_mb_import']:>8.1f}MB")
     print(f"{'':<15}split: parse {spent['parse']:.1f}s, index on commit {spent['index']:.1f}s, "
           f"version linking {spent['versions']:.1f}s, database and the rest {other:.1f}s")
+    if imported.get("deferred_index"):
+        print(f"{'':<15}INDEX DEFERRED: on-commit index updates were off; the rebuild built the index")
+    rate = []
+    previous = (0, 0, 0.0)
+    for files, sections, seconds in imported.get("progress", []):
+        rate.append(f"{(sections - previous[1]) / max(seconds - previous[2], 1e-9):.0f}")
+        previous = (files, sections, seconds)
+    print(f"{'':<15}sections/s per tenth of the files: {' '.join(rate)}")
     print(f"{'':<15}statuses {imported['statuses']}; linked as versions: {len(imported['linked'])}"
           f" (in database: {imported['versions_in_db']})")
     print(f"{'rebuild_index':<15}{result['rebuild_s']:>9.1f}s  "
@@ -503,12 +525,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="total sections per corpus, comma-separated")
     parser.add_argument("--profile", action="store_true", help="run import and rebuild under cProfile")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus files")
+    parser.add_argument("--defer-index", action="store_true",
+                        help="import without the on-commit index updates; the rebuild then builds the index")
     parser.add_argument("--phase", choices=["import", "rebuild-profile", "verify", "measure"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phase == "import":
-        return phase_import(args.corpus, args.profile)
+        return phase_import(args.corpus, args.profile, args.defer_index)
     if args.phase == "rebuild-profile":
         return phase_rebuild_profile()
     if args.phase == "verify":
@@ -522,7 +546,7 @@ def main(argv: list[str] | None = None) -> None:
           f"{len(pool.headings)} headings ({time.perf_counter() - started:.1f} s)", flush=True)
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        results.append(run_size(size, pool, args.profile, args.keep))
+        results.append(run_size(size, pool, args.profile, args.keep, args.defer_index))
         print_size(results[-1])
     print_summary(results, TARGETS, time.perf_counter() - started)
 
