@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/<int:pk>/source", views.document_source, name="document_source"),
     path("documents/<int:pk>/compare/<int:other_pk>/", views.document_compare, name="document_compare"),
     path("search/", views.search, name="search"),
+    path("search/help/", views.search_help, name="search_help"),
     path("api/search", api.search, name="api_search"),
     path("api/documents/<int:pk>", api.document, name="api_document"),
     path("api/documents/<int:pk>/search", api.document_search, name="api_document_search"),

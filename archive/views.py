@@ -127,6 +127,12 @@ def _ascii_name(name: str) -> str:
 
 
 @require_GET
+def search_help(request: HttpRequest) -> HttpResponse:
+    """How to search: every element of the query language, each with an example that runs."""
+    return render(request, "archive/search_help.html", {"kinds": DocumentKind.choices})
+
+
+@require_GET
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     filters = SearchFilters.from_params(request.GET)

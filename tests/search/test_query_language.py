@@ -115,3 +115,27 @@ def test_broad_queries_answer_quickly(seeded, query):
     started = time.monotonic()
     found(query)
     assert time.monotonic() - started < 1.0
+
+
+def test_help_page_is_valid_html_and_linked_beside_the_search_box(client, seeded):
+    from tests.test_views import assert_valid_html
+
+    response = client.get("/search/help/")
+    assert response.status_code == 200
+    assert_valid_html(response.content)
+    home = client.get("/").content.decode()
+    assert 'href="/search/help/"' in home
+
+
+def test_every_help_example_runs_and_finds_something_in_the_seeds(client, seeded):
+    import html
+    import re
+    from urllib.parse import parse_qs, urlsplit
+
+    page = client.get("/search/help/").content.decode()
+    links = [html.unescape(href) for href in re.findall(r'href="(/search/\?q=[^"]+)"', page)]
+    assert len(links) >= 20
+    for link in links:
+        query = parse_qs(urlsplit(link).query)["q"][0]
+        assert found(query), query
+        assert client.get(link).status_code == 200, query
