@@ -7,10 +7,19 @@ are built from the database. Only public documents are indexed: published, and t
 capture of their work.
 """
 
+import hashlib
+import json
+
 from haystack import indexes
 
 from archive.models import Document, Section
 from archive.selectors import public_documents
+
+
+def fingerprint(prepared: dict) -> str:
+    """A short hash of everything an entry indexes: ``check_index`` compares it to find stale entries."""
+    payload = json.dumps(prepared, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.blake2b(payload.encode(), digest_size=12).hexdigest()
 
 
 class DocumentIndex(indexes.SearchIndex, indexes.Indexable):
@@ -26,6 +35,7 @@ class DocumentIndex(indexes.SearchIndex, indexes.Indexable):
     date = indexes.DateField(model_attr="date", null=True, stored=False)
     # The same words unstemmed, for "did you mean" (archive/search/spelling.py).
     spelling = indexes.CharField(stored=False, indexed=True, null=True)
+    fingerprint = indexes.CharField(indexed=False, null=True)
 
     def get_model(self):
         return Document
@@ -33,6 +43,11 @@ class DocumentIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare(self, obj: Document) -> dict:
         data = super().prepare(obj)
         data["spelling"] = data["text"]
+        return data
+
+    def full_prepare(self, obj: Document) -> dict:
+        data = super().full_prepare(obj)
+        data["fingerprint"] = fingerprint(data)
         return data
 
     def index_queryset(self, using=None):
@@ -55,9 +70,15 @@ class DocumentIndex(indexes.SearchIndex, indexes.Indexable):
 class SectionIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, use_template=True, stored=False)
     document_id = indexes.IntegerField(model_attr="document_id")
+    fingerprint = indexes.CharField(indexed=False, null=True)
 
     def get_model(self):
         return Section
 
     def index_queryset(self, using=None):
         return Section.objects.filter(document__in=public_documents(), captured=True)
+
+    def full_prepare(self, obj: Section) -> dict:
+        data = super().full_prepare(obj)
+        data["fingerprint"] = fingerprint(data)
+        return data

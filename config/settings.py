@@ -72,8 +72,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Editors saving while an import runs should wait for the lock, not fail at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Editors saving while an import runs should wait for the lock, not fail at once; IMMEDIATE takes the
+    # write lock when a transaction starts, so two admin saves queue instead of one failing mid-way.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 
 # Search: Whoosh on disk by default; SEARCH_URL switches to a distributed engine with no code change,
 # e.g. elasticsearch7://localhost:9200/policy-archive or solr://localhost:8983/solr/policy-archive.

@@ -32,7 +32,7 @@ from haystack.utils.app_loading import haystack_get_model
 from whoosh import query as wq
 from whoosh import sorting
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.fields import KEYWORD, TEXT, Schema
+from whoosh.fields import KEYWORD, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import LockError
 
@@ -118,7 +118,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         content_field_name, schema = super().build_schema(fields)
         for field_class in fields.values():
             name = field_class.index_fieldname
-            if name == "spelling":
+            if not field_class.indexed and not field_class.is_multivalued:
+                schema.remove(name)
+                schema.add(name, STORED())
+            elif name == "spelling":
                 # Unstemmed words, for "did you mean"; no positions, no scoring.
                 schema.remove(name)
                 schema.add(name, TEXT(analyzer=spelling_analyzer(), phrase=False, stored=False))

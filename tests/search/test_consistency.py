@@ -90,3 +90,15 @@ def test_deleting_a_canonical_capture_indexes_its_promoted_version(search_index)
     assert report.clean, report.summary()
     assert report.expected == 3
     assert Document.objects.get(pk=version.pk).is_public
+
+
+def test_text_changed_behind_the_index_is_stale_and_repaired(search_index):
+    document = make_document("Edited")
+    # A bulk update sends no signal: the index still holds the old words.
+    Section.objects.filter(document=document, path="0000").update(text="Entirely new wording")
+    Document.objects.filter(pk=document.pk).update(title="Renamed quietly")
+    report = index_check()
+    section = document.sections.get(path="0000")
+    assert report.stale == [f"archive.document.{document.pk}", f"archive.section.{section.pk}"]
+    index_repair(report=report)
+    assert index_check().clean
