@@ -23,7 +23,6 @@ from haystack import connections
 from whoosh import fields as wf
 from whoosh import query as wq
 from whoosh.qparser import (
-    BoostPlugin,
     EveryPlugin,
     FuzzyTermPlugin,
     OperatorsPlugin,
@@ -117,8 +116,9 @@ def parse_query(raw: str) -> ParsedQuery:
 def build_parser(schema: wf.Schema, default_field: str) -> QueryParser:
     """Return the Whoosh parser for queries made by ``parse_query``: the engine must read them with this one."""
     parser = _BoundedParser(default_field, schema=schema, group=syntax.AndGroup)
-    # Lucene has no 'single quoted' terms, boosts are not offered, and a bare * must not mean "everything".
-    for plugin in (SingleQuotePlugin, BoostPlugin, EveryPlugin):
+    # Lucene has no 'single quoted' terms, and a bare * must not mean "everything". Boosts (word^2) stay for
+    # queries built in code (related documents); parse_query never writes one.
+    for plugin in (SingleQuotePlugin, EveryPlugin):
         parser.remove_plugin_class(plugin)
     # Whoosh's PlusMinusPlugin only works in a flat top-level group (haystack wraps queries in brackets,
     # where it raises NotImplementedError) and makes "+a b" optional: read a leading - as NOT instead.

@@ -216,6 +216,10 @@ def test_control_characters_and_invisible_marks_are_ignored():
     assert text("trust\x00gaps\u202e\u00ad") == "trust gaps"
 
 
+def test_lone_surrogates_are_ignored():
+    assert text("\ud800security") == "security"
+
+
 def test_full_width_letters_are_folded():
     assert text("ＡＳＥＡＮ") == "ASEAN"
 
