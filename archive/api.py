@@ -10,14 +10,14 @@ from archive.search.related import related_documents
 from archive.search.within import search_within, section_snippet
 from archive.selectors import published_document
 from archive.serializers import document_metadata, search_page_json, sections_full
-from archive.views import page_number
+from archive.views import page_number, query_text
 
 
 @require_GET
 def search(request: HttpRequest) -> JsonResponse:
     try:
         page = search_documents(
-            request.GET.get("q", ""),
+            query_text(request),
             page=page_number(request),
             per_page=_per_page(request),
             filters=SearchFilters.from_params(request.GET),
@@ -51,7 +51,7 @@ def document_search(request: HttpRequest, pk: int) -> JsonResponse:
     if found is None:
         return JsonResponse({"error": f"No published document with id {pk}."}, status=404)
     try:
-        within = search_within(found, request.GET.get("q", ""))
+        within = search_within(found, query_text(request))
     except QueryError as error:
         return JsonResponse({"error": str(error)}, status=400)
     return JsonResponse(

@@ -29,6 +29,11 @@ from archive.selectors import (
 )
 
 
+def query_text(request: HttpRequest) -> str:
+    """Read ?q=; characters no page can carry (lone surrogates from a broken encoding) become "?"."""
+    return request.GET.get("q", "").encode("utf-8", "replace").decode("utf-8")
+
+
 def page_number(request: HttpRequest) -> int:
     """Read ?page=; anything that is not a sensible number means the first page."""
     try:
@@ -73,7 +78,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if document is None:
         raise Http404("No such document")
     canonical = document.version_of
-    within_query, within, within_error = request.GET.get("q", ""), None, ""
+    within_query, within, within_error = query_text(request), None, ""
     if within_query.strip():
         try:
             within = search_within(document, within_query)
@@ -134,7 +139,7 @@ def search_help(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")
+    query = query_text(request)
     filters = SearchFilters.from_params(request.GET)
     sort = request.GET.get("sort", "relevance")
     context = {
