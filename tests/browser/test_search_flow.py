@@ -52,3 +52,38 @@ def test_script_in_a_document_field_is_shown_as_text(page, live_server, search_i
     page.goto(live_server.url + "/search/?q=security+words")
     assert page.evaluate("window.pwned === undefined")
     assert page.locator(".snippet mark").count() >= 1
+
+
+def test_narrow_by_a_facet_then_sort_and_keep_both(page, live_server, seeded):
+    page.goto(live_server.url + "/search/?q=China")
+    assert "3 documents match" in page.locator(".count").inner_text()
+    page.locator(".facet", has_text="Kind").get_by_role("link", name="White paper").click()
+    page.wait_for_url("**kind=white_paper*")
+    assert "1 document matches" in page.locator(".count").inner_text()
+    assert page.locator(".result h2").all_inner_texts() == ["China's Policies on Asia-Pacific Security Cooperation"]
+    assert page.locator(".facet a.selected").inner_text() == "✓ White paper"
+    # Removing the filter again brings every match back.
+    page.locator(".facet a.selected").click()
+    assert "3 documents match" in page.locator(".count").inner_text()
+    page.select_option("select[name=sort]", "oldest")
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**sort=oldest*")
+    dates = page.locator(".result time").evaluate_all("nodes => nodes.map(n => n.getAttribute('datetime'))")
+    assert dates == sorted(dates)
+    assert page.console_errors == []
+
+
+def test_a_misspelt_search_offers_a_correction_that_works(page, live_server, seeded):
+    page.goto(live_server.url + "/search/?q=Cambodai")
+    page.locator(".suggestion a").click()
+    assert "1 document matches" in page.locator(".count").inner_text()
+
+
+def test_facets_sit_below_the_results_on_a_phone(browser, live_server, seeded):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.goto(live_server.url + "/search/?q=China")
+    results, facets = phone.locator(".search-main").bounding_box(), phone.locator(".facets").bounding_box()
+    assert facets["y"] >= results["y"] + results["height"] - 1
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
