@@ -7,7 +7,7 @@ from archive.search.documents import MAX_PER_PAGE, PER_PAGE, search_documents
 from archive.search.facets import SearchFilters
 from archive.search.query import QueryError
 from archive.search.related import related_documents
-from archive.search.within import search_within, section_snippet
+from archive.search.within import search_within
 from archive.selectors import published_document
 from archive.serializers import document_metadata, search_page_json, sections_full
 from archive.views import page_number, query_text
@@ -64,7 +64,7 @@ def document_search(request: HttpRequest, pk: int) -> JsonResponse:
                     "anchor": match.section.anchor,
                     "url": f"{found.get_absolute_url()}#{match.section.anchor}",
                     "hits": match.hits,
-                    "snippet": str(section_snippet(match, within.terms)),
+                    "snippet": str(match.snippet),
                 }
                 for match in within.sections
             ],

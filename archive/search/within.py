@@ -6,26 +6,56 @@ text with the archive analyzer, so "policies" is marked for "policy" exactly as 
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.safestring import SafeString
 from haystack.query import SearchQuerySet
 
 from archive.models import Document, Section
 from archive.sanitize import clean_marked_body, clean_snippet
-from archive.search.highlight import mark_spans, marked_paragraphs, marked_text, snippet
+from archive.search.highlight import mark_spans, marked_paragraphs, marked_text
 from archive.search.query import parse_query
 from archive.selectors import SectionNode
 
 # A document has at most a few thousand sections; this bounds the engine's answer all the same.
 MAX_SECTIONS = 5000
+SNIPPET_CHARS = 220
 
 
-@dataclass(frozen=True)
+@dataclass
 class SectionMatch:
     section: Section
-    hits: int  # marked words in the heading and the text
-    heading: SafeString  # the heading with the words marked
-    body: SafeString  # the whole body re-rendered from the text, words marked, sanitised
+    terms: frozenset[str]
+    heading_spans: list[tuple[int, int]]
+    text_spans: list[tuple[int, int]]
+
+    @property
+    def hits(self) -> int:
+        """Marked words in the heading and the text."""
+        return len(self.heading_spans) + len(self.text_spans)
+
+    @cached_property
+    def heading(self) -> SafeString:
+        """The heading with the words marked."""
+        return clean_snippet(marked_text(self.section.heading, self.heading_spans))
+
+    @cached_property
+    def body(self) -> SafeString:
+        """The whole body re-rendered from the text as paragraphs, every word marked, sanitised."""
+        return clean_marked_body(marked_paragraphs(self.section.text, self.text_spans))
+
+    @cached_property
+    def snippet(self) -> SafeString:
+        """A passage of the text around its first mark (the opening when only the heading matched)."""
+        text = self.section.text
+        first = self.text_spans[0][0] if self.text_spans else 0
+        start = text.rfind(" ", 0, max(0, first - SNIPPET_CHARS // 3)) + 1
+        end = min(len(text), start + SNIPPET_CHARS)
+        if end < len(text):
+            end = max(text.rfind(" ", start, end), first + 1)
+        spans = [span for span in self.text_spans if span[0] >= start and span[1] <= end]
+        built = ("… " if start else "") + marked_text(text, spans, start, end) + (" …" if end < len(text) else "")
+        return clean_snippet(built)
 
 
 @dataclass(frozen=True)
@@ -67,24 +97,11 @@ def search_within(document: Document, raw_query: str) -> WithinResult:
     return WithinResult(
         query=raw_query.strip(),
         terms=parsed.terms,
-        sections=[_marked(section, parsed.terms) for section in sections],
+        sections=[
+            SectionMatch(section, parsed.terms, mark_spans(section.heading, parsed.terms), mark_spans(section.text, parsed.terms))
+            for section in sections
+        ],
     )
-
-
-def _marked(section: Section, terms: frozenset[str]) -> SectionMatch:
-    body, body_hits = marked_paragraphs(section.text, terms)
-    heading_spans = mark_spans(section.heading, terms)
-    return SectionMatch(
-        section=section,
-        hits=body_hits + len(heading_spans),
-        heading=clean_snippet(marked_text(section.heading, heading_spans)),
-        body=clean_marked_body(body),
-    )
-
-
-def section_snippet(match: SectionMatch, terms: frozenset[str]) -> SafeString:
-    """A short passage of a matching section around its first marks, for lists and the API."""
-    return snippet(match.section.text, terms, fragments=1)
 
 
 def marked_tree(nodes: list[SectionNode], result: WithinResult | None) -> list[SectionNode] | list[MarkedNode]:
