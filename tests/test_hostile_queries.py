@@ -48,7 +48,8 @@ def test_each_query_gets_a_message_or_results_within_a_second(seeded, query):
 def test_what_parse_query_accepts_the_engine_parser_reads_with_no_surprises(query):
     from whoosh import query as wq
 
-    from archive.search.query import MIN_WILDCARD_PREFIX, _parser
+    from archive.search.query import _parser
+    from archive.search.query_limits import MIN_WILDCARD_PREFIX
 
     try:
         text = parse_query(query).text

@@ -5,7 +5,8 @@ import re
 import pytest
 from whoosh import query as wq
 
-from archive.search.query import MAX_EXPANSIONS, QueryError, _parser, build_parser, parse_query
+from archive.search.query import QueryError, _parser, build_parser, parse_query
+from archive.search.query_limits import MAX_EXPANSIONS
 
 
 def text(query: str) -> str:
@@ -151,7 +152,7 @@ def test_short_fuzzy_words_are_read_literally():
 
 
 def test_expanding_queries_are_capped():
-    from archive.search.query import _CappedFuzzyTerm, _CappedPrefix, _CappedWildcard
+    from archive.search.query_parser import _CappedFuzzyTerm, _CappedPrefix, _CappedWildcard
 
     assert all(
         isinstance(engine_query(query), cls)
