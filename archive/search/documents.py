@@ -6,10 +6,12 @@ section index then finds the matching sections of the documents on the page only
 link to their anchors. Both go through haystack's SearchQuerySet, so another engine needs no change.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 from haystack.query import SearchQuerySet
+from whoosh.analysis import STOP_WORDS
 
 from archive.models import Document, Section
 from archive.search.facets import HAYSTACK_FACET_NAMES, Facet, SearchFilters, facets_from_counts
@@ -24,6 +26,10 @@ SECTIONS_PER_DOCUMENT = 3
 # Enough section hits to fill every document on a page; more only refine the "N more" count.
 SECTION_HITS_PER_PAGE = 300
 SORTS = {"relevance": None, "newest": "-date", "oldest": "date"}
+# Left out of the "some of the words" reading (never of the query itself): words that would make
+# every English document a partial match. Whoosh's list, which keeps "us" and "may".
+LOOSE_STOP_WORDS = STOP_WORDS
+WORD = re.compile(r"\w+")
 SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
 
 
@@ -136,10 +142,10 @@ def _hits(ids: list[int], *, partial: bool = False) -> list[DocumentHit]:
 
 def _add_partial_matches(result: SearchPage, parsed: ParsedQuery, filters: SearchFilters, sort: str) -> None:
     """Fill a short first page with documents that contain some of the words, most of them first."""
-    words = getattr(parsed, "words", ())
-    if len(words) < 2 or not _plain(parsed):
+    loose_text = _loose_query(parsed)
+    if not loose_text:
         return
-    loose = _document_matches(" OR ".join(words), filters, sort)
+    loose = _document_matches(loose_text, filters, sort)
     found = {hit.document.pk for hit in result.results}
     wanted = result.per_page - len(result.results)
     ids = [int(r.pk) for r in loose[: wanted + len(found)] if int(r.pk) not in found][:wanted]
@@ -147,13 +153,22 @@ def _add_partial_matches(result: SearchPage, parsed: ParsedQuery, filters: Searc
     result.results += _hits(ids, partial=True)
 
 
+def _loose_query(parsed: ParsedQuery) -> str:
+    """Any of the query's words, the commonest English words left out: "" when that means no more than the query."""
+    if not parsed.loosenable:
+        return ""
+    words = list(dict.fromkeys(word.lower() for typed in parsed.words for word in WORD.findall(typed)))
+    meaningful = [word for word in words if word not in LOOSE_STOP_WORDS] or words
+    return " OR ".join(meaningful) if len(meaningful) > 1 else ""
+
+
 def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
     if not hits:
         return
     by_document = {hit.document.pk: hit for hit in hits}
     query_text = parsed.text
-    if any(hit.partial for hit in hits) and getattr(parsed, "words", ()):
-        query_text = " OR ".join(parsed.words)
+    if any(hit.partial for hit in hits):
+        query_text = _loose_query(parsed) or query_text
     section_matches = (
         SearchQuerySet()
         .models(Section)
@@ -178,11 +193,3 @@ def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
         ]
 
 
-
-def _plain(parsed: ParsedQuery) -> bool:
-    """Only words: no phrase, field, operator or pattern, whose meaning a looser reading would change."""
-    return not any(mark in parsed.text for mark in '"():*?~[]-+') and not set(parsed.text.split()) & {
-        "AND",
-        "OR",
-        "NOT",
-    }

@@ -40,6 +40,9 @@ class ParsedQuery:
     text: str  # Lucene syntax over the index's field names, for SearchQuerySet().raw_search()
     terms: frozenset[str]  # analysed words to highlight (none from NOT clauses)
     words: tuple[str, ...] = ()  # the plain positive words as typed, in order (no fields, wildcards, NOT)
+    # Only words (hyphenated ones included): no quotes, operator, field or pattern whose meaning a
+    # looser "some of the words" reading would betray.
+    loosenable: bool = False
 
 
 def parse_query(raw: str) -> ParsedQuery:
@@ -60,7 +63,12 @@ def parse_query(raw: str) -> ParsedQuery:
     if not reader.clauses:
         raise QueryError("There is nothing to search for in that query: add a word or a phrase.")
     parsed = _check(query_text)
-    return ParsedQuery(text=query_text, terms=frozenset(_positive_terms(parsed)), words=tuple(reader.words))
+    return ParsedQuery(
+        text=query_text,
+        terms=frozenset(_positive_terms(parsed)),
+        words=tuple(reader.words),
+        loosenable='"' not in text and "AND" not in query_text.split() and _only_words(parsed),
+    )
 
 
 def _too_long(length: int) -> QueryError:
@@ -116,6 +124,15 @@ _STANDALONE_SCHEMA = wf.Schema(
     year=wf.NUMERIC(),
     date=wf.DATETIME(),
 )
+
+
+def _only_words(node: wq.Query) -> bool:
+    """True for ANDed words of the text ("Asia-Pacific" reads as a phrase of its parts)."""
+    if isinstance(node, wq.And):
+        return all(_only_words(child) for child in node.children())
+    if isinstance(node, (wq.Term, wq.Phrase)):
+        return node.fieldname == "text" and getattr(node, "slop", 1) == 1 and type(node) in (wq.Term, wq.Phrase)
+    return False
 
 
 def _positive_terms(node: wq.Query):

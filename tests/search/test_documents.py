@@ -124,3 +124,8 @@ def test_section_hits_show_where_they_sit_in_the_document(seeded):
     page = search_documents('"Concept of Common, Comprehensive"')
     paths = [section_hit.heading_path for section_hit in page.results[0].sections]
     assert any(path.startswith("II › 1. Concept of Common, Comprehensive") for path in paths)
+
+
+def test_hyphenated_words_and_brackets_still_get_partial_matches(seeded):
+    page = search_documents("(Ream naval) Asia-Pacific zeppelin")
+    assert page.count == 0 and page.results and all(hit.partial for hit in page.results)

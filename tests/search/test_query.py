@@ -244,3 +244,18 @@ def test_words_are_the_positive_plain_words_in_order():
 def test_words_can_each_be_searched_on_their_own():
     for word in parse_query("a~~~~9 state/province China’s").words:
         assert parse_query(word).text
+
+
+def test_only_plain_words_may_be_read_loosely():
+    from archive.search.query import parse_query
+
+    assert parse_query("Ream naval base").loosenable
+    assert parse_query("(real-gas flow) heat").loosenable
+    for query in ['"Ream naval"', "Ream OR naval", "Ream AND naval", "Ream -naval", "title:Ream", "secur*", "Ream~1"]:
+        assert not parse_query(query).loosenable, query
+
+
+def test_question_marks_around_a_word_are_punctuation():
+    from archive.search.query import parse_query
+
+    assert parse_query("?slip? flow").words == ("slip", "flow")
