@@ -17,3 +17,16 @@ def test_body_keeps_only_allowed_tags_and_no_attributes():
 def test_snippet_allows_mark_and_nothing_else():
     assert str(clean_snippet('<mark>US</mark> <b>bold</b><script>x</script>')) == "<mark>US</mark> boldx"
 
+
+
+def test_a_bare_snippet_passes_unchanged_and_anything_else_is_cleaned():
+    assert str(clean_snippet("a &lt;b&gt; <mark>US</mark> c")) == "a &lt;b&gt; <mark>US</mark> c"
+    assert str(clean_snippet('<mark onclick="x">US</mark>')) == "<mark>US</mark>"
+    assert str(clean_snippet("<mark>US</mark><img src=x onerror=alert(1)>")) == "<mark>US</mark>"
+
+
+def test_a_marked_body_with_foreign_markup_goes_through_bleach():
+    from archive.sanitize import clean_marked_body
+
+    assert str(clean_marked_body("<p>a <mark>b</mark></p>")) == "<p>a <mark>b</mark></p>"
+    assert str(clean_marked_body('<p onclick="x">a</p><script>y</script>')) == "<p>a</p>y"

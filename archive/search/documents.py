@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 from haystack.query import SearchQuerySet
-from whoosh.analysis import STOP_WORDS
 
 from archive.models import Document, Section
 from archive.search.facets import HAYSTACK_FACET_NAMES, Facet, SearchFilters, facets_from_counts
 from archive.search.highlight import snippet
-from archive.search.query import ParsedQuery, parse_query
+from archive.search.query import COMMON_WORDS, ParsedQuery, parse_query
 from archive.search.spelling import suggest
 from archive.selectors import public_documents
 
@@ -26,9 +25,6 @@ SECTIONS_PER_DOCUMENT = 3
 # Enough section hits to fill every document on a page; more only refine the "N more" count.
 SECTION_HITS_PER_PAGE = 300
 SORTS = {"relevance": None, "newest": "-date", "oldest": "date"}
-# Left out of the "some of the words" reading (never of the query itself): words that would make
-# every English document a partial match. Whoosh's list, which keeps "us" and "may".
-LOOSE_STOP_WORDS = STOP_WORDS
 WORD = re.compile(r"\w+")
 SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
 
@@ -158,7 +154,7 @@ def _loose_query(parsed: ParsedQuery) -> str:
     if not parsed.loosenable:
         return ""
     words = list(dict.fromkeys(word.lower() for typed in parsed.words for word in WORD.findall(typed)))
-    meaningful = [word for word in words if word not in LOOSE_STOP_WORDS] or words
+    meaningful = [word for word in words if word not in COMMON_WORDS] or words
     return " OR ".join(meaningful) if len(meaningful) > 1 else ""
 
 

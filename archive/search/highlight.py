@@ -10,7 +10,6 @@ import html
 import re
 
 from django.utils.safestring import SafeString
-from whoosh import highlight
 
 from archive.sanitize import clean_snippet
 from archive.search.analysis import TOKEN_PATTERN, archive_analyzer
@@ -18,43 +17,55 @@ from archive.search.analysis import TOKEN_PATTERN, archive_analyzer
 _ANALYZER = archive_analyzer()
 
 
-class _MarkFormatter(highlight.Formatter):
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return f"<mark>{html.escape(highlight.get_text(text, token, replace), quote=False)}</mark>"
-
-    def format_fragment(self, fragment, replace=False):
-        output, index = [], fragment.startchar
-        text = fragment.text
-        for token in fragment.matches:
-            if token.startchar < index:
-                continue
-            output.append(html.escape(text[index : token.startchar], quote=False))
-            output.append(self.format_token(text, token, replace))
-            index = token.endchar
-        output.append(html.escape(text[index : fragment.endchar], quote=False))
-        return "".join(output)
+# A long section's opening is scanned for matches first; the rest only when the opening has none.
+SCAN_CHARS = 20_000
+# Characters of context shown before the first match of a passage.
+LEAD_CHARS = 60
 
 
 def snippet(text: str, terms: frozenset[str], *, fragments: int = 2, width: int = 220) -> SafeString:
     """Return up to ``fragments`` passages around the terms; the text's opening when none occurs."""
-    marked = ""
-    if terms:
-        marked = highlight.highlight(
-            text,
-            terms,
-            _ANALYZER,
-            highlight.ContextFragmenter(maxchars=width, surround=60),
-            _MarkFormatter(),
-            top=fragments,
-            scorer=highlight.BasicFragmentScorer(),
-            order=highlight.FIRST,
-        )
-    if not marked:
+    spans = mark_spans(text[:SCAN_CHARS], terms)
+    if not spans and len(text) > SCAN_CHARS:
+        spans = mark_spans(text, terms)
+    if not spans:
         opening = text[:width].rsplit(" ", 1)[0] if len(text) > width else text
-        marked = html.escape(opening, quote=False) + (" …" if len(text) > width else "")
-    return clean_snippet(marked)
+        return clean_snippet(html.escape(opening, quote=False) + (" …" if len(text) > width else ""))
+    passages, end = [], 0
+    for start, end, inside in _passages(text, spans, fragments, width):
+        passages.append(("… " if start > 0 else "") + marked_text(text, inside, start, end))
+    return clean_snippet(" ".join(passages) + (" …" if end < len(text) else ""))
+
+
+def _passages(text: str, spans: list[tuple[int, int]], count: int, width: int):
+    """Up to ``count`` windows of about ``width`` characters, each opening a little before a match."""
+    index = 0
+    while index < len(spans) and count > 0:
+        start = _word_start(text, max(0, spans[index][0] - LEAD_CHARS))
+        end = _word_end(text, min(len(text), start + width))
+        inside = []
+        while index < len(spans) and spans[index][1] <= end:
+            inside.append(spans[index])
+            index += 1
+        if not inside:  # a match longer than the window: show it whole
+            inside, end = [spans[index]], spans[index][1]
+            index += 1
+        yield start, end, inside
+        count -= 1
+
+
+def _word_start(text: str, index: int) -> int:
+    if index == 0:
+        return 0
+    space = text.rfind(" ", 0, index + 1)
+    return space + 1 if space != -1 else index
+
+
+def _word_end(text: str, index: int) -> int:
+    if index >= len(text):
+        return len(text)
+    space = text.rfind(" ", 0, index)
+    return space if space > 0 else index
 
 
 _TOKENS = re.compile(TOKEN_PATTERN)

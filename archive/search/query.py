@@ -17,22 +17,29 @@ was typed, made plain), ``query_reading`` (plain text into Lucene syntax), ``que
 bounded Whoosh parser) and ``query_limits`` (the bounds and ``QueryError``).
 """
 
+import re
 from dataclasses import dataclass
 
 from haystack import connections
 from whoosh import fields as wf
+from whoosh.analysis import STOP_WORDS
 from whoosh import query as wq
 from whoosh.qparser import QueryParser
 
 from archive.search.analysis import archive_analyzer
 from archive.search.query_characters import normalise
-from archive.search.query_limits import MAX_QUERY_LENGTH, QueryError
+from archive.search.query_limits import MAX_CLAUSES, MAX_QUERY_LENGTH, QueryError
 from archive.search.query_parser import build_parser
 from archive.search.query_reading import QueryReader
 
 __all__ = ["ParsedQuery", "QueryError", "build_parser", "parse_query"]
 
 TEXT_FIELDS = ("text", "title")  # the fields whose words are marked in snippets
+# The commonest English words (Whoosh's list, which keeps "us" and "may"): left out of readings that
+# would otherwise refuse a long question or flood a loose one with every document.
+COMMON_WORDS = STOP_WORDS
+# A question typed as prose: words and sentence punctuation, no quote, bracket, field or pattern.
+PLAIN_PROSE = re.compile(r"[\w\s.,;!?'’-]+")
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,8 @@ def parse_query(raw: str) -> ParsedQuery:
         raise QueryError('A quotation mark is not closed: add the closing " or remove the opening one.')
     if text.count("(") != text.count(")") or _parentheses_misordered(text):
         raise QueryError("The brackets do not match: each ( needs a ) after it.")
+    if len(text.split()) > MAX_CLAUSES and PLAIN_PROSE.fullmatch(text):
+        text = _without_common_words(text)
     reader = QueryReader(text)
     query_text = reader.read()
     if not reader.clauses:
@@ -69,6 +78,12 @@ def parse_query(raw: str) -> ParsedQuery:
         words=tuple(reader.words),
         loosenable='"' not in text and "AND" not in query_text.split() and _only_words(parsed),
     )
+
+
+def _without_common_words(text: str) -> str:
+    """A long question in prose, its commonest words left out: they match nearly every document anyway."""
+    kept = [word for word in text.split() if word.strip(".,;!?").lower() not in COMMON_WORDS]
+    return " ".join(kept) or text
 
 
 def _too_long(length: int) -> QueryError:

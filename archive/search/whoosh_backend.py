@@ -291,7 +291,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if any(part is wq.NullQuery for part in parts):
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
         whoosh_query = wq.And(parts) if len(parts) > 1 else parts[0]
-        search_kwargs = {"limit": max(end_offset or 0, 1)}
+        # optimize=False: Whoosh's block-quality skipping would leave the total uncounted, and counting
+        # it afterwards runs the whole query a second time.
+        search_kwargs = {"limit": max(end_offset or 0, 1), "optimize": False}
         if sort_by:
             reverse = sort_by[0].startswith("-")
             search_kwargs["sortedby"] = [sorting.FieldFacet(field.lstrip("-"), reverse=reverse) for field in sort_by]

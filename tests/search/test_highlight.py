@@ -14,3 +14,15 @@ def test_text_is_escaped_in_snippets():
 
 def test_without_a_match_the_opening_is_shown():
     assert str(snippet("Opening words of the section.", frozenset({"absent"}))).startswith("Opening words")
+
+
+def test_passages_open_near_each_match_and_stem_forms_are_marked():
+    text = ("Opening remarks. " * 30) + "The policies changed. " + ("Filler words here. " * 30) + "One policy stayed."
+    html = str(snippet(text, frozenset({"polici"}), width=80))
+    assert html.startswith("… ") and "<mark>policies</mark>" in html and "<mark>policy</mark>" in html
+    assert html.endswith("<mark>policy</mark> stayed.")
+
+
+def test_a_match_deep_in_a_long_section_is_found():
+    text = "word " * 10_000 + "Natuna"
+    assert "<mark>Natuna</mark>" in str(snippet(text, frozenset({"natuna"})))

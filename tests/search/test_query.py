@@ -259,3 +259,13 @@ def test_question_marks_around_a_word_are_punctuation():
     from archive.search.query import parse_query
 
     assert parse_query("?slip? flow").words == ("slip", "flow")
+
+
+def test_a_long_question_in_prose_drops_its_commonest_words_rather_than_being_refused():
+    from archive.search.query import parse_query
+
+    question = "is it possible to determine the forces on a wing " * 5 + "by such a method ."
+    parsed = parse_query(question)
+    assert "the" not in parsed.words and "wing" in parsed.words and "method" in parsed.words
+    with pytest.raises(QueryError):
+        parse_query(" OR ".join(f"w{n}" for n in range(45)))
