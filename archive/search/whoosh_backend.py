@@ -201,11 +201,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             identifiers, batches = work[name]
             writer = self._writer(name)
             try:
-                for identifier in identifiers:
-                    writer.delete_by_term(ID, identifier)
-                for index, objs in batches:
-                    for doc in self._prepared(index, objs):
-                        writer.update_document(**doc)
+                # One searcher finds every entry to replace; update_document would open one per entry.
+                with writer.searcher() as searcher:
+                    for identifier in identifiers:
+                        writer.delete_by_term(ID, identifier, searcher=searcher)
+                    for index, objs in batches:
+                        for doc in self._prepared(index, objs):
+                            writer.delete_by_term(ID, doc[ID], searcher=searcher)
+                            writer.add_document(**doc)
             except Exception:
                 writer.cancel()
                 raise
