@@ -1,0 +1,289 @@
+"""The phases of `bench.scale` that run in child processes: import, rebuild under cProfile, verify, measure.
+
+Each runs in its own process, started by the driver as ``python -m bench.scale --phase NAME``, so that its
+peak memory is its own; it sets Django up itself and reports by printing one JSON line marked with ``MARK``,
+which the driver's ``run_child`` reads back.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import json
+import os
+import pstats
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from bench.corpus import QUERIES, REPO_ROOT
+from bench.scale_server import http_get
+
+MARK = "BENCH_JSON "
+
+
+# ---------------------------------------------------------------- helpers
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = share * (len(ordered) - 1)
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def summary(values_ms: list[float]) -> dict:
+    return {"median": statistics.median(values_ms) if values_ms else float("nan"), "p95": percentile(values_ms, 0.95)}
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def whoosh_index_names(path: Path) -> list[str]:
+    """The Whoosh indexes in a directory, read from their table-of-contents files ("_MAIN_3.toc")."""
+    return sorted({toc.name[1:].rsplit("_", 1)[0] for toc in path.glob("_*.toc")})
+
+
+def emit(result: dict) -> None:
+    print(MARK + json.dumps(result), flush=True)
+
+
+def profile_text(profiler: cProfile.Profile, limit: int = 30) -> str:
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(limit)
+    stats.sort_stats("tottime").print_stats(limit)
+    return out.getvalue()
+
+
+def django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(REPO_ROOT))
+    import django
+
+    django.setup()
+
+
+# ---------------------------------------------------------------- phases (run in child processes)
+
+def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
+    """Import every file through the real path; time parse, index updates and version linking apart.
+
+    With ``defer_index`` the search layer's signal processor is disconnected, so the import writes the
+    database only and the rebuild that follows builds the whole index.
+    """
+    django_setup()
+    from django.apps import apps
+
+    from archive import ingest, services
+    from archive.models import Document, Section
+    from archive.search import indexing
+
+    spent = {"parse": 0.0, "index": 0.0, "versions": 0.0}
+
+    def timed(name, function):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+        return wrapper
+
+    if defer_index:
+        apps.get_app_config("haystack").signal_processor.teardown()
+    ingest.parse = timed("parse", ingest.parse)
+    indexing.sync = timed("index", indexing.sync)
+    services._link_versions = timed("versions", services._link_versions)
+    files = sorted(corpus.glob("*.md"))
+    statuses: dict[str, int] = {}
+    linked = []
+    profiler = cProfile.Profile() if profile else None
+    start = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    progress, done_sections, step = [], 0, max(1, len(files) // 10)
+    for number, path in enumerate(files, start=1):
+        outcome = services.document_import(raw=path.read_bytes(), file_name=path.name)
+        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+        if outcome.version_of_id:
+            linked.append(path.name)
+        if outcome.document is not None:
+            done_sections += outcome.document.sections.count()
+        if number % step == 0 or number == len(files):
+            progress.append((number, done_sections, time.perf_counter() - start))
+            print(f"imported {number} files, {done_sections} sections, {progress[-1][2]:.1f} s", flush=True)
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - start
+    if profiler:
+        print(profile_text(profiler))
+    emit({
+        "seconds": seconds, "files": len(files), "statuses": statuses, "linked": linked,
+        "documents": Document.objects.count(), "sections": Section.objects.count(),
+        "versions_in_db": Document.objects.filter(version_of__isnull=False).count(),
+        "spent": spent, "peak_rss_mb": peak_rss_mb(), "progress": progress, "deferred_index": defer_index,
+    })
+
+
+def phase_rebuild_profile() -> None:
+    """The rebuild under cProfile, in process (``manage.py rebuild_index`` is the timed one)."""
+    django_setup()
+    from django.core.management import call_command
+
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.enable()
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    profiler.disable()
+    print(profile_text(profiler))
+    emit({"seconds": time.perf_counter() - start, "peak_rss_mb": peak_rss_mb()})
+
+
+def phase_verify() -> None:
+    """Count what the index holds against the database."""
+    django_setup()
+    from django.conf import settings
+    from whoosh import index as whoosh_index
+
+    from archive.models import Section
+    from archive.selectors import public_documents
+
+    path = settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
+    indexed = 0
+    for name in whoosh_index_names(Path(path)):
+        with whoosh_index.open_dir(path, indexname=name).searcher() as searcher:
+            indexed += searcher.doc_count()
+    expected = public_documents().count() + Section.objects.filter(document__in=public_documents(), captured=True).count()
+    emit({"indexed": indexed, "expected": expected})
+
+
+def _recorder():
+    """The archive's engine-call recorder, or a stand-in that wraps Whoosh's ``Searcher.search`` itself."""
+    from archive.search import whoosh_backend
+
+    if hasattr(whoosh_backend, "record_engine_queries"):
+        return whoosh_backend.record_engine_queries, "archive.search.whoosh_backend.record_engine_queries"
+    import contextlib
+    from collections import namedtuple
+
+    from whoosh.searching import Searcher
+
+    EngineCall = namedtuple("EngineCall", "index_name query kwargs")
+
+    @contextlib.contextmanager
+    def record():
+        calls, original = [], Searcher.search
+
+        def search(self, q, **kwargs):
+            calls.append(EngineCall("MAIN", q, dict(kwargs)))  # haystack's single index
+            return original(self, q, **kwargs)
+
+        Searcher.search = search
+        try:
+            yield calls
+        finally:
+            Searcher.search = original
+
+    return record, "stand-in (patched whoosh Searcher.search; the archive hook was missing)"
+
+
+def phase_measure(port: int) -> None:
+    """Full-stack latency over HTTP, the raw Whoosh time of the same searches, and the document page."""
+    from urllib.parse import quote
+
+    django_setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from whoosh import index as whoosh_index
+
+    from archive.models import Document
+
+    endpoints = {"page": "/search/?q={}", "api": "/api/search?q={}"}
+    warm = QUERIES[:5]
+    for query in warm:
+        for pattern in endpoints.values():
+            http_get(port, pattern.format(quote(query)))
+    http_ms: dict[str, list[float]] = {name: [] for name in endpoints}
+    per_query: list[dict] = []
+    bad_status = []
+    hits = {}
+    for query in QUERIES:
+        row = {"q": query}
+        for name, pattern in endpoints.items():
+            ms, status, body = http_get(port, pattern.format(quote(query)))
+            if status != 200:
+                bad_status.append((name, query, status))
+            http_ms[name].append(ms)
+            row[name] = ms
+            if name == "api" and status == 200:
+                hits[query] = json.loads(body)["count"]
+        per_query.append(row)
+
+    record, recorder_name = _recorder()
+    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+    recorded: dict[str, dict[str, list]] = {name: {} for name in endpoints}
+    facets_seen = False
+    for query in QUERIES:
+        for name, pattern in endpoints.items():
+            with record() as calls:
+                client.get(pattern.format(quote(query)))
+            recorded[name][query] = list(calls)
+            facets_seen = facets_seen or any("groupedby" in call.kwargs for call in calls)
+    path = settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
+    raw_ms: dict[str, list[float]] = {name: [] for name in endpoints}
+    calls_per_query = {name: [] for name in endpoints}
+    # One raw searcher per Whoosh index the archive keeps ("MAIN" in haystack's layout), opened once.
+    searchers = {name: whoosh_index.open_dir(path, indexname=name).searcher() for name in whoosh_index_names(Path(path))}
+    search_only_ms: dict[str, list[float]] = {name: [] for name in endpoints}
+    for attempt in range(2):  # the first pass warms the searchers' caches, the second is timed
+        for name in endpoints:
+            for row, query in zip(per_query, QUERIES):
+                total = search_only = 0.0
+                for call in recorded[name][query]:
+                    searcher = searchers[getattr(call, "index_name", "MAIN")]
+                    start = time.perf_counter()
+                    results = searcher.search(call.query, **call.kwargs)
+                    search_only += time.perf_counter() - start
+                    len(results)  # the exact count, which the archive asks for
+                    for hit in results:  # the stored fields of the hits it asked for (``limit``)
+                        hit.fields()
+                    total += time.perf_counter() - start
+                if attempt:
+                    raw_ms[name].append(total * 1000)
+                    search_only_ms[name].append(search_only * 1000)
+                    row[f"raw_{name}"] = total * 1000
+                    calls_per_query[name].append(len(recorded[name][query]))
+    for searcher in searchers.values():
+        searcher.close()
+    documents = Document.objects.annotate(n=Count("sections")).order_by("-n")
+    largest, smallest = documents.first(), documents.order_by("n").first()
+    document_ms = []
+    for attempt in range(22):
+        ms, status, _ = http_get(port, f"/documents/{largest.pk}/")
+        if attempt >= 2:
+            document_ms.append(ms)
+    sql = {}
+    for label, document in (("largest", largest), ("smallest", smallest)):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(f"/documents/{document.pk}/")
+        sql[label] = {"sections": document.n, "queries": len(captured), "status": response.status_code}
+    emit({
+        "http": {name: summary(values) for name, values in http_ms.items()},
+        "raw": {name: summary(values) for name, values in raw_ms.items()},
+        "search_only": {name: summary(values) for name, values in search_only_ms.items()},
+        "calls": {name: statistics.mean(values) for name, values in calls_per_query.items()},
+        "per_query": per_query, "bad_status": bad_status, "recorder": recorder_name, "facets": facets_seen,
+        "zero_hit_queries": [q for q, n in hits.items() if n == 0],
+        "document": {"id": largest.pk, "title": largest.title, **summary(document_ms), "status": status},
+        "sql": sql, "queries": len(QUERIES), "peak_rss_mb": peak_rss_mb(),
+    })
+
