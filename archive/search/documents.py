@@ -155,7 +155,10 @@ def _loose_query(parsed: ParsedQuery) -> str:
         return ""
     words = list(dict.fromkeys(word.lower() for typed in parsed.words for word in WORD.findall(typed)))
     meaningful = [word for word in words if word not in COMMON_WORDS] or words
-    return " OR ".join(meaningful) if len(meaningful) > 1 else ""
+    if len(meaningful) < 2:
+        return ""
+    excluded = [word for typed in parsed.excluded for word in WORD.findall(typed)]
+    return "(%s)%s" % (" OR ".join(meaningful), "".join(f" NOT {word}" for word in excluded))
 
 
 def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:

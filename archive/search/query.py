@@ -50,6 +50,7 @@ class ParsedQuery:
     # Only words (hyphenated ones included): no quotes, operator, field or pattern whose meaning a
     # looser "some of the words" reading would betray.
     loosenable: bool = False
+    excluded: tuple[str, ...] = ()  # plain words under NOT or -: a looser reading still leaves them out
 
 
 def parse_query(raw: str) -> ParsedQuery:
@@ -76,6 +77,7 @@ def parse_query(raw: str) -> ParsedQuery:
         text=query_text,
         terms=frozenset(_positive_terms(parsed)),
         words=tuple(reader.words),
+        excluded=tuple(reader.excluded),
         loosenable='"' not in text and "AND" not in query_text.split() and _only_words(parsed),
     )
 
@@ -142,9 +144,11 @@ _STANDALONE_SCHEMA = wf.Schema(
 
 
 def _only_words(node: wq.Query) -> bool:
-    """True for ANDed words of the text ("Asia-Pacific" reads as a phrase of its parts)."""
+    """True for ANDed words of the text, some perhaps excluded ("Asia-Pacific" reads as a phrase of its parts)."""
     if isinstance(node, wq.And):
         return all(_only_words(child) for child in node.children())
+    if isinstance(node, wq.Not):
+        return isinstance(node.query, wq.Term) and node.query.fieldname == "text"
     if isinstance(node, (wq.Term, wq.Phrase)):
         return node.fieldname == "text" and getattr(node, "slop", 1) == 1 and type(node) in (wq.Term, wq.Phrase)
     return False

@@ -62,6 +62,7 @@ class QueryReader:
     source: str
     out: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)  # plain words under NOT or -, as typed
     clauses: int = 0
     expanding: int = 0
 
@@ -160,8 +161,8 @@ class QueryReader:
         else:  # "Asia-Pacific", "China's": the parts, next to each other
             shown = _trim(text) if PLAIN_JOINED.fullmatch(_trim(text)) else " ".join(parts)
             self._emit(f'{prefix}"{shown}"')
-        if not field_name and not negated:
-            self.words.extend(_plain_words(text))
+        if not field_name:
+            (self.excluded if negated else self.words).extend(_plain_words(text))
         return None
 
     def _phrase(self, text, slop, field_name, negated) -> None:

@@ -129,3 +129,10 @@ def test_section_hits_show_where_they_sit_in_the_document(seeded):
 def test_hyphenated_words_and_brackets_still_get_partial_matches(seeded):
     page = search_documents("(Ream naval) Asia-Pacific zeppelin")
     assert page.count == 0 and page.results and all(hit.partial for hit in page.results)
+
+
+def test_excluded_words_stay_excluded_from_partial_matches(seeded):
+    ream_article = seeded["001"].document.pk
+    excluding = search_documents("Ream naval zeppelin -Cambodia")
+    assert excluding.count == 0 and ream_article not in [hit.document.pk for hit in excluding.results]
+    assert search_documents("Ream naval zeppelin -digital").results[0].document.pk == ream_article

@@ -251,7 +251,8 @@ def test_only_plain_words_may_be_read_loosely():
 
     assert parse_query("Ream naval base").loosenable
     assert parse_query("(real-gas flow) heat").loosenable
-    for query in ['"Ream naval"', "Ream OR naval", "Ream AND naval", "Ream -naval", "title:Ream", "secur*", "Ream~1"]:
+    assert parse_query("Ream -naval base").excluded == ("naval",)
+    for query in ['"Ream naval"', "Ream OR naval", "Ream AND naval", "title:Ream", "secur*", "Ream~1"]:
         assert not parse_query(query).loosenable, query
 
 
