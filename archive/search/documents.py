@@ -115,16 +115,18 @@ def search_documents(
     if count < per_page and page == 1:
         _add_partial_matches(result, parsed, filters, sort)
     if count == 0:
-        result.suggestion = suggest(parsed, has_results=lambda text: _document_matches(text, filters, sort).count() > 0)
+        result.suggestion = suggest(
+            parsed, has_results=lambda text: _document_matches(text, filters, sort, facets=False).count() > 0
+        )
     _attach_sections(result.results, parsed)
     return result
 
 
-def _document_matches(query_text: str, filters: SearchFilters, sort: str) -> SearchQuerySet:
+def _document_matches(query_text: str, filters: SearchFilters, sort: str, *, facets: bool = True) -> SearchQuerySet:
     matches = SearchQuerySet().models(Document).raw_search(query_text)
     for narrow in filters.narrow_queries():
         matches = matches.narrow(narrow)
-    for facet_name in HAYSTACK_FACET_NAMES.values():
+    for facet_name in HAYSTACK_FACET_NAMES.values() if facets else ():
         matches = matches.facet(facet_name)
     if SORTS[sort]:
         matches = matches.order_by(SORTS[sort])
@@ -141,7 +143,7 @@ def _add_partial_matches(result: SearchPage, parsed: ParsedQuery, filters: Searc
     loose_text = _loose_query(parsed)
     if not loose_text:
         return
-    loose = _document_matches(loose_text, filters, sort)
+    loose = _document_matches(loose_text, filters, sort, facets=False)
     found = {hit.document.pk for hit in result.results}
     wanted = result.per_page - len(result.results)
     ids = [int(r.pk) for r in loose[: wanted + len(found)] if int(r.pk) not in found][:wanted]
