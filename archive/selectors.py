@@ -1,11 +1,16 @@
 """Reads: what the public may see, and a document with its whole section tree in one query."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 
 from archive.models import Document, DocumentStatus, Section, SourceFile
+
+if TYPE_CHECKING:
+    from archive.search.within import SectionMatch
 
 
 def public_documents() -> QuerySet[Document]:
@@ -25,8 +30,18 @@ def published_document(pk: int) -> Document | None:
 
 @dataclass
 class SectionNode:
+    """A section in its document's tree, with every attribute the document page reads from it."""
+
     section: Section
     children: list["SectionNode"] = field(default_factory=list)
+    # How many sections end right after this one's own text, read in order: none when its children
+    # follow, else itself and each enclosing section it is the last of. A range, so a template can
+    # close that many levels in a loop while rendering the tree flat.
+    closes: range = range(0)
+    # Set by archive.search.within.marked_tree when the page searches within its document.
+    match: "SectionMatch | None" = None
+    previous: "SectionMatch | None" = None
+    next: "SectionMatch | None" = None
 
 
 def section_tree(document: Document) -> list[SectionNode]:
@@ -38,7 +53,24 @@ def section_tree(document: Document) -> list[SectionNode]:
         nodes[section.pk] = node
         parent = nodes.get(section.parent_id) if section.parent_id else None
         (parent.children if parent else roots).append(node)
+    walked = list(_depth_first(roots))
+    for (node, depth), (_, next_depth) in zip(walked, walked[1:] + [(None, 0)]):
+        node.closes = range(depth - next_depth + 1)
     return roots
+
+
+def reading_order(roots: list[SectionNode]) -> list[SectionNode]:
+    """Every node of a section tree, each before its children, as the document reads."""
+    return [node for node, _ in _depth_first(roots)]
+
+
+def _depth_first(roots: list[SectionNode]) -> Iterator[tuple[SectionNode, int]]:
+    """Each node with its depth in the tree (0 for the roots), in reading order."""
+    stack = [(node, 0) for node in reversed(roots)]
+    while stack:
+        node, depth = stack.pop()
+        yield node, depth
+        stack.extend((child, depth + 1) for child in reversed(node.children))
 
 
 def recent_documents(limit: int = 10) -> list[Document]:

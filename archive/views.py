@@ -23,6 +23,7 @@ from archive.selectors import (
     document_text,
     document_versions,
     published_document,
+    reading_order,
     recent_documents,
     section_tree,
     work_of,
@@ -84,12 +85,14 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             within = search_within(document, within_query)
         except QueryError as error:
             within_error = str(error)
+    tree = marked_tree(section_tree(document), within)
     return render(
         request,
         "archive/document_detail.html",
         {
             "document": document,
-            "tree": marked_tree(section_tree(document), within),
+            # Rendered flat, in one loop: each node says how many levels close after it.
+            "sections": reading_order(tree),
             "canonical": canonical,
             "versions": document_versions(canonical or document),
             "within_query": within_query,

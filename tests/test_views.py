@@ -143,3 +143,96 @@ def test_document_page_lists_related_documents(client, seeded):
     assert "Related documents" in page
     assert seeded["001"].document.get_absolute_url() in page
     assert "No digital strings attached" in page
+
+
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
+def page_sections(element) -> list:
+    """(id, heading tag, children) of each <section> directly inside ``element``, as the page nests them."""
+    return [
+        (child.get("id"), next((h.tag for h in child if h.tag in HEADINGS), None), page_sections(child))
+        for child in element
+        if child.tag == "section"
+    ]
+
+
+def page_contents(ol) -> list:
+    """(link target or "not captured", children) of each entry of the contents, as the page nests them."""
+    entries = []
+    for li in ol.findall("li"):
+        link, inner = li.find("a"), li.find("ol")
+        target = link.get("href").removeprefix("#") if link is not None else "not captured"
+        entries.append((target, page_contents(inner) if inner is not None else []))
+    return entries
+
+
+def tree_outline(nodes, contents: bool = False) -> list:
+    """What the two functions above should find for a section tree."""
+    if contents:
+        return [(n.section.anchor if n.section.captured else "not captured", tree_outline(n.children, True))
+                for n in nodes]
+    return [(n.section.anchor, f"h{min(n.section.depth + 2, 6)}", tree_outline(n.children)) for n in nodes]
+
+
+@pytest.mark.parametrize("query", [None, "section"])
+def test_document_page_nests_sections_and_contents_as_the_tree(client, search_index, query):
+    """Rendered flat in one loop, the page still nests <section>s and contents entries three levels deep."""
+    from archive.selectors import section_tree
+    from tests.test_selectors import nested_document
+
+    document = nested_document()
+    response = client.get(document.get_absolute_url(), {"q": query} if query else {})
+    assert_valid_html(response.content)
+    page = html5lib.parse(response.content, namespaceHTMLElements=False)
+    tree = section_tree(document)
+    assert page_sections(page.find(".//div[@id='document-sections']")) == tree_outline(tree)
+    assert page_contents(page.find(".//nav[@class='toc']/ol")) == tree_outline(tree, contents=True)
+
+
+def test_document_page_nests_the_white_paper_with_its_missing_chapters(client, seeded):
+    from archive.selectors import section_tree
+
+    document = seeded["003"].document
+    page = html5lib.parse(client.get(document.get_absolute_url()).content, namespaceHTMLElements=False)
+    tree = section_tree(document)
+    assert page_sections(page.find(".//div[@id='document-sections']")) == tree_outline(tree)
+    assert page_contents(page.find(".//nav[@class='toc']/ol")) == tree_outline(tree, contents=True)
+    assert ("ii", "h2", [("ii-1", "h3", []), ("ii-2", "h3", [])]) in tree_outline(tree)
+
+
+def test_document_page_reads_only_attributes_its_sections_have(client, seeded, monkeypatch):
+    """A lookup that fails takes Django's slow exception path: 500 sections made 65,000 of them."""
+    from django.template import base
+
+    failed, resolve = [], base.Variable._resolve_lookup
+
+    def recording(self, context):
+        try:
+            return resolve(self, context)
+        except base.VariableDoesNotExist:
+            failed.append(self.var)
+            raise
+
+    monkeypatch.setattr(base.Variable, "_resolve_lookup", recording)
+    url = seeded["003"].document.get_absolute_url()
+    client.get(url)
+    client.get(url, {"q": "security framework"})
+    assert [var for var in failed if var.split(".")[0] in {"node", "section", "match"}] == []
+
+
+@pytest.mark.parametrize("query", [None, "China"])
+def test_document_page_queries_do_not_grow_with_its_sections(client, seeded, query):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for prefix in ("002", "003"):  # one section, and ten
+        url = seeded[prefix].document.get_absolute_url()
+        client.get(url, {"q": query} if query else {})  # related documents are cached after the first view
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, {"q": query} if query else {})
+        counts[seeded[prefix].document.sections.count()] = len(queries)
+        assert query is None or b"<mark>" in response.content
+    assert sorted(counts) == [1, 10]
+    assert counts[1] == counts[10]

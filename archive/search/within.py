@@ -5,7 +5,7 @@ search); the words to mark come from the parsed query and are found in each matc
 text with the archive analyzer, so "policies" is marked for "policy" exactly as the engine matched it.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.utils.safestring import SafeString
@@ -15,7 +15,7 @@ from archive.models import Document, Section
 from archive.sanitize import clean_marked_body, clean_snippet
 from archive.search.highlight import mark_spans, marked_paragraphs, marked_text
 from archive.search.query import parse_query
-from archive.selectors import SectionNode
+from archive.selectors import SectionNode, reading_order
 
 # A document has at most a few thousand sections; this bounds the engine's answer all the same.
 MAX_SECTIONS = 5000
@@ -74,17 +74,6 @@ class WithinResult:
         return {match.section.pk: match for match in self.sections}
 
 
-@dataclass
-class MarkedNode:
-    """A section-tree node carrying its match, shaped like ``SectionNode`` for the templates."""
-
-    section: Section
-    match: SectionMatch | None
-    children: list["MarkedNode"] = field(default_factory=list)
-    previous: SectionMatch | None = None
-    next: SectionMatch | None = None
-
-
 def search_within(document: Document, raw_query: str) -> WithinResult:
     """Find the document's sections matching a query; raises QueryError when the query cannot be read."""
     parsed = parse_query(raw_query)
@@ -104,20 +93,20 @@ def search_within(document: Document, raw_query: str) -> WithinResult:
     )
 
 
-def marked_tree(nodes: list[SectionNode], result: WithinResult | None) -> list[SectionNode] | list[MarkedNode]:
-    """Pair each node of a section tree with its match, and each match with its neighbours in reading order."""
+def marked_tree(nodes: list[SectionNode], result: WithinResult | None) -> list[SectionNode]:
+    """Give each matching node of a section tree its match and the neighbouring matches in reading order.
+
+    The nodes are changed in place (the page reads a tree made for it alone) and returned.
+    """
     if result is None:
         return nodes
-    by_section = result.by_section
-    order = {match.section.pk: index for index, match in enumerate(result.sections)}
-
-    def pair(node: SectionNode) -> MarkedNode:
-        match = by_section.get(node.section.pk)
-        marked = MarkedNode(node.section, match, [pair(child) for child in node.children])
-        if match is not None:
-            index = order[node.section.pk]
-            marked.previous = result.sections[index - 1] if index > 0 else None
-            marked.next = result.sections[index + 1] if index + 1 < len(result.sections) else None
-        return marked
-
-    return [pair(node) for node in nodes]
+    by_section = {node.section.pk: node for node in reading_order(nodes)}
+    matches = result.sections
+    for index, match in enumerate(matches):
+        node = by_section.get(match.section.pk)
+        if node is None:  # a section added after the tree was read
+            continue
+        node.match = match
+        node.previous = matches[index - 1] if index > 0 else None
+        node.next = matches[index + 1] if index + 1 < len(matches) else None
+    return nodes

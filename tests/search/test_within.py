@@ -73,3 +73,20 @@ def test_the_tree_pairs_sections_with_their_matches_and_neighbours(seeded):
     assert by_anchor["i"].match is not None and by_anchor["i"].next.section.anchor == "ii-2"
     assert by_anchor["ii-2"].previous.section.anchor == "i" and by_anchor["ii-2"].next is None
     assert by_anchor["ii-1"].match is None
+
+
+def test_the_tree_is_marked_in_place_and_read_in_order(seeded):
+    from archive.selectors import reading_order
+
+    document = seeded["003"].document
+    tree = section_tree(document)
+    result = search_within(document, "security framework")
+    assert marked_tree(tree, result) is tree
+    marked = [node for node in reading_order(tree) if node.match is not None]
+    assert [node.section.anchor for node in marked] == anchors(result)
+    assert [node.match for node in marked] == result.sections
+
+
+def test_without_a_search_the_tree_is_left_as_read(seeded):
+    tree = section_tree(seeded["003"].document)
+    assert marked_tree(tree, None) is tree
