@@ -1,6 +1,6 @@
 """Pages a researcher reads, searches and cites. Thin: selectors and the search layer do the work."""
 
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -154,6 +154,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "sorts": SORT_LABELS,
         # What links on the page keep: the query and the sort (facet links add their own filters).
         "keep": urlencode([("q", query), ("sort", sort)]),
+        "query_param": quote_plus(query),
         "keep_all": urlencode([("q", query), ("sort", sort), *filters.params()]),
     }
     if query.strip():
