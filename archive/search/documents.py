@@ -26,6 +26,8 @@ SECTIONS_PER_DOCUMENT = 3
 SECTION_HITS_PER_PAGE = 300
 SORTS = {"relevance": None, "newest": "-date", "oldest": "date"}
 WORD = re.compile(r"\w+")
+# A hit shows its section's text and heading path; the stored HTML bodies are not needed.
+UNSHOWN_SECTION_FIELDS = ("body", "parent__body", "parent__text", "parent__parent__body", "parent__parent__text")
 SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
 
 
@@ -185,7 +187,7 @@ def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
             chosen[document_id].append(int(result.pk))
         else:
             by_document[document_id].more_sections += 1
-    sections = Section.objects.select_related("parent__parent").in_bulk(
+    sections = Section.objects.select_related("parent__parent").defer(*UNSHOWN_SECTION_FIELDS).in_bulk(
         [pk for pks in chosen.values() for pk in pks]
     )
     for document_id, pks in chosen.items():

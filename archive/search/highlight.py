@@ -86,7 +86,14 @@ def mark_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
     """
     if not terms or not text:
         return []
-    return [match.span() for match in _TOKENS.finditer(text) if _term(match.group()) in terms]
+    # Lowercasing and stemming keep a word's first letter ("Policies" -> "polici"), so most tokens are
+    # ruled out before their term is looked up.
+    initials = {term[0] for term in terms if term}
+    return [
+        match.span()
+        for match in _TOKENS.finditer(text)
+        if match.group()[0].lower()[:1] in initials and _term(match.group()) in terms
+    ]
 
 
 def marked_text(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
