@@ -10,7 +10,7 @@ from archive.search.related import related_documents
 from archive.search.within import search_within
 from archive.selectors import published_document
 from archive.serializers import document_metadata, search_page_json, sections_full
-from archive.views import page_number, query_text
+from archive.request_params import page_number, query_text
 
 
 @require_GET

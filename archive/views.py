@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from archive.diff import word_diff
 from archive.models import DocumentKind
+from archive.request_params import page_number, query_text
 from archive.sanitize import diff_html
 from archive.search.documents import SORT_LABELS, search_documents
 from archive.search.facets import SearchFilters
@@ -28,19 +29,6 @@ from archive.selectors import (
     section_tree,
     work_of,
 )
-
-
-def query_text(request: HttpRequest) -> str:
-    """Read ?q=; characters no page can carry (lone surrogates from a broken encoding) become "?"."""
-    return request.GET.get("q", "").encode("utf-8", "replace").decode("utf-8")
-
-
-def page_number(request: HttpRequest) -> int:
-    """Read ?page=; anything that is not a sensible number means the first page."""
-    try:
-        return max(1, min(int(request.GET.get("page", "1")), 100_000))
-    except ValueError:
-        return 1
 
 
 @require_GET
