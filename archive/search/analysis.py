@@ -5,7 +5,7 @@ Whoosh's default StemmingAnalyzer drops stop words ("us", "may") and one-letter 
 token, folds dotted acronyms ("U.S." -> "us") so both spellings meet, and stems the rest.
 """
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 
 # Alternatives, tried in order:
 #   dotted acronyms   "U.S.", "U.N.", "e.g."          (?:\w\.){2,}
@@ -28,16 +28,6 @@ class ArchiveTokenizer(RegexTokenizer):
         for token in super().__call__(value, **kwargs):
             text = token.text.lower()
             token.text = text.replace(".", "") if "." in text else text
-            yield token
-
-
-class AcronymFilter(Filter):
-    """Kept for indexes written before ArchiveTokenizer: their stored schema names this class."""
-
-    def __call__(self, tokens):
-        for token in tokens:
-            if "." in token.text:
-                token.text = token.text.replace(".", "")
             yield token
 
 

@@ -35,7 +35,7 @@ from whoosh import scoring, sorting
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage, RamStorage
-from whoosh.index import LockError
+from whoosh.index import EmptyIndexError, LockError
 
 from archive.search.analysis import archive_analyzer, spelling_analyzer
 
@@ -149,7 +149,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def setup(self):
         from haystack import connections
 
-        from archive.search import query as archive_query
+        from archive.search.query_parser import build_parser
 
         if self.use_file_storage:
             os.makedirs(self.path, exist_ok=True)
@@ -158,20 +158,15 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             self.storage = RamStorage()
         fields = connections[self.connection_alias].get_unified_index().all_searchfields()
         self.content_field_name, self.schema = self.build_schema(fields)
-        build_parser = getattr(archive_query, "build_parser", None)
-        if build_parser is None:  # until query.py exposes the parser it checks queries with
-            from whoosh.qparser import FuzzyTermPlugin, QueryParser
-
-            self.parser = QueryParser(self.content_field_name, schema=self.schema)
-            self.parser.add_plugins([FuzzyTermPlugin()])
-        else:
-            self.parser = build_parser(self.schema, self.content_field_name)
+        self.parser = build_parser(self.schema, self.content_field_name)
         self.indexes = {}
         for model in connections[self.connection_alias].get_unified_index().get_indexed_models():
             name = _index_name(model._meta.label_lower)
-            if self.storage.index_exists(name):
+            try:
+                # Opened with the current schema, never the pickled one: an index written by an
+                # earlier version still opens (rebuild_index then brings it up to date).
                 self.indexes[name] = self.storage.open_index(name, schema=self.schema)
-            else:
+            except EmptyIndexError:
                 self.indexes[name] = self.storage.create_index(self.schema, indexname=name)
         self.setup_complete = True
 

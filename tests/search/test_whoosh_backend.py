@@ -67,3 +67,28 @@ def test_rebuild_command_reports_what_it_indexed(seeded, search_index):
     call_command("rebuild_index", "--noinput", stdout=out)
     assert "3 documents" in out.getvalue()
     assert search_index.index_counts()["document"] == 3
+
+
+def test_an_index_written_by_an_earlier_version_still_opens(tmp_path, db):
+    """The schema pickled in an index may name classes that have since gone; the current one is used."""
+    import sys
+    import types
+
+    from whoosh.analysis import RegexTokenizer
+    from whoosh.fields import TEXT, Schema
+    from whoosh.filedb.filestore import FileStorage
+
+    from archive.search.whoosh_backend import ArchiveWhooshBackend
+
+    module = types.ModuleType("vanished_analysis")
+    source = "from whoosh.analysis import Filter\nclass Gone(Filter):\n    def __call__(self, tokens):\n        yield from tokens"
+    exec(source, module.__dict__)
+    sys.modules["vanished_analysis"] = module
+    try:
+        old_schema = Schema(text=TEXT(analyzer=RegexTokenizer() | module.Gone()))
+        FileStorage(str(tmp_path)).create_index(old_schema, indexname="document")
+    finally:
+        del sys.modules["vanished_analysis"]
+    backend = ArchiveWhooshBackend("default", PATH=str(tmp_path))
+    backend.setup()
+    assert backend.index_counts() == {"document": 0, "section": 0}
