@@ -5,6 +5,7 @@ against the unstemmed words of the archive's documents, preferring close words o
 ones (Whoosh's own corrector ranks by frequency first).
 """
 
+import re
 from collections.abc import Callable
 
 from haystack import connections
@@ -27,13 +28,20 @@ def suggest(parsed, *, has_results: Callable[[str], bool]) -> str:
         return ""
     corrected = parsed.text
     for word, correction in corrections.items():
-        corrected = _replace_word(corrected, word, correction)
+        corrected = _replace_word(corrected, word, _in_case_of(word, correction))
     if corrected == parsed.text or not has_results(corrected):
         return ""
     return corrected
 
 
-def _replace_word(text: str, word: str, correction: str) -> str:
-    import re
+def _in_case_of(typed: str, correction: str) -> str:
+    """"Pacifc" -> "Pacific", "ASAEN" -> "ASEAN": the correction written as the word was typed."""
+    if typed.isupper() and len(typed) > 1:
+        return correction.upper()
+    if typed[:1].isupper():
+        return correction[:1].upper() + correction[1:]
+    return correction
 
+
+def _replace_word(text: str, word: str, correction: str) -> str:
     return re.sub(rf"(?<![\w:]){re.escape(word)}(?!\w)", correction, text, flags=re.IGNORECASE)
