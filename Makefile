@@ -10,6 +10,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test setup system-deps migrate import-samples ingest-report clean bench bench-relevance
 
 run: setup migrate import-samples
+	@# Brings an index left by an earlier version (or damaged) in step with the database.
+	-$(PY) manage.py check_index
 	$(PY) manage.py runserver --insecure $(HOST)
 
 test: setup system-deps
