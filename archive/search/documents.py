@@ -22,8 +22,9 @@ from archive.selectors import public_documents
 PER_PAGE = 10
 MAX_PER_PAGE = 100
 SECTIONS_PER_DOCUMENT = 3
-# Enough section hits to fill every document on a page; more only refine the "N more" count.
-SECTION_HITS_PER_PAGE = 300
+# The best section hits of a page's documents read back from the engine: enough for three per
+# document nearly always (counts come from a facet, not from reading every hit).
+SECTION_HITS_PER_PAGE = 60
 SORTS = {"relevance": None, "newest": "-date", "oldest": "date"}
 WORD = re.compile(r"\w+")
 # A hit shows its section's text and heading path; the stored HTML bodies are not needed.
@@ -176,17 +177,17 @@ def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
         SearchQuerySet()
         .models(Section)
         .raw_search(query_text)
-        .narrow("document_id:(%s)" % " OR ".join(str(pk) for pk in by_document))[:SECTION_HITS_PER_PAGE]
+        .narrow("document_id:(%s)" % " OR ".join(str(pk) for pk in by_document))
+        .facet("document_id")  # how many sections match in each document, counted in the same pass
     )
     chosen: dict[int, list[int]] = {pk: [] for pk in by_document}
-    for result in section_matches:
+    for result in section_matches[:SECTION_HITS_PER_PAGE]:
         document_id = int(result.document_id)
-        if document_id not in chosen:
-            continue
-        if len(chosen[document_id]) < SECTIONS_PER_DOCUMENT:
+        if document_id in chosen and len(chosen[document_id]) < SECTIONS_PER_DOCUMENT:
             chosen[document_id].append(int(result.pk))
-        else:
-            by_document[document_id].more_sections += 1
+    for value, count in section_matches.facet_counts().get("fields", {}).get("document_id", []):
+        if int(value) in by_document:
+            by_document[int(value)].more_sections = max(0, count - len(chosen[int(value)]))
     sections = Section.objects.select_related("parent__parent").defer(*UNSHOWN_SECTION_FIELDS).in_bulk(
         [pk for pks in chosen.values() for pk in pks]
     )

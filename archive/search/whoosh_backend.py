@@ -33,7 +33,7 @@ from haystack.utils.app_loading import haystack_get_model
 from whoosh import query as wq
 from whoosh import scoring, sorting
 from whoosh.fields import ID as WHOOSH_ID
-from whoosh.fields import KEYWORD, STORED, TEXT
+from whoosh.fields import KEYWORD, NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
 
@@ -137,6 +137,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                     schema.add(name, KEYWORD(commas=True, lowercase=False, scorable=False))
                 else:
                     schema.add(name, WHOOSH_ID(sortable=True))
+            elif field_class.field_type == "integer":
+                # A column too: facets count and sorts read it rather than walking the postings.
+                schema.remove(name)
+                schema.add(name, NUMERIC(numtype=int, stored=field_class.stored, sortable=True))
             elif isinstance(schema[name], TEXT) or (field_class.is_multivalued and field_class.indexed):
                 # Multi-valued fields (authors) are searched word by word, like any text.
                 schema.remove(name)

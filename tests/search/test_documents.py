@@ -136,3 +136,15 @@ def test_excluded_words_stay_excluded_from_partial_matches(seeded):
     excluding = search_documents("Ream naval zeppelin -Cambodia")
     assert excluding.count == 0 and ream_article not in [hit.document.pk for hit in excluding.results]
     assert search_documents("Ream naval zeppelin -digital").results[0].document.pk == ream_article
+
+
+def test_a_document_shows_three_section_hits_and_counts_the_rest(search_index):
+    from archive.services import document_import
+
+    chapters = "\n\n".join(
+        f"## {roman}. Chapter {roman}\n\nPatrols near Natuna, part {roman}, with notes on {topic}."
+        for roman, topic in zip(["I", "II", "III", "IV", "V"], ["fishing", "weather", "ports", "cables", "law"])
+    )
+    document_import(raw=f"# Natuna papers\n\n{chapters}\n".encode(), file_name="natuna.md")
+    hit = search_documents("Natuna").results[0]
+    assert (len(hit.sections), hit.more_sections) == (3, 2)
