@@ -150,7 +150,8 @@ def _only_words(node: wq.Query) -> bool:
     if isinstance(node, wq.Not):
         return isinstance(node.query, wq.Term) and node.query.fieldname == "text"
     if isinstance(node, (wq.Term, wq.Phrase)):
-        return node.fieldname == "text" and getattr(node, "slop", 1) == 1 and type(node) in (wq.Term, wq.Phrase)
+        exact = isinstance(node, wq.Phrase) or type(node) is wq.Term  # not a fuzzy or pattern subclass
+        return exact and node.fieldname == "text" and getattr(node, "slop", 1) == 1
     return False
 
 

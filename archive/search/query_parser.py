@@ -5,6 +5,7 @@ The engine and ``parse_query`` must read a query the same way, so both get their
 """
 
 import itertools
+from bisect import bisect_left
 
 from whoosh import fields as wf
 from whoosh import query as wq
@@ -16,6 +17,8 @@ from whoosh.qparser import (
     SingleQuotePlugin,
 )
 from whoosh.qparser import syntax
+from whoosh.matching import NullMatcher, WrappingMatcher
+from whoosh.query.spans import Span, SpanNear2
 from whoosh.reading import IndexReader
 
 from archive.search.query_limits import MAX_EXPANSIONS, MAX_FUZZY_DISTANCE
@@ -62,6 +65,61 @@ class _CappedFuzzyTerm(wq.FuzzyTerm):
             IndexReader.terms_within(ixreader, self.fieldname, self.text, self.maxdist, prefix=self.prefixlength),
             MAX_EXPANSIONS,
         )
+
+
+# Whoosh checks a phrase by pairing every position of each word with the next word's (a Span object
+# each): a phrase of very common words ("the following example", "in the") took seconds on a large
+# index. Exact phrases are checked instead from the rarest word's positions, by binary search in the
+# others' sorted positions.
+
+
+class _ExactPhrase(wq.Phrase):
+    def matcher(self, searcher, context=None):
+        if self.slop != 1 or self.fieldname not in searcher.schema:
+            return super().matcher(searcher, context)
+        field, reader = searcher.schema[self.fieldname], searcher.reader()
+        matchers = []
+        for word in self.words:
+            try:
+                btext = field.to_bytes(word)
+            except ValueError:
+                return NullMatcher()
+            if (self.fieldname, btext) not in reader:
+                return NullMatcher()
+            matchers.append(wq.Term(self.fieldname, btext).matcher(searcher, context))
+        matcher = _ExactPhraseMatcher(matchers)
+        return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
+
+
+class _ExactPhraseMatcher(SpanNear2.SpanNear2Matcher):
+    def __init__(self, ms, slop=1, ordered=True, mindist=1):
+        super().__init__(ms, slop=1, ordered=True, mindist=1)
+
+    def copy(self):
+        return self.__class__([m.copy() for m in self.ms])
+
+    def _get_spans(self):
+        positions = [matcher.value_as("positions") for matcher in self.ms]
+        rarest = min(range(len(positions)), key=lambda i: len(positions[i]))
+        starts = [p - rarest for p in positions[rarest] if p >= rarest]
+        for offset, found in enumerate(positions):
+            if offset != rarest:
+                starts = [start for start in starts if _contains(found, start + offset)]
+            if not starts:
+                return []
+        return [Span(start, start + len(positions) - 1) for start in starts]
+
+
+def with_exact_phrases(node: wq.Query) -> wq.Query:
+    """The same query, its exact phrases checked by ``_ExactPhrase`` (what the engine runs)."""
+    if type(node) is wq.Phrase:
+        return _ExactPhrase(node.fieldname, node.words, node.slop, node.boost, node.char_ranges)
+    return node if node.is_leaf() else node.apply(with_exact_phrases)
+
+
+def _contains(sorted_positions, position: int) -> bool:
+    index = bisect_left(sorted_positions, position)
+    return index < len(sorted_positions) and sorted_positions[index] == position
 
 
 class _BoundedParser(QueryParser):

@@ -31,13 +31,14 @@ from haystack.models import SearchResult
 from haystack.utils import get_identifier
 from haystack.utils.app_loading import haystack_get_model
 from whoosh import query as wq
-from whoosh import scoring, sorting
+from whoosh import collectors, scoring, sorting
 from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
 
 from archive.search.analysis import archive_analyzer, spelling_analyzer
+from archive.search.query_parser import with_exact_phrases
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ REBUILD_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 # BM25F with a slower saturation of repeated words than Whoosh's default (K1=1.2): measured on the
 # Cranfield judgements by `make bench-relevance` (MAP 0.408 -> 0.415 with the partial-match reading).
 WEIGHTING = scoring.BM25F(B=0.75, K1=2.0)
+# One engine search stops here with what it found (a results page makes two, rarely four).
+SEARCH_TIME_LIMIT_SECONDS = 0.3
 
 
 @dataclass(frozen=True)
@@ -293,7 +296,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         parts += [self.parser.parse(force_str(narrow)) for narrow in sorted(narrow_queries or ())]
         if any(part is wq.NullQuery for part in parts):
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
-        whoosh_query = wq.And(parts) if len(parts) > 1 else parts[0]
+        whoosh_query = with_exact_phrases(wq.And(parts) if len(parts) > 1 else parts[0])
         # optimize=False: Whoosh's block-quality skipping would leave the total uncounted, and counting
         # it afterwards runs the whole query a second time.
         search_kwargs = {"limit": max(end_offset or 0, 1), "optimize": False}
@@ -308,7 +311,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
             for calls in _recorders:
                 calls.append(EngineCall(name, whoosh_query, dict(search_kwargs)))
-            results = searcher.search(whoosh_query, **search_kwargs)
+            results = self._search_within_time(searcher, whoosh_query, search_kwargs)
             hits = len(results)
             page = [(hit.fields(), hit.score) for hit in results[start_offset or 0 : end_offset]]
             facet_counts = self._facet_counts(results, facets)
@@ -318,6 +321,22 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             "facets": facet_counts,
             "spelling_suggestion": None,
         }
+
+    @staticmethod
+    def _search_within_time(searcher, whoosh_query, search_kwargs: dict):
+        """Search, but stop after SEARCH_TIME_LIMIT_SECONDS with what was found by then.
+
+        A researcher waiting on a pathological query (a phrase of the commonest words, many times
+        over) gets the documents found so far rather than a page that never comes.
+        """
+        limited = collectors.TimeLimitCollector(
+            searcher.collector(**search_kwargs), timelimit=SEARCH_TIME_LIMIT_SECONDS, use_alarm=False
+        )
+        try:
+            searcher.search_with_collector(whoosh_query, limited)
+        except collectors.TimeLimit:
+            log.warning("Search stopped after %.1f s, results partial: %.200r", SEARCH_TIME_LIMIT_SECONDS, whoosh_query)
+        return limited.results()
 
     @staticmethod
     def _facet_counts(results, facets) -> dict:
