@@ -29,7 +29,6 @@ from haystack.exceptions import SkipDocument
 from haystack.fields import FacetField
 from haystack.models import SearchResult
 from haystack.utils import get_identifier
-from haystack.utils.app_loading import haystack_get_model
 from whoosh import query as wq
 from whoosh import collectors, scoring, sorting
 from whoosh.fields import ID as WHOOSH_ID
@@ -356,13 +355,6 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         extra = {key: value for key, value in stored.items() if key not in (DJANGO_CT, DJANGO_ID, ID)}
         return (result_class or SearchResult)(app_label, model_name, stored[DJANGO_ID], score or 0, **extra)
 
-    def term_frequencies(self, model, field: str, words: Iterable[str]) -> dict[str, int]:
-        """How many entries of ``model``'s index contain each (analysed) word; for spelling checks."""
-        self._ensure_setup()
-        name = _index_name(model._meta.label_lower)
-        with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
-            return {word: searcher.doc_frequency(field, word) for word in words}
-
     def spelling_corrections(self, model, field: str, words: Iterable[str]) -> dict[str, str]:
         """The closest known word for each word the index does not know (edit distance up to 2)."""
         self._ensure_setup()
@@ -385,9 +377,6 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         """Live entries per model index."""
         self._ensure_setup()
         return {name: index.refresh().doc_count() for name, index in self.indexes.items()}
-
-    def has_model(self, model) -> bool:
-        return _index_name(model._meta.label_lower) in getattr(self, "indexes", {})
 
 
 class ArchiveWhooshEngine(BaseEngine):

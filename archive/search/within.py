@@ -69,10 +69,6 @@ class WithinResult:
         """Marked words in all matching sections."""
         return sum(match.hits for match in self.sections)
 
-    @property
-    def by_section(self) -> dict[int, SectionMatch]:
-        return {match.section.pk: match for match in self.sections}
-
 
 def search_within(document: Document, raw_query: str) -> WithinResult:
     """Find the document's sections matching a query; raises QueryError when the query cannot be read."""
