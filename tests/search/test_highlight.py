@@ -1,4 +1,4 @@
-from archive.search.highlight import snippet
+from archive.search.highlight import _term, mark_spans, snippet
 
 
 def test_matching_words_are_marked():
@@ -26,3 +26,14 @@ def test_passages_open_near_each_match_and_stem_forms_are_marked():
 def test_a_match_deep_in_a_long_section_is_found():
     text = "word " * 10_000 + "Natuna"
     assert "<mark>Natuna</mark>" in str(snippet(text, frozenset({"natuna"})))
+
+
+def test_marks_are_whole_tokens_as_the_analyzer_reads_them():
+    text = "U.S. and US\u00a0Security; the S.E.C. in İstanbul (10+1)"
+    marked = lambda *terms: [text[start:end] for start, end in mark_spans(text, frozenset(terms))]  # noqa: E731
+    assert marked("us") == ["U.S.", "US"]
+    assert marked("s") == []  # "S" inside "U.S." and "S.E.C." is no word of its own
+    assert marked("secur") == ["Security"]  # after a non-breaking space
+    assert marked("sec") == ["S.E.C."]
+    assert marked(_term("İstanbul")) == ["İstanbul"]
+    assert marked("10+1") == ["10+1"]
