@@ -60,6 +60,11 @@ def print_size(result: dict) -> None:
         http, raw, ratio = measured["http"][name], measured["raw"][name], rates["ratio"][name]
         print(f"{label:<22}{http['median']:>8.1f}{http['p95']:>8.1f}   {raw['median']:>17.1f}{raw['p95']:>8.1f}   "
               f"{ratio['median']:>11.2f}x{ratio['p95']:>5.2f}x  {measured['calls'][name]:>18.1f}")
+    if "http_first" in measured:
+        first = measured["http_first"]
+        print(f"{'':<22}(each query's median of {measured.get('passes', 1)} passes; the first pass alone: page "
+              f"{first['page']['median']:.1f} / {first['page']['p95']:.1f}, API {first['api']['median']:.1f} / "
+              f"{first['api']['p95']:.1f})")
     document = measured["document"]
     print(f"{'GET /documents/ID/':<22}{document['median']:>8.1f}{document['p95']:>8.1f}   "
           f"largest white paper #{document['id']} ({measured['sql']['largest']['sections']} sections)")

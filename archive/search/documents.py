@@ -27,8 +27,12 @@ SECTIONS_PER_DOCUMENT = 3
 SECTION_HITS_PER_PAGE = 60
 SORTS = {"relevance": None, "newest": "-date", "oldest": "date"}
 WORD = re.compile(r"\w+")
-# A hit shows its section's text and heading path; the stored HTML bodies are not needed.
-UNSHOWN_SECTION_FIELDS = ("body", "parent__body", "parent__text", "parent__parent__body", "parent__parent__text")
+# What a hit shows of its section: the text for the snippet, the anchor, and the heading path (two
+# levels of parents read in the same query; deeper ones, rare, are read when the path is built).
+SHOWN_SECTION_FIELDS = (
+    "document_id", "label", "heading", "text", "anchor",
+    "parent__label", "parent__heading", "parent__parent__label", "parent__parent__heading", "parent__parent__parent_id",
+)
 SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
 
 
@@ -137,7 +141,7 @@ def _document_matches(query_text: str, filters: SearchFilters, sort: str, *, fac
 
 
 def _hits(ids: list[int], *, partial: bool = False) -> list[DocumentHit]:
-    documents = public_documents().in_bulk(ids)
+    documents = public_documents().order_by().in_bulk(ids)  # the engine's order is kept below
     return [DocumentHit(documents[pk], partial=partial) for pk in ids if pk in documents]
 
 
@@ -188,8 +192,12 @@ def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
     for value, count in section_matches.facet_counts().get("fields", {}).get("document_id", []):
         if int(value) in by_document:
             by_document[int(value)].more_sections = max(0, count - len(chosen[int(value)]))
-    sections = Section.objects.select_related("parent__parent").defer(*UNSHOWN_SECTION_FIELDS).in_bulk(
-        [pk for pks in chosen.values() for pk in pks]
+    # order_by(): the model's ordering would only cost compiling and sorting here.
+    sections = (
+        Section.objects.select_related("parent__parent")
+        .only(*SHOWN_SECTION_FIELDS)
+        .order_by()
+        .in_bulk([pk for pks in chosen.values() for pk in pks])
     )
     for document_id, pks in chosen.items():
         by_document[document_id].sections = [

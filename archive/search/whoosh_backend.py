@@ -51,6 +51,8 @@ REBUILD_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 WEIGHTING = scoring.BM25F(B=0.75, K1=2.0)
 # One engine search stops here with what it found (a results page makes two, rarely four).
 SEARCH_TIME_LIMIT_SECONDS = 0.3
+# Parsed query strings kept per process (each a small tree of Whoosh query objects).
+PARSED_QUERIES_KEPT = 1000
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         fields = connections[self.connection_alias].get_unified_index().all_searchfields()
         self.content_field_name, self.schema = self.build_schema(fields)
         self.parser = build_parser(self.schema, self.content_field_name)
+        self._parsed: dict[str, wq.Query] = {}
         self.indexes = {}
         for model in connections[self.connection_alias].get_unified_index().get_indexed_models():
             name = _index_name(model._meta.label_lower)
@@ -314,8 +317,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         name = names[0]
         query_string = force_str(query_string).strip()
         # haystack asks for everything with "*" (a browse with facets, say).
-        parts = [wq.Every() if query_string in ("*", "*:*") else self.parser.parse(query_string)]
-        parts += [self.parser.parse(force_str(narrow)) for narrow in sorted(narrow_queries or ())]
+        parts = [wq.Every() if query_string in ("*", "*:*") else self._parse(query_string)]
+        parts += [self._parse(force_str(narrow)) for narrow in sorted(narrow_queries or ())]
         if any(part is wq.NullQuery for part in parts):
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
         whoosh_query = with_exact_phrases(wq.And(parts) if len(parts) > 1 else parts[0])
@@ -343,6 +346,17 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             "facets": facet_counts,
             "spelling_suggestion": None,
         }
+
+    def _parse(self, text: str) -> wq.Query:
+        """The Whoosh query for ``text``, remembered: a results page parses its query for documents and
+        again for their sections, and researchers page through and refine the same query. Parsed
+        queries are never changed in place (Whoosh builds new ones), so sharing them is safe."""
+        parsed = self._parsed.get(text)
+        if parsed is None:
+            if len(self._parsed) >= PARSED_QUERIES_KEPT:
+                self._parsed.clear()
+            parsed = self._parsed[text] = self.parser.parse(text)
+        return parsed
 
     @staticmethod
     def _search_within_time(searcher, whoosh_query, search_kwargs: dict):
