@@ -113,9 +113,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus files")
     parser.add_argument("--defer-index", action="store_true",
                         help="import without the on-commit index updates; the rebuild then builds the index")
-    parser.add_argument("--defer-index-from", type=int, default=50_000, metavar="SECTIONS",
-                        help="defer the index updates for sizes from this many sections on (default 50,000: the "
-                             "on-commit path, one Whoosh commit per document, would take hours)")
+    parser.add_argument("--defer-index-from", type=int, default=None, metavar="SECTIONS",
+                        help="defer the index updates for sizes from this many sections on (default: never)")
     parser.add_argument("--phase", choices=["import", "rebuild-profile", "verify", "measure"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -135,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
           f"{len(pool.headings)} headings ({time.perf_counter() - started:.1f} s)", flush=True)
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        defer = args.defer_index or size >= args.defer_index_from
+        defer = args.defer_index or (args.defer_index_from is not None and size >= args.defer_index_from)
         results.append(run_size(size, pool, args.profile, args.keep, defer))
         print_size(results[-1])
     print_summary(results, TARGETS, time.perf_counter() - started)

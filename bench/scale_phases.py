@@ -7,6 +7,7 @@ which the driver's ``run_child`` reads back.
 
 from __future__ import annotations
 
+import contextlib
 import cProfile
 import io
 import json
@@ -74,7 +75,8 @@ def django_setup() -> None:
 # ---------------------------------------------------------------- phases (run in child processes)
 
 def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
-    """Import every file through the real path; time parse, index updates and version linking apart.
+    """Import every file through the real path, index updates batched as ``import_documents`` batches
+    them; time parse, index updates and version linking apart.
 
     With ``defer_index`` the search layer's signal processor is disconnected, so the import writes the
     database only and the rebuild that follows builds the whole index.
@@ -85,6 +87,7 @@ def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
     from archive import ingest, services
     from archive.models import Document, Section
     from archive.search import indexing
+    from archive.search.signals import batched_index_updates
 
     spent = {"parse": 0.0, "index": 0.0, "versions": 0.0}
 
@@ -110,16 +113,19 @@ def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
     if profiler:
         profiler.enable()
     progress, done_sections, step = [], 0, max(1, len(files) // 10)
-    for number, path in enumerate(files, start=1):
-        outcome = services.document_import(raw=path.read_bytes(), file_name=path.name)
-        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
-        if outcome.version_of_id:
-            linked.append(path.name)
-        if outcome.document is not None:
-            done_sections += outcome.document.sections.count()
-        if number % step == 0 or number == len(files):
-            progress.append((number, done_sections, time.perf_counter() - start))
-            print(f"imported {number} files, {done_sections} sections, {progress[-1][2]:.1f} s", flush=True)
+    with contextlib.nullcontext() if defer_index else batched_index_updates():  # as `import_documents` does
+        for number, path in enumerate(files, start=1):
+            outcome = services.document_import(raw=path.read_bytes(), file_name=path.name)
+            statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+            if outcome.version_of_id:
+                linked.append(path.name)
+            if outcome.document is not None:
+                done_sections += outcome.document.sections.count()
+            if number % step == 0 and number < len(files):
+                progress.append((number, done_sections, time.perf_counter() - start))
+                print(f"imported {number} files, {done_sections} sections, {progress[-1][2]:.1f} s", flush=True)
+    progress.append((len(files), done_sections, time.perf_counter() - start))  # the last batch written
+    print(f"imported {len(files)} files, {done_sections} sections, {progress[-1][2]:.1f} s", flush=True)
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - start

@@ -7,15 +7,26 @@ transaction commits, ``archive.search.indexing.sync`` reads the committed rows a
 once. A rolled-back change costs nothing: ``sync`` derives everything from what the database holds.
 ``sync`` reads and writes under a lock shared by every worker process, so concurrent editors'
 updates are applied in order and none is overwritten by an older read.
+
+A bulk import commits one transaction per file; inside ``batched_index_updates`` the committed
+changes of many files are written together, so the index is not committed (and merged) once per file.
 """
 
+import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
 from archive.models import Document, Section
+
+log = logging.getLogger(__name__)
+
+# Documents whose committed changes a bulk import writes to the index at once.
+IMPORT_BATCH_DOCUMENTS = 50
 
 _pending = threading.local()
 
@@ -62,19 +73,48 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
 
     def flush(self):
         """Apply everything noted so far; later callbacks of the same commit find nothing to do."""
-        from archive.search.indexing import sync
+        documents, _ = _changes()
+        if len(documents) < (getattr(_pending, "batch", None) or 1):
+            return  # a bulk import's batch is not full yet
+        _apply_pending()
 
-        documents, removed_sections = _changes()
-        if not documents and not removed_sections:
-            return
-        document_ids, section_ids = set(documents), set(removed_sections)
-        documents.clear()
-        removed_sections.clear()
-        try:
-            sync(document_ids=document_ids, removed_section_ids=section_ids)
-        except Exception:
-            # Keep them for this thread's next commit (on_commit logs the error); check_index repairs
-            # whatever a failure leaves behind in the meantime.
-            documents.update(document_ids)
-            removed_sections.update(section_ids)
-            raise
+
+@contextmanager
+def batched_index_updates(documents: int = IMPORT_BATCH_DOCUMENTS) -> Iterator[None]:
+    """Within: committed changes reach the index once ``documents`` documents have changed, and on the way out.
+
+    Writing the index after every file made a bulk import slower as the index grew (a Whoosh commit,
+    and its merges, per file). A batch cut short by an error is still written on the way out; only a
+    killed process leaves committed documents unindexed, which ``check_index`` repairs.
+    """
+    _pending.batch = documents
+    try:
+        yield
+    finally:
+        _pending.batch = None
+        if transaction.get_connection().in_atomic_block:
+            transaction.on_commit(_apply_pending, robust=True)
+        else:
+            try:
+                _apply_pending()
+            except Exception:
+                log.exception("The last index update of a bulk import failed; run `manage.py check_index`")
+
+
+def _apply_pending() -> None:
+    from archive.search.indexing import sync
+
+    documents, removed_sections = _changes()
+    if not documents and not removed_sections:
+        return
+    document_ids, section_ids = set(documents), set(removed_sections)
+    documents.clear()
+    removed_sections.clear()
+    try:
+        sync(document_ids=document_ids, removed_section_ids=section_ids)
+    except Exception:
+        # Keep them for this thread's next commit (on_commit logs the error); check_index repairs
+        # whatever a failure leaves behind in the meantime.
+        documents.update(document_ids)
+        removed_sections.update(section_ids)
+        raise

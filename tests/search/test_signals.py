@@ -46,3 +46,51 @@ def test_editing_a_section_updates_its_hit(seeded):
     section.save()
     hit = search_documents("quokka").results[0]
     assert hit.sections[0].section.anchor == "ii-1"
+
+
+def count_index_writes(search_index, monkeypatch) -> list:
+    calls = []
+    original = type(search_index).apply
+
+    def counting(self, **kwargs):
+        calls.append(kwargs)
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(type(search_index), "apply", counting)
+    return calls
+
+
+def test_a_bulk_import_writes_the_index_once_per_batch_and_at_the_end(search_index, monkeypatch):
+    from archive.search.signals import batched_index_updates
+
+    writes = count_index_writes(search_index, monkeypatch)
+    with batched_index_updates(documents=2):
+        import_seed("002")
+        assert writes == [] and search_documents("Chuanying").count == 0  # committed, batch not full yet
+        import_seed("003")
+        assert len(writes) == 1 and search_documents("Chuanying").count == 1
+        import_seed("000")
+        assert len(writes) == 1
+    assert len(writes) == 2  # the rest, on the way out
+    assert search_documents("Ream naval base").count == 1
+
+
+def test_a_batch_cut_short_still_reaches_the_index(search_index):
+    from archive.search.signals import batched_index_updates
+
+    with pytest.raises(KeyboardInterrupt):
+        with batched_index_updates():
+            import_seed("002")
+            raise KeyboardInterrupt
+    assert search_documents("Chuanying").count == 1
+
+
+def test_a_folder_import_writes_the_index_once(search_index, monkeypatch):
+    from django.core.management import call_command
+
+    from tests.conftest import SEEDS
+
+    writes = count_index_writes(search_index, monkeypatch)
+    call_command("import_documents", str(SEEDS))
+    assert len(writes) == 1
+    assert search_documents("Chuanying").count == 1 and search_documents("Preface").count == 1
