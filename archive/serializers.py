@@ -70,6 +70,7 @@ def search_page_json(page: SearchPage) -> dict:
         | {"from": page.filters.year_from, "to": page.filters.year_to},
         "suggestion": page.suggestion or None,
         "partial_count": page.partial_count,
+        "stopped_early": page.stopped_early,
         "facets": {
             facet.name: [{"value": v.value, "label": v.label, "count": v.count, "selected": v.selected} for v in facet.values]
             for facet in page.facets

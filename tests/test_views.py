@@ -68,6 +68,17 @@ def test_search_page_groups_hits_and_links_sections(client, seeded):
     assert "<mark>" in page
 
 
+def test_a_search_stopped_at_the_time_limit_says_so(client, seeded, monkeypatch):
+    from archive.search import whoosh_backend
+
+    notice = "This search was stopped before it finished"
+    assert notice not in client.get("/search/", {"q": "security"}).content.decode()
+    assert client.get("/api/search", {"q": "security"}).json()["stopped_early"] is False
+    monkeypatch.setattr(whoosh_backend, "SEARCH_TIME_LIMIT_SECONDS", -1)
+    assert notice in client.get("/search/", {"q": "security"}).content.decode()
+    assert client.get("/api/search", {"q": "security"}).json()["stopped_early"] is True
+
+
 @pytest.mark.parametrize("query", ['"unbalanced', "title:", "((((", "x" * 5000, "<script>alert(1)</script>"])
 def test_malformed_queries_get_a_friendly_page(client, seeded, query):
     response = client.get("/search/", {"q": query})

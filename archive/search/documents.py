@@ -72,6 +72,8 @@ class SearchPage:
     facets: list[Facet] = field(default_factory=list)
     partial_count: int = 0
     suggestion: str = ""
+    # The engine stopped a search at its time limit: results and counts are those found by then.
+    stopped_early: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -118,6 +120,7 @@ def search_documents(
         sort=sort,
         filters=filters,
         facets=facets_from_counts(matches.facet_counts(), filters),
+        stopped_early=_stopped_early(matches),
     )
     if count < per_page and page == 1:
         _add_partial_matches(result, parsed, filters, sort)
@@ -125,7 +128,7 @@ def search_documents(
         result.suggestion = suggest(
             parsed, has_results=lambda text: _document_matches(text, filters, sort, facets=False).count() > 0
         )
-    _attach_sections(result.results, parsed)
+    result.stopped_early |= _attach_sections(result.results, parsed)
     return result
 
 
@@ -156,6 +159,7 @@ def _add_partial_matches(result: SearchPage, parsed: ParsedQuery, filters: Searc
     ids = [int(r.pk) for r in loose[: wanted + len(found)] if int(r.pk) not in found][:wanted]
     result.partial_count = max(0, loose.count() - len(found))
     result.results += _hits(ids, partial=True)
+    result.stopped_early |= _stopped_early(loose)
 
 
 def _loose_query(parsed: ParsedQuery) -> str:
@@ -170,9 +174,15 @@ def _loose_query(parsed: ParsedQuery) -> str:
     return "(%s)%s" % (" OR ".join(meaningful), "".join(f" NOT {word}" for word in excluded))
 
 
-def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
+def _stopped_early(matches: SearchQuerySet) -> bool:
+    """Whether the engine cut this (already run) search short; engines without a time limit never do."""
+    return getattr(matches.query, "stopped_early", False)
+
+
+def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> bool:
+    """Give each document its best matching sections; return whether the engine stopped early."""
     if not hits:
-        return
+        return False
     by_document = {hit.document.pk: hit for hit in hits}
     query_text = parsed.text
     if any(hit.partial for hit in hits):
@@ -201,7 +211,10 @@ def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> None:
     )
     for document_id, pks in chosen.items():
         by_document[document_id].sections = [
-            SectionHit(sections[pk], snippet(sections[pk].text, parsed.terms)) for pk in pks if pk in sections
+            SectionHit(sections[pk], snippet(sections[pk].text, parsed.terms, phrases=parsed.phrases))
+            for pk in pks
+            if pk in sections
         ]
+    return _stopped_early(section_matches)
 
 

@@ -22,14 +22,21 @@ _ANALYZER = archive_analyzer()
 LEAD_CHARS = 60
 
 
-def snippet(text: str, terms: frozenset[str], *, fragments: int = 2, width: int = 220) -> SafeString:
-    """Return up to ``fragments`` passages around the terms; the text's opening when none occurs.
+def snippet(
+    text: str,
+    terms: frozenset[str],
+    *,
+    phrases: frozenset[tuple[str, ...]] = frozenset(),
+    fragments: int = 2,
+    width: int = 220,
+) -> SafeString:
+    """Return up to ``fragments`` passages around the terms and phrases; the text's opening when none occurs.
 
     The text is read only as far as the passages reach: a long section whose first match is early
     costs a few hundred characters of analysis, not the whole section.
     """
     passages, end = [], 0
-    for start, end, inside in _passages(text, iter_spans(text, terms), fragments, width):
+    for start, end, inside in _passages(text, iter_spans(text, terms, phrases), fragments, width):
         passages.append(("… " if start > 0 else "") + marked_text(text, inside, start, end))
     if not passages:
         opening = text[:width].rsplit(" ", 1)[0] if len(text) > width else text
@@ -77,12 +84,56 @@ def _term(word: str) -> str:
     return next((token.text for token in _ANALYZER(word, mode="query", removestops=False)), "")
 
 
-def mark_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-    """Return the (start, end) of every token of ``text`` the analyzer reads as one of ``terms``."""
-    return list(iter_spans(text, terms))
+def mark_spans(
+    text: str, terms: frozenset[str], phrases: frozenset[tuple[str, ...]] = frozenset()
+) -> list[tuple[int, int]]:
+    """Return the (start, end) of every token of ``text`` the analyzer reads as one of ``terms``, and of every
+    occurrence of one of ``phrases`` (analysed words in a row), in order and not overlapping."""
+    return list(iter_spans(text, terms, phrases))
 
 
-def iter_spans(text: str, terms: frozenset[str]) -> Iterator[tuple[int, int]]:
+def iter_spans(
+    text: str, terms: frozenset[str], phrases: frozenset[tuple[str, ...]] = frozenset()
+) -> Iterator[tuple[int, int]]:
+    """``mark_spans``, lazily: a snippet reads the text only as far as its passages reach."""
+    if phrases:
+        yield from _merged(sorted([*_word_spans(text, terms), *_phrase_spans(text, phrases)]))
+    else:
+        yield from _word_spans(text, terms)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined (a word of the query inside a phrase of it, two phrases)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _phrase_spans(text: str, phrases: frozenset[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """Each occurrence of an exact phrase: its words in a row, whatever punctuation lies between (as the engine
+    reads positions). One span from its first word to its last, or a span per word across a paragraph break."""
+    tokens = [(match.span(), _term(match.group())) for match in _TOKENS.finditer(text)]
+    words = [term for _, term in tokens]
+    firsts = {phrase[0] for phrase in phrases}
+    for index, term in enumerate(words):
+        if term not in firsts:
+            continue
+        for phrase in phrases:
+            last = index + len(phrase) - 1
+            if tuple(words[index : last + 1]) != phrase:
+                continue
+            start, end = tokens[index][0][0], tokens[last][0][1]
+            if "\n" in text[start:end]:
+                yield from (tokens[i][0] for i in range(index, last + 1))
+            else:
+                yield start, end
+
+
+def _word_spans(text: str, terms: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Yield, in order, the (start, end) of the tokens of ``text`` the analyzer reads as one of ``terms``.
 
     The tokens are the analyzer's own (its tokenizer's pattern; its filters work token by token), so

@@ -46,6 +46,7 @@ PLAIN_PROSE = re.compile(r"[\w\s.,;!?'’-]+")
 class ParsedQuery:
     text: str  # Lucene syntax over the index's field names, for SearchQuerySet().raw_search()
     terms: frozenset[str]  # analysed words to highlight (none from NOT clauses)
+    phrases: frozenset[tuple[str, ...]] = frozenset()  # exact phrases to highlight whole, as analysed words
     words: tuple[str, ...] = ()  # the plain positive words as typed, in order (no fields, wildcards, NOT)
     # Only words (hyphenated ones included): no quotes, operator, field or pattern whose meaning a
     # looser "some of the words" reading would betray.
@@ -73,9 +74,11 @@ def parse_query(raw: str) -> ParsedQuery:
     if not reader.clauses:
         raise QueryError("There is nothing to search for in that query: add a word or a phrase.")
     parsed = _check(query_text)
+    marked = list(_positive_marks(_on_written_words(parsed)))
     return ParsedQuery(
         text=query_text,
-        terms=frozenset(_positive_terms(parsed)),
+        terms=frozenset(mark for mark in marked if isinstance(mark, str)),
+        phrases=frozenset(mark for mark in marked if isinstance(mark, tuple)),
         words=tuple(reader.words),
         excluded=tuple(reader.excluded),
         loosenable='"' not in text and "AND" not in query_text.split() and _only_words(parsed),
@@ -110,6 +113,12 @@ def _check(text: str) -> wq.Query:
     if parsed is wq.NullQuery or not list(parsed.leaves()):
         raise QueryError("There is nothing to search for in that query: add a word or a phrase.")
     return parsed
+
+
+def _on_written_words(parsed: wq.Query) -> wq.Query:
+    """The query as the engine runs it, wildcard and fuzzy words with the words they fit (for highlighting)."""
+    backend = connections["default"].get_backend()
+    return backend.on_written_words(parsed) if hasattr(backend, "on_written_words") else parsed
 
 
 _PARSERS: dict[int, tuple[wf.Schema, QueryParser]] = {}
@@ -155,13 +164,19 @@ def _only_words(node: wq.Query) -> bool:
     return False
 
 
-def _positive_terms(node: wq.Query):
-    """Yield the words a result must or may contain, skipping those under NOT."""
+def _positive_marks(node: wq.Query):
+    """Yield what a result must or may contain, skipping what is under NOT: a word, or an exact phrase's words.
+
+    Words of a proximity phrase ("trust gaps"~5) are marked one by one, wherever they are.
+    """
     if isinstance(node, wq.Not):
         return
     if isinstance(node, wq.Term) and node.fieldname in TEXT_FIELDS:
         yield node.text
     elif isinstance(node, wq.Phrase) and node.fieldname in TEXT_FIELDS:
-        yield from node.words
+        if node.slop == 1 and len(node.words) > 1:
+            yield tuple(node.words)
+        else:
+            yield from node.words
     for child in node.children():
-        yield from _positive_terms(child)
+        yield from _positive_marks(child)

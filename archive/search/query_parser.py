@@ -126,6 +126,13 @@ class _BoundedParser(QueryParser):
     def parse(self, text, normalize=True, debug=False):
         return _bounded(super().parse(text, normalize=normalize, debug=debug))
 
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        # A pattern or fuzzy word stays as typed (lowercased): the engine matches it against the words
+        # as written ("securit*", "securty~" -> "security"), which stemming would have made unfindable.
+        if issubclass(termclass, (wq.Wildcard, wq.FuzzyTerm)) and isinstance(self.schema[fieldname], wf.TEXT):
+            return termclass(fieldname, text.lower(), boost=boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
 
 def _bounded(node: wq.Query) -> wq.Query:
     """Cap every expanding term; a fuzzy term gets at most 2 edits and a 1–2 letter prefix in common."""

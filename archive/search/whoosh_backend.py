@@ -12,6 +12,8 @@ What changes from haystack's own backend, and why:
   whole index through one writer.
 """
 
+import copy
+import itertools
 import logging
 import os
 import queue
@@ -37,7 +39,9 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
 
 from archive.search.analysis import archive_analyzer, spelling_analyzer
+from archive.search.query_limits import MAX_EXPANSIONS
 from archive.search.query_parser import with_exact_phrases
+from archive.search.spelling import SPELLING_FIELD  # the documents' words as written
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +144,22 @@ class _Deadline(collectors.WrappingCollector):
             collect(sub_docnum)
 
 
+def _is_word_pattern(node: wq.Query, schema) -> bool:
+    """A wildcard, prefix or fuzzy word in a stemmed text field."""
+    return (
+        isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm))
+        and node.fieldname != SPELLING_FIELD
+        and isinstance(schema[node.fieldname] if node.fieldname in schema else None, TEXT)
+    )
+
+
+def _replace_leaves(node: wq.Query, replacements: dict[int, wq.Query]) -> wq.Query:
+    """The query with the leaves named (by id) replaced; Whoosh's ``apply`` builds new parents."""
+    if node.is_leaf():
+        return replacements.get(id(node), node)
+    return node.apply(lambda child: _replace_leaves(child, replacements))
+
+
 def _index_name(content_type: str) -> str:
     """"archive.section" -> "section": each model has its own Whoosh index."""
     return content_type.rsplit(".", 1)[-1]
@@ -191,6 +211,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         self.content_field_name, self.schema = self.build_schema(fields)
         self.parser = build_parser(self.schema, self.content_field_name)
         self._parsed: dict[str, wq.Query] = {}
+        self._written_words: dict[tuple, list[str]] = {}  # a pattern's stems, per index generation
         self.indexes = {}
         for model in connections[self.connection_alias].get_unified_index().get_indexed_models():
             name = _index_name(model._meta.label_lower)
@@ -321,7 +342,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         parts += [self._parse(force_str(narrow)) for narrow in sorted(narrow_queries or ())]
         if any(part is wq.NullQuery for part in parts):
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
-        whoosh_query = with_exact_phrases(wq.And(parts) if len(parts) > 1 else parts[0])
+        whoosh_query = with_exact_phrases(self.on_written_words(wq.And(parts) if len(parts) > 1 else parts[0]))
         # optimize=False: Whoosh's block-quality skipping would leave the total uncounted, and counting
         # it afterwards runs the whole query a second time.
         search_kwargs = {"limit": max(end_offset or 0, 1), "optimize": False}
@@ -336,7 +357,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
             for calls in _recorders:
                 calls.append(EngineCall(name, whoosh_query, dict(search_kwargs)))
-            results = self._search_within_time(searcher, whoosh_query, search_kwargs)
+            results, stopped_early = self._search_within_time(searcher, whoosh_query, search_kwargs)
             hits = len(results)
             page = [(hit.fields(), hit.score) for hit in results[start_offset or 0 : end_offset]]
             facet_counts = self._facet_counts(results, facets)
@@ -345,7 +366,43 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             "hits": hits,
             "facets": facet_counts,
             "spelling_suggestion": None,
+            "stopped_early": stopped_early,
         }
+
+    def on_written_words(self, query: wq.Query) -> wq.Query:
+        """The query, each wildcard and fuzzy word in a text field matching the words it fits as written.
+
+        Text fields hold stems ("security" -> "secur"), so ``securit*`` or ``securty~`` compared with
+        them found nothing. Each is compared with the documents' words as written (the unstemmed
+        spelling field) and replaced by the stems of the words it fits (at most MAX_EXPANSIONS), which
+        match every form of those words. A pattern that fits no written word is left as it was, for
+        what the spelling field leaves out (words with digits, words of one or two letters).
+        """
+        self._ensure_setup()
+        patterns = [leaf for leaf in query.leaves() if _is_word_pattern(leaf, self.schema)]
+        if not patterns:
+            return query
+        with _POOL.borrow(self._pool_key("document"), self.indexes["document"]) as searcher:
+            reader = searcher.reader()
+            expanded = {id(leaf): self._with_written_words(leaf, reader) for leaf in patterns}
+        return _replace_leaves(query, expanded)
+
+    def _with_written_words(self, pattern: wq.Query, reader) -> wq.Query:
+        key = (reader.generation(), type(pattern), pattern.fieldname, pattern.text,
+               getattr(pattern, "maxdist", 0), getattr(pattern, "prefixlength", 0))
+        stems = self._written_words.get(key)
+        if stems is None:
+            as_written = copy.copy(pattern)
+            as_written.fieldname = SPELLING_FIELD
+            field, found = self.schema[pattern.fieldname], set()
+            for word in itertools.islice(as_written._btexts(reader), MAX_EXPANSIONS):
+                found.update(field.process_text(word.decode() if isinstance(word, bytes) else word, mode="query"))
+            if len(self._written_words) >= PARSED_QUERIES_KEPT:
+                self._written_words.clear()
+            stems = self._written_words[key] = sorted(found)
+        if not stems:
+            return pattern
+        return wq.Or([wq.Term(pattern.fieldname, stem, boost=pattern.boost) for stem in stems])
 
     def _parse(self, text: str) -> wq.Query:
         """The Whoosh query for ``text``, remembered: a results page parses its query for documents and
@@ -360,17 +417,18 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     @staticmethod
     def _search_within_time(searcher, whoosh_query, search_kwargs: dict):
-        """Search, but stop after SEARCH_TIME_LIMIT_SECONDS with what was found by then.
+        """Search, but stop after SEARCH_TIME_LIMIT_SECONDS with what was found by then: (results, stopped early).
 
         A researcher waiting on a pathological query (a phrase of the commonest words, many times
-        over) gets the documents found so far rather than a page that never comes.
+        over) gets the documents found so far, and is told so, rather than a page that never comes.
         """
         limited = _Deadline(searcher.collector(**search_kwargs), SEARCH_TIME_LIMIT_SECONDS)
         try:
             searcher.search_with_collector(whoosh_query, limited)
         except collectors.TimeLimit:
             log.warning("Search stopped after %.1f s, results partial: %.200r", SEARCH_TIME_LIMIT_SECONDS, whoosh_query)
-        return limited.results()
+            return limited.results(), True
+        return limited.results(), False
 
     @staticmethod
     def _facet_counts(results, facets) -> dict:
@@ -414,6 +472,23 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return {name: index.refresh().doc_count() for name, index in self.indexes.items()}
 
 
+class ArchiveWhooshSearchQuery(WhooshSearchQuery):
+    """haystack's query, also keeping whether the engine stopped the search at its time limit."""
+
+    stopped_early = False
+
+    def run(self, spelling_query=None, **kwargs):
+        # haystack's run(), which drops every key of the engine's answer it does not know.
+        search_kwargs = self.build_params(spelling_query=spelling_query)
+        search_kwargs.update(kwargs)
+        results = self.backend.search(self.build_query(), **search_kwargs)
+        self._results = results.get("results", [])
+        self._hit_count = results.get("hits", 0)
+        self._facet_counts = self.post_process_facets(results)
+        self._spelling_suggestion = results.get("spelling_suggestion", None)
+        self.stopped_early = results.get("stopped_early", False)
+
+
 class ArchiveWhooshEngine(BaseEngine):
     backend = ArchiveWhooshBackend
-    query = WhooshSearchQuery
+    query = ArchiveWhooshSearchQuery

@@ -31,7 +31,7 @@ class SectionMatch:
 
     @property
     def hits(self) -> int:
-        """Marked words in the heading and the text."""
+        """Marks in the heading and the text (a word, or a whole phrase)."""
         return len(self.heading_spans) + len(self.text_spans)
 
     @cached_property
@@ -66,7 +66,7 @@ class WithinResult:
 
     @property
     def count(self) -> int:
-        """Marked words in all matching sections."""
+        """Marks (words, or whole phrases) in all matching sections."""
         return sum(match.hits for match in self.sections)
 
 
@@ -83,7 +83,12 @@ def search_within(document: Document, raw_query: str) -> WithinResult:
         query=raw_query.strip(),
         terms=parsed.terms,
         sections=[
-            SectionMatch(section, parsed.terms, mark_spans(section.heading, parsed.terms), mark_spans(section.text, parsed.terms))
+            SectionMatch(
+                section,
+                parsed.terms,
+                mark_spans(section.heading, parsed.terms, parsed.phrases),
+                mark_spans(section.text, parsed.terms, parsed.phrases),
+            )
             for section in sections
         ],
     )

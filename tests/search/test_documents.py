@@ -156,3 +156,9 @@ def test_a_results_page_reads_the_database_three_times_whatever_it_shows(seeded,
         page = search_documents("security cooperation")
         paths = [section_hit.heading_path for hit in page.results for section_hit in hit.sections]
     assert any(" › " in path for path in paths)  # subsections under their chapter, no query more
+
+
+def test_a_phrase_is_marked_whole_in_snippets(seeded):
+    page = search_documents('"sovereign states directly concerned"')
+    snippets = [str(section_hit.snippet) for hit in page.results for section_hit in hit.sections]
+    assert any("<mark>sovereign states directly concerned</mark>" in snippet for snippet in snippets)

@@ -37,3 +37,19 @@ def test_marks_are_whole_tokens_as_the_analyzer_reads_them():
     assert marked("sec") == ["S.E.C."]
     assert marked(_term("İstanbul")) == ["İstanbul"]
     assert marked("10+1") == ["10+1"]
+
+
+def test_exact_phrases_are_marked_whole_and_only_where_whole():
+    text = "China and the South China Sea; south of China, the sea."
+    marked = [text[start:end] for start, end in mark_spans(text, frozenset(), frozenset({("south", "china", "sea")}))]
+    assert marked == ["South China Sea"]
+    both = mark_spans(text, frozenset({"china"}), frozenset({("south", "china", "sea")}))
+    assert [text[start:end] for start, end in both] == ["China", "South China Sea", "China"]  # no mark inside another
+    html = str(snippet(text, frozenset(), phrases=frozenset({("south", "china", "sea")})))
+    assert "<mark>South China Sea</mark>" in html and html.count("<mark>") == 1
+
+
+def test_a_phrase_across_a_paragraph_break_is_marked_word_by_word():
+    text = "Claims in the South China\n\nSea were discussed."
+    marked = [text[start:end] for start, end in mark_spans(text, frozenset(), frozenset({("south", "china", "sea")}))]
+    assert marked == ["South", "China", "Sea"]

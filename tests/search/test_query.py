@@ -232,8 +232,13 @@ def test_terms_under_not_are_not_highlighted():
     assert "cambodia" not in parse_query("security -Cambodia").terms
 
 
-def test_phrase_words_are_highlight_terms():
-    assert {"sovereign", "state"} <= parse_query('"sovereign states"').terms
+def test_exact_phrases_are_highlighted_whole_and_proximity_words_one_by_one():
+    parsed = parse_query('"sovereign states" security Asia-Pacific')
+    assert parsed.phrases == {("sovereign", "state"), ("asia", "pacif")}
+    assert parsed.terms == {"secur"}
+    near = parse_query('"trust gaps"~5')
+    assert near.phrases == frozenset() and near.terms == {"trust", "gap"}
+    assert parse_query('security -"sovereign states"').phrases == frozenset()
 
 
 def test_words_are_the_positive_plain_words_in_order():

@@ -74,6 +74,23 @@ def test_fuzzy_words_forgive_a_typo(seeded):
     assert found("Guangix~1") == {DIGITAL}
 
 
+def test_patterns_fit_words_as_written_not_their_stems(seeded):
+    # The index holds stems ("security" -> "secur"): these fit the written words only.
+    assert {OP_ED, WHITE_PAPER} <= found("securit*")
+    assert {OP_ED, WHITE_PAPER} <= found("Securty~")
+    assert {OP_ED, WHITE_PAPER} <= found("sec?rity")
+    assert WHITE_PAPER in found("title:Securit*")
+    assert found("Cambod?a") == {OP_ED} and found("Guangx*") == {DIGITAL}  # no wider than the words fitted
+
+
+def test_pattern_matches_are_highlighted(seeded):
+    from archive.search.documents import search_documents
+
+    for query in ("securit*", "Securty~"):
+        snippets = [str(s.snippet) for hit in search_documents(query).results for s in hit.sections]
+        assert any("<mark>security</mark>" in snippet.lower() for snippet in snippets), query
+
+
 @pytest.mark.parametrize(
     ("query", "titles"),
     [
@@ -106,8 +123,8 @@ def test_terms_to_highlight_match_the_indexed_words(seeded):
     from archive.search.highlight import snippet
 
     parsed = parse_query("“sovereign states” -Cambodia")
-    marked = str(snippet("disputes should be resolved by sovereign states directly concerned", parsed.terms))
-    assert "<mark>sovereign</mark>" in marked and "<mark>states</mark>" in marked
+    marked = str(snippet("disputes should be resolved by sovereign states directly concerned", parsed.terms, phrases=parsed.phrases))
+    assert "<mark>sovereign states</mark>" in marked
 
 
 @pytest.mark.parametrize("query", ["secur*", "Cambodai~2", '"China Asean"~20', "date:[1000 TO 9999]", "-Cambodia"])

@@ -1,4 +1,4 @@
-"""The index follows committed transactions only, once per transaction."""
+"""The index follows committed transactions only: once per transaction, or once per batch of a bulk import."""
 
 import pytest
 from django.db import transaction
@@ -12,6 +12,18 @@ from tests.conftest import seed_path
 def import_seed(prefix: str):
     path = seed_path(prefix)
     return document_import(raw=path.read_bytes(), file_name=path.name)
+
+
+def count_index_writes(search_index, monkeypatch) -> list:
+    calls = []
+    original = type(search_index).apply
+
+    def counting(self, **kwargs):
+        calls.append(kwargs)
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(type(search_index), "apply", counting)
+    return calls
 
 
 def test_rolled_back_import_never_reaches_the_index(search_index):
@@ -28,16 +40,9 @@ def test_rolled_back_import_never_reaches_the_index(search_index):
 
 
 def test_one_index_write_per_transaction(search_index, monkeypatch):
-    calls = []
-    original = type(search_index).apply
-
-    def counting(self, **kwargs):
-        calls.append(kwargs)
-        return original(self, **kwargs)
-
-    monkeypatch.setattr(type(search_index), "apply", counting)
+    writes = count_index_writes(search_index, monkeypatch)
     import_seed("003")
-    assert len(calls) == 1
+    assert len(writes) == 1
 
 
 def test_editing_a_section_updates_its_hit(seeded):
@@ -46,18 +51,6 @@ def test_editing_a_section_updates_its_hit(seeded):
     section.save()
     hit = search_documents("quokka").results[0]
     assert hit.sections[0].section.anchor == "ii-1"
-
-
-def count_index_writes(search_index, monkeypatch) -> list:
-    calls = []
-    original = type(search_index).apply
-
-    def counting(self, **kwargs):
-        calls.append(kwargs)
-        return original(self, **kwargs)
-
-    monkeypatch.setattr(type(search_index), "apply", counting)
-    return calls
 
 
 def test_a_bulk_import_writes_the_index_once_per_batch_and_at_the_end(search_index, monkeypatch):
