@@ -7,6 +7,7 @@ snippet is built, and the result passes through ``archive.sanitize.clean_snippet
 
 import functools
 import html
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -116,21 +117,18 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _phrase_spans(text: str, phrases: frozenset[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
     """Each occurrence of an exact phrase: its words in a row, whatever punctuation lies between (as the engine
     reads positions). One span from its first word to its last, or a span per word across a paragraph break."""
-    tokens = [(match.span(), _term(match.group())) for match in _TOKENS.finditer(text)]
-    words = [term for _, term in tokens]
-    firsts = {phrase[0] for phrase in phrases}
-    for index, term in enumerate(words):
-        if term not in firsts:
-            continue
+    longest = max(len(phrase) for phrase in phrases)
+    for start, _ in _word_spans(text, frozenset(phrase[0] for phrase in phrases)):
+        tokens = list(itertools.islice(_TOKENS.finditer(text, start), longest))
+        words = tuple(_term(token.group()) for token in tokens)
         for phrase in phrases:
-            last = index + len(phrase) - 1
-            if tuple(words[index : last + 1]) != phrase:
+            if words[: len(phrase)] != phrase:
                 continue
-            start, end = tokens[index][0][0], tokens[last][0][1]
-            if "\n" in text[start:end]:
-                yield from (tokens[i][0] for i in range(index, last + 1))
+            inside = tokens[: len(phrase)]
+            if "\n" in text[start : inside[-1].end()]:
+                yield from (token.span() for token in inside)
             else:
-                yield start, end
+                yield start, inside[-1].end()
 
 
 def _word_spans(text: str, terms: frozenset[str]) -> Iterator[tuple[int, int]]:
