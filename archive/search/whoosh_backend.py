@@ -37,6 +37,7 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
+from whoosh.reading import SegmentReader
 
 from archive.search.analysis import archive_analyzer, spelling_analyzer
 from archive.search.query_limits import MAX_EXPANSIONS
@@ -55,6 +56,8 @@ REBUILD_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 WEIGHTING = scoring.BM25F(B=0.75, K1=2.0)
 # One engine search stops here with what it found (a results page makes two, rarely four).
 SEARCH_TIME_LIMIT_SECONDS = 0.3
+# Segments an index keeps before an update merges its smallest ones (see _merge_smallest).
+SEGMENTS_KEPT = 6
 # Parsed query strings kept per process (each a small tree of Whoosh query objects).
 PARSED_QUERIES_KEPT = 1000
 
@@ -119,6 +122,26 @@ class SearcherPool:
 
 
 _POOL = SearcherPool()
+
+
+def _merge_smallest(writer, segments):
+    """Whoosh merge policy: once an index has more than SEGMENTS_KEPT segments, merge the smallest together.
+
+    Every update commits a new segment, and a search reads every segment. Whoosh's default policy
+    (MERGE_SMALL) lets segments of a few thousand entries pile up to twenty and more before it merges
+    them (its bound follows the Fibonacci numbers), so an archive updated batch by batch or document by
+    document slowed down as it grew. Merging the smallest ones keeps the count bounded, and an entry
+    is rewritten about log(n) times over the index's life.
+    """
+    if len(segments) <= SEGMENTS_KEPT:
+        return segments
+    ordered = sorted(segments, key=lambda segment: segment.doc_count_all())
+    merged = len(segments) - SEGMENTS_KEPT + 1
+    for segment in ordered[:merged]:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return ordered[merged:]
 
 
 class _Deadline(collectors.WrappingCollector):
@@ -261,7 +284,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             except Exception:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(mergetype=_merge_smallest)
 
     def rebuild(self, index, objects: Iterable) -> int:
         """Replace one model's index with ``objects``, written through a single writer; return the count."""
