@@ -6,11 +6,12 @@ Each size runs in a fresh ARCHIVE_DATA_DIR, every phase in its own process so th
 phase's own (``os.wait4`` reports each child's peak RSS):
 
 1. import: every corpus file through ``archive.services.document_import`` (the real path: parse, one
-   transaction, version linking, index update on commit);
-2. rebuild: ``manage.py rebuild_index --noinput``, then the index is checked against the database;
-3. serve: ``manage.py runserver --noreload --nothreading`` with DEBUG=false on 127.0.0.1 (one process,
+   transaction, version linking), the index written in batches as ``import_documents`` writes it;
+2. serve and measure the index as the import left it (below);
+3. rebuild: ``manage.py rebuild_index --noinput``, then the index is checked against the database;
+4. serve: ``manage.py runserver --noreload --nothreading`` with DEBUG=false on 127.0.0.1 (one process,
    one request at a time, like a single worker);
-4. measure: over real HTTP, the search page and ``/api/search`` for 50+ queries, and the largest white
+5. measure: over real HTTP, the search page and ``/api/search`` for 50+ queries, and the largest white
    paper's page; in process, the SQL queries a document page makes, and every Whoosh search the archive
    issues for each query, replayed on one raw Whoosh searcher for the engine's own time.
 
@@ -60,6 +61,17 @@ def run_child(cmd: list[str], env: dict, log: Path) -> tuple[dict, float, float]
     return (json.loads(lines[-1]) if lines else {}), seconds, usage.ru_maxrss / 1024
 
 
+def measure(env: dict, work: Path, label: str) -> tuple[dict, float, float, float]:
+    """Serve the archive and run the measuring phase against it: (result, seconds, client RSS, server RSS)."""
+    server, port = start_server(env, work / f"server-{label}.log")
+    try:
+        measured, measure_s, measure_rss = run_child(
+            [PY, "-m", "bench.scale", "--phase", "measure", "--port", str(port)], env, work / f"measure-{label}.log")
+    finally:
+        server_rss = stop_server(server)
+    return measured, measure_s, measure_rss, server_rss
+
+
 def run_size(size: int, pool, profile: bool, keep: bool, defer_index: bool = False) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"policy-archive-bench-{size}-"))
     started = time.perf_counter()
@@ -79,6 +91,8 @@ def run_size(size: int, pool, profile: bool, keep: bool, defer_index: bool = Fal
         [PY, "-m", "bench.scale", "--phase", "import", "--corpus", str(work / "corpus"), *flag], env, work / "import.log")
     print(f"[{size}] import: {imported['seconds']:.1f} s", flush=True)
     index_after_import = du_mb(whoosh_dir)
+    # Searches on the index as the import left it (what researchers meet after a bulk import) ...
+    measured_after_import = None if defer_index else measure(env, work, "after-import")[0]
     _, rebuild_s, rebuild_rss = run_child([PY, "manage.py", "rebuild_index", "--noinput"], env, work / "rebuild.log")
     print(f"[{size}] rebuild: {rebuild_s:.1f} s", flush=True)
     verified, _, _ = run_child([PY, "-m", "bench.scale", "--phase", "verify"], env, work / "verify.log")
@@ -86,17 +100,14 @@ def run_size(size: int, pool, profile: bool, keep: bool, defer_index: bool = Fal
     if profile:
         rebuild_profile, _, _ = run_child([PY, "-m", "bench.scale", "--phase", "rebuild-profile"], env,
                                           work / "rebuild-profile.log")
-    server, port = start_server(env, work / "server.log")
-    try:
-        measured, measure_s, measure_rss = run_child(
-            [PY, "-m", "bench.scale", "--phase", "measure", "--port", str(port)], env, work / "measure.log")
-    finally:
-        server_rss = stop_server(server)
+    # ... and on the rebuilt one.
+    measured, measure_s, measure_rss, server_rss = measure(env, work, "after-rebuild")
     result = {
         "size": size, "work": str(work), "documents": len(documents), "import": imported,
         "import_wall_s": import_s, "import_rss_mb": import_rss, "index_mb_import": index_after_import,
         "rebuild_s": rebuild_s, "rebuild_rss_mb": rebuild_rss, "index_mb_rebuild": du_mb(whoosh_dir),
         "verify": verified, "measure": measured, "measure_rss_mb": measure_rss, "server_rss_mb": server_rss,
+        "measure_after_import": measured_after_import,
         "measure_s": measure_s, "total_s": time.perf_counter() - started, "profiled": profile,
         "rebuild_profile_s": rebuild_profile and rebuild_profile["seconds"],
     }

@@ -65,6 +65,13 @@ def print_size(result: dict) -> None:
         print(f"{'':<22}(each query's median of {measured.get('passes', 1)} passes; the first pass alone: page "
               f"{first['page']['median']:.1f} / {first['page']['p95']:.1f}, API {first['api']['median']:.1f} / "
               f"{first['api']['p95']:.1f})")
+    after_import = result.get("measure_after_import")
+    if after_import:
+        print(f"{'':<22}on the index as the import left it (before the rebuild): " + ", ".join(
+            f"{label} {after_import['http'][name]['median']:.1f} / {after_import['http'][name]['p95']:.1f}"
+            f" (raw {after_import['raw'][name]['median']:.1f}, ratio "
+            f"{after_import['http'][name]['median'] / max(after_import['raw'][name]['median'], 1e-9):.2f}x)"
+            for name, label in (("page", "page"), ("api", "API"))))
     document = measured["document"]
     print(f"{'GET /documents/ID/':<22}{document['median']:>8.1f}{document['p95']:>8.1f}   "
           f"largest white paper #{document['id']} ({measured['sql']['largest']['sections']} sections)")
