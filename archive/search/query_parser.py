@@ -129,7 +129,8 @@ class _BoundedParser(QueryParser):
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
         # A pattern or fuzzy word stays as typed (lowercased): the engine matches it against the words
         # as written ("securit*", "securty~" -> "security"), which stemming would have made unfindable.
-        if issubclass(termclass, (wq.Wildcard, wq.FuzzyTerm)) and isinstance(self.schema[fieldname], wf.TEXT):
+        field = self.schema[fieldname] if self.schema and fieldname in self.schema else None
+        if issubclass(termclass, (wq.Wildcard, wq.FuzzyTerm)) and isinstance(field, wf.TEXT):
             return termclass(fieldname, text.lower(), boost=boost)
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
 

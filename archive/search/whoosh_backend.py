@@ -7,9 +7,11 @@ What changes from haystack's own backend, and why:
   unanalysed columns (facets come back as printed, sorting and counting read a column);
 - a search is one Whoosh query: model and narrowing filters are ANDed into it instead of haystack's
   extra unlimited queries, and searchers are pooled across requests (opening one copies segments);
+  it stops at a time limit with what it found, and says so (``stopped_early``);
+- wildcard and fuzzy words are fitted to the words as written, not to their stems;
 - writes take the index lock with a timeout and retry instead of failing or silently queueing;
-  ``apply`` writes a whole transaction's changes in one commit per index; ``rebuild`` writes a
-  whole index through one writer.
+  ``apply`` writes a whole transaction's changes in one commit per index, merging the smallest
+  segments so that their number stays bounded; ``rebuild`` writes a whole index through one writer.
 """
 
 import copy
