@@ -14,12 +14,8 @@ What changes from haystack's own backend, and why:
   segments so that their number stays bounded; ``rebuild`` writes a whole index through one writer.
 """
 
-import copy
-import itertools
 import logging
 import os
-import queue
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -39,12 +35,12 @@ from whoosh.fields import ID as WHOOSH_ID
 from whoosh.fields import KEYWORD, NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
-from whoosh.reading import SegmentReader
 
 from archive.search.analysis import archive_analyzer, spelling_analyzer
-from archive.search.query_limits import MAX_EXPANSIONS
 from archive.search.query_parser import with_exact_phrases
-from archive.search.spelling import SPELLING_FIELD  # the documents' words as written
+from archive.search.searchers import Deadline, SearcherPool
+from archive.search.segments import merge_smallest
+from archive.search.word_patterns import is_word_pattern, replace_leaves, written_stems
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +54,6 @@ REBUILD_PROCESSES = max(1, min(4, os.cpu_count() or 1))
 WEIGHTING = scoring.BM25F(B=0.75, K1=2.0)
 # One engine search stops here with what it found (a results page makes two, rarely four).
 SEARCH_TIME_LIMIT_SECONDS = 0.3
-# Segments an index keeps before an update merges its smallest ones (see _merge_smallest).
-SEGMENTS_KEPT = 6
 # Parsed query strings kept per process (each a small tree of Whoosh query objects).
 PARSED_QUERIES_KEPT = 1000
 
@@ -87,102 +81,7 @@ def record_engine_queries() -> Iterator[list[EngineCall]]:
         _recorders.remove(calls)
 
 
-class SearcherPool:
-    """Open searchers shared across requests and threads, one borrower at a time each.
-
-    Opening a searcher reads every segment's metadata (tens of ms on a large index), so searchers
-    are kept; a borrowed one is refreshed when a writer committed since, reusing unchanged segments.
-    """
-
-    def __init__(self):
-        self._idle: dict[str, queue.SimpleQueue] = {}
-        self._lock = threading.Lock()
-
-    @contextmanager
-    def borrow(self, key: str, index):
-        with self._lock:
-            idle = self._idle.setdefault(key, queue.SimpleQueue())
-        try:
-            searcher = idle.get_nowait()
-        except queue.Empty:
-            searcher = index.searcher(weighting=WEIGHTING)
-        if not searcher.up_to_date():
-            searcher = searcher.refresh()
-        try:
-            yield searcher
-        except BaseException:
-            searcher.close()
-            raise
-        idle.put(searcher)
-
-    def clear(self) -> None:
-        with self._lock:
-            idle_queues, self._idle = list(self._idle.values()), {}
-        for idle in idle_queues:
-            while not idle.empty():
-                idle.get_nowait().close()
-
-
-_POOL = SearcherPool()
-
-
-def _merge_smallest(writer, segments):
-    """Whoosh merge policy: once an index has more than SEGMENTS_KEPT segments, merge the smallest together.
-
-    Every update commits a new segment, and a search reads every segment. Whoosh's default policy
-    (MERGE_SMALL) lets segments of a few thousand entries pile up to twenty and more before it merges
-    them (its bound follows the Fibonacci numbers), so an archive updated batch by batch or document by
-    document slowed down as it grew. Merging the smallest ones keeps the count bounded, and an entry
-    is rewritten about log(n) times over the index's life.
-    """
-    if len(segments) <= SEGMENTS_KEPT:
-        return segments
-    ordered = sorted(segments, key=lambda segment: segment.doc_count_all())
-    merged = len(segments) - SEGMENTS_KEPT + 1
-    for segment in ordered[:merged]:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return ordered[merged:]
-
-
-class _Deadline(collectors.WrappingCollector):
-    """Collect until a deadline, then raise ``TimeLimit`` (what was collected so far stays readable).
-
-    Whoosh's own TimeLimitCollector starts a timer thread per search, which costs more than many
-    searches; reading the clock before each match is enough, as a match is where Whoosh yields.
-    """
-
-    def __init__(self, child, seconds: float):
-        super().__init__(child)
-        self.seconds = seconds
-
-    def prepare(self, top_searcher, q, context):
-        super().prepare(top_searcher, q, context)
-        self.deadline = time.monotonic() + self.seconds
-
-    def collect_matches(self):
-        collect, deadline = self.child.collect, self.deadline
-        for sub_docnum in self.child.matches():
-            if time.monotonic() > deadline:
-                raise collectors.TimeLimit
-            collect(sub_docnum)
-
-
-def _is_word_pattern(node: wq.Query, schema) -> bool:
-    """A wildcard, prefix or fuzzy word in a stemmed text field."""
-    return (
-        isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm))
-        and node.fieldname != SPELLING_FIELD
-        and isinstance(schema[node.fieldname] if node.fieldname in schema else None, TEXT)
-    )
-
-
-def _replace_leaves(node: wq.Query, replacements: dict[int, wq.Query]) -> wq.Query:
-    """The query with the leaves named (by id) replaced; Whoosh's ``apply`` builds new parents."""
-    if node.is_leaf():
-        return replacements.get(id(node), node)
-    return node.apply(lambda child: _replace_leaves(child, replacements))
+_POOL = SearcherPool(WEIGHTING)
 
 
 def _index_name(content_type: str) -> str:
@@ -286,7 +185,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             except Exception:
                 writer.cancel()
                 raise
-            writer.commit(mergetype=_merge_smallest)
+            writer.commit(mergetype=merge_smallest)
 
     def rebuild(self, index, objects: Iterable) -> int:
         """Replace one model's index with ``objects``, written through a single writer; return the count."""
@@ -404,27 +303,22 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         what the spelling field leaves out (words with digits, words of one or two letters).
         """
         self._ensure_setup()
-        patterns = [leaf for leaf in query.leaves() if _is_word_pattern(leaf, self.schema)]
+        patterns = [leaf for leaf in query.leaves() if is_word_pattern(leaf, self.schema)]
         if not patterns:
             return query
         with _POOL.borrow(self._pool_key("document"), self.indexes["document"]) as searcher:
             reader = searcher.reader()
             expanded = {id(leaf): self._with_written_words(leaf, reader) for leaf in patterns}
-        return _replace_leaves(query, expanded)
+        return replace_leaves(query, expanded)
 
     def _with_written_words(self, pattern: wq.Query, reader) -> wq.Query:
         key = (reader.generation(), type(pattern), pattern.fieldname, pattern.text,
                getattr(pattern, "maxdist", 0), getattr(pattern, "prefixlength", 0))
         stems = self._written_words.get(key)
         if stems is None:
-            as_written = copy.copy(pattern)
-            as_written.fieldname = SPELLING_FIELD
-            field, found = self.schema[pattern.fieldname], set()
-            for word in itertools.islice(as_written._btexts(reader), MAX_EXPANSIONS):
-                found.update(field.process_text(word.decode() if isinstance(word, bytes) else word, mode="query"))
             if len(self._written_words) >= PARSED_QUERIES_KEPT:
                 self._written_words.clear()
-            stems = self._written_words[key] = sorted(found)
+            stems = self._written_words[key] = written_stems(pattern, reader, self.schema)
         if not stems:
             return pattern
         return wq.Or([wq.Term(pattern.fieldname, stem, boost=pattern.boost) for stem in stems])
@@ -447,7 +341,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         A researcher waiting on a pathological query (a phrase of the commonest words, many times
         over) gets the documents found so far, and is told so, rather than a page that never comes.
         """
-        limited = _Deadline(searcher.collector(**search_kwargs), SEARCH_TIME_LIMIT_SECONDS)
+        limited = Deadline(searcher.collector(**search_kwargs), SEARCH_TIME_LIMIT_SECONDS)
         try:
             searcher.search_with_collector(whoosh_query, limited)
         except collectors.TimeLimit:
