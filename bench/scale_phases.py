@@ -48,7 +48,7 @@ def peak_rss_mb() -> float:
 
 
 def whoosh_index_names(path: Path) -> list[str]:
-    """The Whoosh indexes in a directory, read from their table-of-contents files ("_MAIN_3.toc")."""
+    """The Whoosh indexes in a directory, read from their table-of-contents files ("_section_3.toc")."""
     return sorted({toc.name[1:].rsplit("_", 1)[0] for toc in path.glob("_*.toc")})
 
 
@@ -171,41 +171,11 @@ def phase_verify() -> None:
     emit({"indexed": indexed, "expected": expected})
 
 
-def _recorder():
-    """The archive's engine-call recorder, or a stand-in that wraps Whoosh's ``Searcher.search`` itself."""
-    from archive.search import whoosh_backend
-
-    if hasattr(whoosh_backend, "record_engine_queries"):
-        return whoosh_backend.record_engine_queries, "archive.search.whoosh_backend.record_engine_queries"
-    import contextlib
-    from collections import namedtuple
-
-    from whoosh.searching import Searcher
-
-    EngineCall = namedtuple("EngineCall", "index_name query kwargs")
-
-    @contextlib.contextmanager
-    def record():
-        calls, original = [], Searcher.search
-
-        def search(self, q, **kwargs):
-            calls.append(EngineCall("MAIN", q, dict(kwargs)))  # haystack's single index
-            return original(self, q, **kwargs)
-
-        Searcher.search = search
-        try:
-            yield calls
-        finally:
-            Searcher.search = original
-
-    return record, "stand-in (patched whoosh Searcher.search; the archive hook was missing)"
-
-
 def _replay(searchers: dict, calls: list) -> tuple[float, float]:
     """Run recorded engine calls on raw Whoosh searchers: (ms with the hits' stored fields read, ms searching)."""
     total = search_only = 0.0
     for call in calls:
-        searcher = searchers[getattr(call, "index_name", "MAIN")]
+        searcher = searchers[call.index_name]
         start = time.perf_counter()
         results = searcher.search(call.query, **call.kwargs)
         search_only += time.perf_counter() - start
@@ -229,6 +199,7 @@ def phase_measure(port: int) -> None:
     from whoosh import index as whoosh_index
 
     from archive.models import Document
+    from archive.search.engine_calls import record_engine_queries
 
     endpoints = {"page": "/search/?q={}", "api": "/api/search?q={}"}
     for query in QUERIES[:5]:
@@ -236,7 +207,7 @@ def phase_measure(port: int) -> None:
             http_get(port, pattern.format(quote(query)))
 
     # The Whoosh calls each request makes, recorded in this process (the server meets the queries later).
-    record, recorder_name = _recorder()
+    record, recorder_name = record_engine_queries, "archive.search.engine_calls.record_engine_queries"
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     recorded: dict[str, list[list]] = {name: [] for name in endpoints}
     for query in QUERIES:
@@ -246,7 +217,7 @@ def phase_measure(port: int) -> None:
             recorded[name].append(list(calls))
     facets_seen = any("groupedby" in call.kwargs for calls in recorded["page"] for call in calls)
     path = settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
-    # One raw searcher per Whoosh index the archive keeps ("MAIN" in haystack's layout), opened once and
+    # One raw searcher per Whoosh index the archive keeps, opened once and
     # warmed by one untimed replay of every call.
     searchers = {name: whoosh_index.open_dir(path, indexname=name).searcher() for name in whoosh_index_names(Path(path))}
     for name in endpoints:

@@ -18,8 +18,6 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 
 from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
@@ -37,6 +35,7 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
 
 from archive.search.analysis import archive_analyzer, spelling_analyzer
+from archive.search.engine_calls import note_engine_call
 from archive.search.query_parser import with_exact_phrases
 from archive.search.searchers import Deadline, SearcherPool
 from archive.search.segments import merge_smallest
@@ -56,29 +55,6 @@ WEIGHTING = scoring.BM25F(B=0.75, K1=2.0)
 SEARCH_TIME_LIMIT_SECONDS = 0.3
 # Parsed query strings kept per process (each a small tree of Whoosh query objects).
 PARSED_QUERIES_KEPT = 1000
-
-
-@dataclass(frozen=True)
-class EngineCall:
-    """One Whoosh search the archive issued: replay with ``searcher.search(call.query, **call.kwargs)``."""
-
-    index_name: str
-    query: wq.Query
-    kwargs: dict
-
-
-_recorders: list[list[EngineCall]] = []
-
-
-@contextmanager
-def record_engine_queries() -> Iterator[list[EngineCall]]:
-    """Collect every Whoosh search issued inside the block (benchmarks compare against raw Whoosh)."""
-    calls: list[EngineCall] = []
-    _recorders.append(calls)
-    try:
-        yield calls
-    finally:
-        _recorders.remove(calls)
 
 
 _POOL = SearcherPool(WEIGHTING)
@@ -279,8 +255,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 for field in facets
             ]
         with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
-            for calls in _recorders:
-                calls.append(EngineCall(name, whoosh_query, dict(search_kwargs)))
+            note_engine_call(name, whoosh_query, search_kwargs)
             results, stopped_early = self._search_within_time(searcher, whoosh_query, search_kwargs)
             hits = len(results)
             page = [(hit.fields(), hit.score) for hit in results[start_offset or 0 : end_offset]]

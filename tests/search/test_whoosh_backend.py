@@ -33,7 +33,7 @@ def test_documents_and_sections_live_in_separate_indexes(seeded, search_index):
 
 
 def test_a_search_page_asks_the_engine_once_for_documents_and_once_for_sections(seeded):
-    from archive.search.whoosh_backend import record_engine_queries
+    from archive.search.engine_calls import record_engine_queries
 
     with record_engine_queries() as calls:
         page = search_documents("security", sort="newest")
@@ -52,7 +52,7 @@ def test_a_searcher_kept_between_requests_sees_later_writes(seeded):
 
 
 def test_recorded_calls_replay_on_a_raw_whoosh_searcher(seeded, search_index):
-    from archive.search.whoosh_backend import record_engine_queries
+    from archive.search.engine_calls import record_engine_queries
 
     with record_engine_queries() as calls:
         expected = search_documents('"sovereign states directly concerned"').count
