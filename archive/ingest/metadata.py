@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from .byline import NAME_SEPARATOR, byline_names, inverted_name, is_name, is_place, publisher_line, speaker_in_title
 from .byline import title_case_name as title_case_name
 from .author_note import split_author_note as split_author_note
+from .blocks import HEADING, Block
 from .dates import dateline_date, labelled_date, parse_date
 from .frontmatter import FrontMatter
 from .model import PartialDate
@@ -111,9 +113,12 @@ class _Reader:
 
 
 def read_header(
-    blocks: list[list[str]], front: FrontMatter | None = None, source_url: str = ""
-) -> tuple[Header, list[list[str]]]:
-    """Consume metadata lines from the top of ``blocks``; return the header and the remaining body blocks."""
+    blocks: Sequence[Block], front: FrontMatter | None = None, source_url: str = ""
+) -> tuple[Header, list[Block]]:
+    """Consume metadata lines from the top of ``blocks``; return the header and the remaining body blocks.
+
+    A heading block read before any title is the title: the format marked it as a heading at the top.
+    """
     reader = _Reader(_from_front_matter(front) if front else Header())
     reader.title_just_read = bool(reader.header.title)
     stop = _read(reader, blocks)
@@ -125,23 +130,27 @@ def read_header(
     if stop is None:
         return header, []
     b, i = stop
-    return header, [blocks[b][i:], *blocks[b + 1:]]
+    if b >= len(blocks):
+        return header, []
+    first = blocks[b]
+    return header, [replace(first, lines=first.lines[i:]), *blocks[b + 1:]]
 
 
-def _read(reader: _Reader, blocks: list[list[str]]) -> tuple[int, int] | None:
+def _read(reader: _Reader, blocks: Sequence[Block]) -> tuple[int, int] | None:
     """Consume header lines; return where the body starts (block, line), or None if nothing is left."""
     seen = 0
     for b, block in enumerate(blocks):
-        if not reader.held and _block_standfirst(reader, block, b < len(blocks) - 1):
-            reader.header.subtitle = unmark_italic(" ".join(block))
+        lines = list(block.lines)
+        if not reader.held and block.kind != HEADING and _block_standfirst(reader, lines, b < len(blocks) - 1):
+            reader.header.subtitle = unmark_italic(" ".join(lines))
             reader.title_just_read = False
             continue
-        for i, line in enumerate(block):
+        for i, line in enumerate(lines):
             seen += 1
             if seen > _MAX_HEADER_LINES:
                 return _body_start(reader, b, i)
             before = copy.deepcopy(reader.header)
-            if _consume(reader.header, line, i == len(block) - 1):
+            if _consume(reader.header, line, i == len(lines) - 1, block.kind == HEADING):
                 if reader.held and not (_is_anchor(reader.header, before) and _confirm_held(reader)):
                     reader.header = before
                     return _body_start(reader, b, i)
@@ -206,11 +215,14 @@ def _block_standfirst(reader: _Reader, block: list[str], more_follows: bool) -> 
     )
 
 
-def _consume(header: Header, line: str, last_in_block: bool) -> bool:
+def _consume(header: Header, line: str, last_in_block: bool, is_heading: bool = False) -> bool:
     """Record ``line`` in ``header`` if it is metadata or the title; False when the body has begun."""
     md_title = _MD_TITLE.match(line)
     if md_title and not header.title:
         header.title = md_title.group(1).strip()
+        return True
+    if is_heading and not header.title:
+        header.title = line.strip()
         return True
     if header.title and any(_same_text(line.lstrip("# "), t) for t in (header.title, header.short_title) if t):
         return True  # the title printed again, or a Markdown heading repeating the front matter title

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from .blocks import paragraph
 from .boilerplate import strip_debris
 from .decode import MAX_BYTES, check_size, decode
 from .frontmatter import FrontMatter, split_front_matter
@@ -112,8 +113,9 @@ def _read_jsonl(raw: bytes, max_bytes: int) -> Source:
 def _parse_source(source: Source) -> ParsedDocument:
     warnings = list(source.warnings)
     cleaned = strip_debris(split_long_lines(source.text).split("\n"))
-    header, body_blocks = read_header(split_blocks(cleaned.lines), source.front, cleaned.source_url)
-    paragraphs = bound_paragraphs(join_blocks(body_blocks, source.markdown))
+    blocks = [paragraph(*lines) for lines in split_blocks(cleaned.lines)]
+    header, body_blocks = read_header(blocks, source.front, cleaned.source_url)
+    paragraphs = bound_paragraphs(join_blocks([list(b.lines) for b in body_blocks], source.markdown))
     paragraphs, author_note = split_author_note(paragraphs)
     if not paragraphs:
         raise IngestError("no body text found after removing the title, metadata and page debris")

@@ -1,84 +1,92 @@
 """archive/ingest/metadata.py: title, byline, dates, issuer, edition and the author's note."""
 
+from archive.ingest.blocks import Block, paragraph
 from archive.ingest.frontmatter import split_front_matter
 from archive.ingest.metadata import read_header, split_author_note, title_case_name
 from archive.ingest.model import PartialDate
+
+
+
+def blocks(line_groups: list[list[str]]) -> list[Block]:
+    """Paragraph blocks of the given lines, as a plain-text reader gives them."""
+    return [paragraph(*lines) for lines in line_groups]
+
 
 BODY = ["China and Southeast Asian nations are not only close neighbors geographically,", "but also online."]
 
 
 def test_the_first_line_is_the_title_and_the_rest_is_body():
-    header, body = read_header([["No digital strings attached"], BODY])
+    header, body = read_header(blocks([["No digital strings attached"], BODY]))
     assert header.title == "No digital strings attached"
-    assert body == [BODY]
+    assert body == blocks([BODY])
 
 
 def test_a_byline_in_capitals_gives_title_cased_authors_and_the_publisher_without_its_edition():
-    header, _ = read_header([["No digital strings attached"], ["By LU CHUANYING (China Daily Global)"], BODY])
+    header, _ = read_header(blocks([["No digital strings attached"], ["By LU CHUANYING (China Daily Global)"], BODY]))
     assert header.authors == ("Lu Chuanying",)
     assert header.publisher == "China Daily"
 
 
 def test_a_byline_with_several_names_gives_several_authors():
-    header, _ = read_header([["Title here"], ["By Gregory B. Poling and Andreyka Natalegawa"], BODY])
+    header, _ = read_header(blocks([["Title here"], ["By Gregory B. Poling and Andreyka Natalegawa"], BODY]))
     assert header.authors == ("Gregory B. Poling", "Andreyka Natalegawa")
 
 
 def test_a_sentence_starting_with_by_is_not_a_byline():
     line = "By the authority vested in me as President by the Constitution, it is hereby ordered:"
-    header, body = read_header([["Executive Order"], [line]])
+    header, body = read_header(blocks([["Executive Order"], [line]]))
     assert header.authors == ()
-    assert body == [[line]]
+    assert body == blocks([[line]])
 
 
 def test_an_updated_line_gives_the_date_to_the_day():
-    header, _ = read_header([["Title here"], ["Updated: 2024-05-16"], BODY])
+    header, _ = read_header(blocks([["Title here"], ["Updated: 2024-05-16"], BODY]))
     assert header.date == PartialDate(2024, 5, 16)
 
 
 def test_a_printed_month_is_preferred_to_the_web_page_update_date():
-    header, _ = read_header([["2017"], ["A white paper"], ["Updated: Jan 11, 2017"], ["January 2017"], BODY])
+    header, _ = read_header(blocks([["2017"], ["A white paper"], ["Updated: Jan 11, 2017"], ["January 2017"], BODY]))
     assert header.date == PartialDate(2017, 1)
     assert header.date.precision == "month"
 
 
 def test_an_issuing_body_after_the_title_is_the_issuer_without_a_leading_the():
-    header, _ = read_header([["A white paper"], ["The State Council Information Office of the People's Republic of China"]])
+    header, _ = read_header(blocks([["A white paper"], ["The State Council Information Office of the People's Republic of China"]]))
     assert header.issuer == "State Council Information Office of the People's Republic of China"
 
 
 def test_a_release_heading_is_not_an_issuer():
-    header, _ = read_header([["A release"], ["Department of Defence Media Release"], BODY])
+    header, _ = read_header(blocks([["A release"], ["Department of Defence Media Release"], BODY]))
     assert header.issuer == ""
 
 
 def test_an_edition_line_is_the_edition():
-    header, _ = read_header([["A white paper"], ["First Edition 2017"], ["Contents"]])
+    header, _ = read_header(blocks([["A white paper"], ["First Edition 2017"], ["Contents"]]))
     assert header.edition == "First Edition 2017"
 
 
 def test_a_one_line_block_without_a_full_stop_under_the_title_is_the_subtitle():
     standfirst = "As the world is mired in turmoil, cooperation in the virtual space will help stabilize Asia"
-    header, body = read_header([["No digital strings attached"], [standfirst], BODY])
+    header, body = read_header(blocks([["No digital strings attached"], [standfirst], BODY]))
     assert header.subtitle == standfirst
-    assert body == [BODY]
+    assert body == blocks([BODY])
 
 
 def test_a_subtitle_on_the_line_below_the_title_in_the_same_block_is_the_subtitle():
     standfirst = "Beijing and Southeast Asian capitals can build confidence by upholding local autonomy"
-    header, _ = read_header([["To align security interests", standfirst], BODY])
+    header, _ = read_header(blocks([["To align security interests", standfirst], BODY]))
     assert header.subtitle == standfirst
 
 
 def test_a_hard_wrapped_first_body_line_is_not_taken_for_a_subtitle():
     first = "Last month, Cambodia allowed foreign warships from multiple nations to access its"
-    header, body = read_header([["To align security interests"], [first, "Ream naval base."]])
+    header, body = read_header(blocks([["To align security interests"], [first, "Ream naval base."]]))
     assert header.subtitle == ""
-    assert body == [[first, "Ream naval base."]]
+    assert body == blocks([[first, "Ream naval base."]])
 
 
 def test_one_word_site_sections_above_the_headline_are_not_the_title():
-    header, _ = read_header([["Opinion", "Academia", "PLA in the new era", "Chen Yongjing"]])
+    header, _ = read_header(blocks([["Opinion", "Academia", "PLA in the new era", "Chen Yongjing"]]))
     assert header.title == "PLA in the new era"
     assert header.section_labels == ["Opinion"]
 
@@ -88,11 +96,11 @@ def test_front_matter_gives_title_date_authors_and_description_as_subtitle():
         "---\ntitle: Between Two Reefs\nauthor: Gregory B. Poling and Andreyka Natalegawa\n"
         "date: 2025-12-02 12:00:00 +0800\ndescription: \"Indonesia’s Strategic Culture\"\n---\n"
     )
-    header, body = read_header([["# Between Two Reefs"], BODY], front)
+    header, body = read_header(blocks([["# Between Two Reefs"], BODY]), front)
     assert header.title == "Between Two Reefs: Indonesia’s Strategic Culture"  # a description sharing no word
     assert header.authors == ("Gregory B. Poling", "Andreyka Natalegawa")
     assert header.date == PartialDate(2025, 12, 2)
-    assert body == [BODY]
+    assert body == blocks([BODY])
 
 
 def test_a_description_sharing_words_with_a_short_front_matter_title_is_the_full_title():
@@ -100,51 +108,51 @@ def test_a_description_sharing_words_with_a_short_front_matter_title_is_the_full
         "---\ntitle: JP’s Stance On TW’s Security\n"
         "description: \"Japan’s Stance on Taiwan’s Security is Good for the Status Quo\"\n---\n"
     )
-    header, _ = read_header([BODY], front)
+    header, _ = read_header(blocks([BODY]), front)
     assert header.title == "Japan’s Stance on Taiwan’s Security is Good for the Status Quo"
 
 
 def test_a_news_byline_of_bare_lines_gives_standfirst_author_publisher_and_date():
     block = ["Opinion", "Academia", "PLA in the new era", "Humanitarian-relief cooperation has become a highlight.",
              "Chen Yongjing", "(The Jakarta Post)", "Jakarta", "Thu, August 4, 2022"]
-    header, body = read_header([block, BODY])
+    header, body = read_header(blocks([block, BODY]))
     assert header.subtitle == "Humanitarian-relief cooperation has become a highlight."
     assert header.authors == ("Chen Yongjing",)
     assert header.publisher == "The Jakarta Post"
     assert header.date == PartialDate(2022, 8, 4)
-    assert body == [BODY]
+    assert body == blocks([BODY])
 
 
 def test_a_name_and_a_dateline_place_before_the_date_are_author_and_place():
     block = ["A decade of progress", "The BRI's inclusive ethos extends to all nations.", "Imran Khalid",
              "Karachi, Pakistan", "Mon, October 16, 2023"]
-    header, _ = read_header([block, BODY], source_url="http://www.thejakartapost.com/opinion/2023/10/16/a.html")
+    header, _ = read_header(blocks([block, BODY]), source_url="http://www.thejakartapost.com/opinion/2023/10/16/a.html")
     assert header.authors == ("Imran Khalid",)
     assert header.publisher == "The Jakarta Post"
 
 
 def test_held_lines_without_a_byline_after_them_stay_in_the_body():
     first = "The Government of the United States of America, represented by the"
-    header, body = read_header([["Technology Deal"], [first, "Office of Science and Technology Policy, and Japan,"]])
+    header, body = read_header(blocks([["Technology Deal"], [first, "Office of Science and Technology Policy, and Japan,"]]))
     assert header.subtitle == "" and header.issuer == ""
-    assert body[0][0] == first
+    assert body[0].lines[0] == first
 
 
 def test_a_syndicated_story_names_its_publisher_and_the_site_it_was_captured_from():
     block = ["China issues White Paper", "Elizabeth Law", "(ANN/The Straits Times)", "Beijing", "Wed, September 27, 2023"]
-    header, _ = read_header([block, BODY], source_url="http://www.thejakartapost.com/world/2023/09/27/x.html")
+    header, _ = read_header(blocks([block, BODY]), source_url="http://www.thejakartapost.com/world/2023/09/27/x.html")
     assert (header.publisher, header.site) == ("The Straits Times", "The Jakarta Post")
 
 
 def test_a_byline_edition_is_kept_as_the_edition():
-    header, _ = read_header([["No digital strings attached"], ["By LU CHUANYING (China Daily Global)"], BODY])
+    header, _ = read_header(blocks([["No digital strings attached"], ["By LU CHUANYING (China Daily Global)"], BODY]))
     assert header.edition == "China Daily Global"
 
 
 def test_a_date_printed_in_the_document_wins_over_the_front_matter_posting_date():
     front, _, _ = split_front_matter("---\ntitle: Remarks by National Security Advisor Jake Sullivan on the NSS\n"
                                      "date: '2022-10-13'\n---\n")
-    header, _ = read_header([["(October 12, 2022)"], BODY], front)
+    header, _ = read_header(blocks([["(October 12, 2022)"], BODY]), front)
     assert header.date == PartialDate(2022, 10, 12)
     assert header.authors == ("Jake Sullivan",)
 
@@ -152,7 +160,7 @@ def test_a_date_printed_in_the_document_wins_over_the_front_matter_posting_date(
 def test_a_catalogue_record_gives_authors_publisher_and_issuer():
     front, _, _ = split_front_matter('---\ntitle: "Strengthening defences."\ncreators:\n  - "Howard, John"\n'
                                      '  - "Liberal Party of Australia"\nsource: "DEPT OF DEFENCE"\n---\n')
-    header, _ = read_header([BODY], front)
+    header, _ = read_header(blocks([BODY]), front)
     assert header.title == "Strengthening defences"
     assert header.authors == ("John Howard",)
     assert header.publisher == "Liberal Party of Australia"
@@ -160,9 +168,9 @@ def test_a_catalogue_record_gives_authors_publisher_and_issuer():
 
 
 def test_a_wholly_italic_block_under_the_title_is_the_standfirst():
-    header, body = read_header([["Title here"], ["_Can the strategy address the problems?_"], BODY])
+    header, body = read_header(blocks([["Title here"], ["_Can the strategy address the problems?_"], BODY]))
     assert header.subtitle == "Can the strategy address the problems?"
-    assert body == [BODY]
+    assert body == blocks([BODY])
 
 
 def test_a_closing_contributor_biography_is_an_author_note():
