@@ -14,6 +14,10 @@ class DocumentKind(models.TextChoices):
     TREATY = "treaty", "Treaty"
     FACT_SHEET = "fact_sheet", "Fact sheet"
     EXECUTIVE_ORDER = "executive_order", "Executive order"
+    STRATEGY = "strategy", "Strategy"
+    STANDARD = "standard", "Standard"
+    LEGISLATION = "legislation", "Legislation"
+    RESOLUTION = "resolution", "Resolution"
     OTHER = "other", "Other"
 
 

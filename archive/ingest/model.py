@@ -91,5 +91,9 @@ KINDS = (
     "treaty",
     "fact_sheet",
     "executive_order",
+    "strategy",
+    "standard",
+    "legislation",
+    "resolution",
     "other",
 )
