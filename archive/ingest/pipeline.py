@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from .blocks import paragraph
+import re
+
+from .blocks import CONTENTS, Block, heading, paragraph
+from .contents import mark_contents
 from .boilerplate import strip_debris
 from .decode import MAX_BYTES, check_size, decode
 from .frontmatter import FrontMatter, split_front_matter
@@ -115,11 +118,13 @@ def _parse_source(source: Source) -> ParsedDocument:
     cleaned = strip_debris(split_long_lines(source.text).split("\n"))
     blocks = [paragraph(*lines) for lines in split_blocks(cleaned.lines)]
     header, body_blocks = read_header(blocks, source.front, cleaned.source_url)
-    paragraphs = bound_paragraphs(join_blocks([list(b.lines) for b in body_blocks], source.markdown))
+    body_blocks = mark_contents(body_blocks)
+    paragraphs = bound_paragraphs(join_blocks([list(b.lines) for b in body_blocks if b.kind != CONTENTS], source.markdown))
     paragraphs, author_note = split_author_note(paragraphs)
     if not paragraphs:
         raise IngestError("no body text found after removing the title, metadata and page debris")
-    structure = build_structure(paragraphs, source.markdown)
+    contents = [b for b in body_blocks if b.kind == CONTENTS]
+    structure = build_structure(contents + [_TEMPORARY_block(p, source.markdown) for p in paragraphs])
     if cleaned.paginated:
         warnings.append("the capture is one page of a multi-page text (it ends with a page bar such as '1 2 3 >')")
     if cleaned.paywalled:
@@ -162,6 +167,16 @@ def _parse_source(source: Source) -> ParsedDocument:
         encoding=source.encoding,
         warnings=tuple(warnings),
     )
+
+
+_MD = re.compile(r"^(#{1,6})\s+(.*?)[\s#]*$")
+
+
+def _TEMPORARY_block(text: str, markdown: bool) -> Block:
+    match = _MD.match(text) if markdown else None
+    if match and match.group(2):
+        return heading(match.group(2), len(match.group(1)), "atx")
+    return paragraph(text)
 
 
 def _standfirst(summary: str, title: str, paragraphs: list[str]) -> str:

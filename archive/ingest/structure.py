@@ -1,12 +1,20 @@
-"""Build the section tree from a document's paragraphs.
+"""Build the section tree from a document's blocks, the same way for every format.
 
-Why trust the document's own contents list: it names the real chapters, so a short numbered line in
-the body cannot pose as one, and a chapter it lists that the capture lacks is reported as missing
-instead of silently absent. Without a contents list a heading must look like one: a short line with
-no sentence-final full stop, followed by text, and numbered in sequence ("I." then "II.", "1." then
-"2."). "First, we should promote…" and long numbered sentences stay paragraphs. Nothing is dropped:
-text before the first heading becomes an unlabelled leading section, and a document without headings
-is one unlabelled section.
+Which blocks are headings: those the format marked (a tag, "##", an underline, a bookmark, a font), and
+paragraphs that follow a numbering scheme in sequence and are shaped like a heading (short, no
+sentence-final full stop): "7." with no "6." before it, or a long numbered sentence, stays a paragraph.
+Entries of the document's own contents list are headings wherever the body prints them, and the list
+itself is never a section; an entry the body lacks is reported as missing (a partial capture).
+
+How deep each heading sits: a decimal label says it outright (4.2.11 is three levels deep), as does a
+PDF bookmark; other headings are ranked the reStructuredText way, by order of first appearance of their
+style — a style first seen under a numbered heading nests in it, one first seen under an unnumbered
+heading (a preface, a preamble) sits beside it. Headings the format set alike (all ``<h3>``, all capitals)
+are siblings unless their division words say otherwise (a Part holds Divisions holds sections).
+
+Run-in divisions ("SECTION. 1. All legislative Powers…", "第一条　为了…") become sections with an empty
+heading and their text as the first paragraph. Nothing is dropped: text before the first heading is an
+unlabelled leading section, and a document without headings is one unlabelled section.
 """
 
 from __future__ import annotations
@@ -14,58 +22,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .blocks import CONTENTS, HEADING, LIST_ITEM, PARAGRAPH, Block
+from .contents import entries_of
 from .model import ContentsEntry, ParsedSection
+from .numbering import (
+    APPENDIX, CJK, CJK_BRACKETED, CJK_DIVISION, CJK_DIVISION_TIERS, DECIMAL, DIVISION, DIVISION_TIERS, FULLWIDTH,
+    LETTER, PAREN, ROMAN, UNNUMBERED, Label, read_label,
+)
 from .paragraphs import ends_sentence
 
-# "I. China's Policies and Positions on Asia-Pacific Security Cooperation" -> ("I", "China's Policies…").
-_ROMAN = re.compile(r"^([IVXLC]{1,7})\.\s+(\S.*)$")
-# "1. Concept of Common, Comprehensive, Cooperative and Sustainable Security" -> ("1", "Concept of…").
-_ARABIC = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
-# "ARTICLE I.", "Article 3 - Scope", "Chapter II: Security", "PART 2" -> ("ARTICLE I", "").
-_DIVISION = re.compile(
-    r"^((?i:article|section|chapter|part)\s+(?:[IVXLC]{1,7}|\d{1,3}))\.?(?:\s*[-—–:.]\s*|\s+|$)(.*)$"
-)
-# A Markdown heading: "### A Strategy for Worrying Times", "#### 1. Competing Interests and Priorities".
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)[\s#]*$")
-# A chapter numbered with Chinese numerals and the enumeration comma: "一、过去五年的工作和新时代十年的伟大变革",
-# "十五、坚定不移全面从严治党…" -> ("一", "过去五年…").
-_CJK_CHAPTER = re.compile(r"^([〇零一二两三四五六七八九十百]{1,4})、\s*(\S.*)$")
-# A subsection with its Chinese numeral in brackets, full- or half-width, usually with a run-in heading:
-# "（一）构建高水平社会主义市场经济体制。坚持和完善社会主义基本经济制度…" -> ("一", "构建…。坚持…").
-_CJK_BRACKETED = re.compile(r"^[（(]([〇零一二两三四五六七八九十百]{1,4})[）)]\s*(\S.*)$")
-# Where a Chinese sentence or clause ends: "。", "！", "？", "；", and "，"/"：" inside a would-be heading.
-_CJK_SENTENCE_END = re.compile(r"[。！？；]")
-_CJK_CLAUSE_MARK = re.compile(r"[，：；]")
-_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CJK_UNITS = {"十": 10, "百": 100}
-_MAX_CJK_HEADING_CHARS = 40  # "推进国家安全体系和能力现代化，坚决维护国家安全和社会稳定" has 28
-_MAX_CJK_RUN_IN_CHARS = 30  # "坚持不懈用新时代中国特色社会主义思想凝心铸魂" has 22
-# A contents list's own heading: "Contents", "Table of Contents", "CONTENTS".
-_CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
-# Dot leaders and page numbers after a contents entry: "Preface ........ 3".
-_PAGE_NUMBER = re.compile(r"[\s.·…]+\d{1,4}$")
-# Quote and dash variants folded when comparing a heading with its contents entry.
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-# Headings printed without a number, as top-level sections: "Preface", "Conclusion".
+# Headings printed without a number that open or close a document: "Preface", "Conclusion", "Abstract".
 NAMED_SECTIONS = frozenset(
-    "preface foreword introduction conclusion conclusions epilogue afterword postscript".split()
+    "preface foreword introduction conclusion conclusions epilogue afterword postscript abstract preamble "
+    "acknowledgements acknowledgments references glossary bibliography".split()
     + ["concluding remarks", "executive summary", "background", "summary", "recommendations"]
 )
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Where a Chinese sentence or clause ends: "。", "！", "？", "；".
+_CJK_SENTENCE_END = re.compile(r"[。！？；]")
+_CJK_CLAUSE_MARK = re.compile(r"[，：；]")
+# A Chinese, Japanese or Korean character.
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Quote and dash variants folded when comparing a heading with its contents entry.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+# Divisions whose number may run into their text ("SECTION. 1. All legislative…", "第一条　为了…"): the
+# separator after the label must be a full stop, a colon, an ideographic space or a dash, never a plain space
+# ("Article 3 shall apply" is a sentence).
+_RUN_IN_SEPARATOR = re.compile(r"^\s*(?:[.:—–]|\u3000)|^\s{2,}")
+_RUN_IN_WORDS = frozenset({"section", "sect", "sec", "article", "art", "§", "条", "款"})
+
+_LEADING = 0  # the rank of the unlabelled section holding the text before the first heading
 _MAX_HEADING_CHARS = 150
 _MAX_HEADING_WORDS = 20
+_MAX_FORMAT_HEADING_CHARS = 300
+_MAX_CJK_HEADING_CHARS = 60
+_MAX_CJK_RUN_IN_CHARS = 30  # "坚持不懈用新时代中国特色社会主义思想凝心铸魂" has 22
+# Format evidence that marks a heading without giving its rank; such headings are weighed by shape too.
+_WEAK_EVIDENCE = frozenset({"bold", "caps", "outdent"})
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A recognised heading: its label as printed, its text, and its depth (1 = top level)."""
+    """A recognised heading: its label, its text, and what the tree builder knows of its place."""
 
-    label: str
-    heading: str
-    level: int
-    numbering: str = ""  # "roman", "arabic", "division", "named", "markdown", "cjk" or "cjk_bracketed"
-    rest: str = ""  # the text after a run-in heading: "（一）构建…体制。坚持…" -> "坚持…"
+    label: Label
+    family: str  # headings of one family are ranked against each other ("decimal", "atx", "division:article"…)
+    order: int = 0  # the rank within its family: decimal depth, a tag's or bookmark's level; 0 when unordered
+    rest: str = ""  # the text after a run-in heading: "第一条　为了…" -> "为了…"
+    absolute: bool = False  # a bookmark's level is the rank itself
+    evidence: str = ""  # the block's format evidence, if the format marked it ("atx", "tag"…)
+    level: int = 0  # the block's format level, 0 when the format gave none
 
 
 @dataclass(frozen=True)
@@ -88,196 +93,265 @@ class _Node:
         return ParsedSection(self.label, self.heading, tuple(self.paragraphs), tuple(c.freeze() for c in self.children))
 
 
-def build_structure(paragraphs: list[str], markdown: bool = False) -> Structure:
-    """Return the section tree of ``paragraphs``, using the document's contents list when it has one."""
-    body, contents = split_contents(paragraphs)
-    headings = _find_headings(body, contents, markdown)
+def build_structure(blocks: list[Block]) -> Structure:
+    """Return the section tree of ``blocks``, using the document's contents list when it has one."""
+    contents = entries_of(blocks)
+    body = [b for b in blocks if b.kind != CONTENTS]
+    headings = find_headings(body, contents)
+    ranks = rank_headings(body, headings)
     roots: list[_Node] = []
     stack: list[tuple[int, _Node]] = []
-    for index, text in enumerate(body):
+    for index, block in enumerate(body):
         found = headings.get(index)
         if found is None:
             if not stack:
                 roots.append(_Node("", ""))
-                stack.append((1, roots[-1]))
-            stack[-1][1].paragraphs.append(text)
+                stack.append((_LEADING, roots[-1]))
+            stack[-1][1].paragraphs.append(block.text)
             continue
-        node = _Node(found.label, found.heading, [found.rest] if found.rest else [])
-        while stack and stack[-1][0] >= found.level:
+        node = _Node(found.label.label, found.label.text, [found.rest] if found.rest else [])
+        rank = ranks[index]
+        while stack and (stack[-1][0] >= rank or stack[-1][0] == _LEADING):
             stack.pop()
         (stack[-1][1].children if stack else roots).append(node)
-        stack.append((found.level, node))
+        stack.append((rank, node))
     if not roots:
         roots.append(_Node("", ""))
-    seen = {_key(h.label, h.heading) for h in headings.values()}
+    seen = {_key(h.label.label, h.label.text) for h in headings.values()} | {_key("", h.label.text) for h in headings.values()}
     missing = tuple(e for e in contents if _key(e.label, e.heading) not in seen)
     return Structure(tuple(n.freeze() for n in roots), contents, missing)
 
 
-def split_contents(paragraphs: list[str]) -> tuple[list[str], tuple[ContentsEntry, ...]]:
-    """Remove a "Contents" list from ``paragraphs``; return (the other paragraphs, its entries)."""
-    start = next((i for i, p in enumerate(paragraphs) if _CONTENTS.match(p)), None)
-    if start is None:
-        return paragraphs, ()
-    entries: list[ContentsEntry] = []
-    end = start + 1
-    while end < len(paragraphs) and _entry_shaped(paragraphs[end]):
-        entry = parse_heading_text(_PAGE_NUMBER.sub("", paragraphs[end]))
-        if entries and _key(entry.label, entry.heading) == _key(entries[0].label, entries[0].heading):
-            break  # the first entry again: the list is over and the text begins
-        entries.append(entry)
-        end += 1
-    if not entries:
-        return paragraphs, ()
-    return paragraphs[:start] + paragraphs[end:], tuple(entries)
-
-
-def parse_heading_text(text: str) -> ContentsEntry:
-    """Split a heading line into its label as printed and its text: "II. China's…" -> ("II", "China's…")."""
-    for pattern in (_DIVISION, _ROMAN, _ARABIC):
-        match = pattern.match(text)
-        if match:
-            return ContentsEntry(match.group(1), match.group(2).strip())
-    return ContentsEntry("", text.strip())
-
-
-def _find_headings(body: list[str], contents: tuple[ContentsEntry, ...], markdown: bool) -> dict[int, Heading]:
-    listed = {_key(e.label, e.heading) for e in contents} | {_key("", e.heading) for e in contents}
-    md_levels = [len(m.group(1)) for p in body if markdown and (m := _MD_HEADING.match(p)) and m.group(2)]
-    top_md = min(md_levels, default=1)
+def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -> dict[int, Heading]:
+    """Return the headings among ``body``'s blocks by index, with label-only headings joined to their title line."""
+    listed = {_key(e.label, e.heading) for e in contents} | {_key("", e.heading) for e in contents if e.heading}
+    sequence = _Sequence()
     headings: dict[int, Heading] = {}
-    previous: dict[str, int] = {}  # the last number seen per numbering style, for sequence checks
-    chapter = ""  # numbering of the current top-level heading
-    for index, text in enumerate(body):
+    skip: set[int] = set()
+    for index, block in enumerate(body):
+        if index in skip:
+            continue
         is_last = index == len(body) - 1
-        found = _markdown_heading(text, top_md) if markdown else None
-        if found is None and not is_last:
-            found = _cjk_heading(text, previous, chapter) or _plain_heading(text, listed, previous, chapter)
+        found = _format_heading(block) or (None if is_last else _shape_heading(block, listed, sequence, bool(contents)))
         if found is None:
             continue
-        if found.numbering == "arabic" and chapter in ("roman", "division"):
-            found = Heading(found.label, found.heading, 2, "arabic")
-        elif found.numbering == "markdown" and not found.label and found.level == 1 and chapter in ("roman", "division"):
-            found = Heading("", found.heading, 2, "markdown")  # "**Trusted Technology Leadership**" under "II."
-        if found.level == 1:
-            chapter = found.numbering
-            previous.pop("arabic", None)  # subsections restart at 1 in each chapter
-            previous.pop("cjk_bracketed", None)
-        if found.numbering in ("roman", "arabic"):
-            previous[found.numbering] = _number(found.label)
-        elif found.numbering.startswith("cjk"):
-            previous[found.numbering] = _cjk_number(found.label)
+        if not found.label.text and not found.rest and found.label.label and index + 1 < len(body):
+            title = _title_line(body[index + 1])
+            if title:  # "Annex" / "Doha Political Declaration…", "CHAPTER I" / "General provisions"
+                found = Heading(Label(found.label.label, title, found.label.scheme, found.label.number, found.label.word),
+                                found.family, found.order, "", found.absolute)
+                skip.add(index + 1)
+        sequence.accept(found.label)
         headings[index] = found
+    for index in skip:
+        headings.pop(index, None)
     return headings
 
 
-def _markdown_heading(text: str, top_level: int) -> Heading | None:
-    match = _MD_HEADING.match(text)
-    if not match or not match.group(2):
-        return None
-    entry = parse_heading_text(match.group(2))
-    return Heading(entry.label, entry.heading, len(match.group(1)) - top_level + 1, "markdown")
+def rank_headings(body: list[Block], headings: dict[int, Heading]) -> dict[int, int]:
+    """Return each heading's depth (1 = top level) by the rules in the module docstring."""
+    offsets: dict[str, int] = {}
+    tiers: dict[str, int] = {}  # the outermost division tier seen per format family
+    ranks: dict[int, int] = {}
+    stack: list[tuple[int, Heading]] = []
+    for index in sorted(headings):
+        found = headings[index]
+        if found.absolute:
+            rank = found.order
+        elif _is_named(found) and found.family == "named":
+            rank = 1
+        elif found.family in offsets:
+            rank = max(1, found.order + offsets[found.family])
+        else:
+            rank = _first_rank(found, stack)
+            offsets[found.family] = rank - found.order
+        tier = _tier(found.label)
+        if tier and not found.absolute and found.label.scheme in (DIVISION, CJK_DIVISION):
+            outer = tiers.setdefault(found.family, tier)
+            rank += max(0, tier - outer)
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        stack.append((rank, found))
+        ranks[index] = rank
+    return ranks
 
 
-def _plain_heading(text: str, listed: set[str], previous: dict[str, int], chapter: str) -> Heading | None:
-    if text.endswith(":") and " ".join(text[:-1].casefold().split()) in NAMED_SECTIONS:
-        return Heading("", text[:-1].strip(), 1, "named")  # "Background:" above a press release's notes
-    if not _entry_shaped(text):
+def _first_rank(found: Heading, stack: list[tuple[int, Heading]]) -> int:
+    """Return the rank of the first heading of a family: where the format puts it, else by what is open.
+
+    A style first seen under a numbered heading nests in it; under an unnumbered one (a preface) it sits
+    beside it. Where the format ranks both ("####" under "###"), the format decides.
+    """
+    if found.level:
+        for rank, open_heading in reversed(stack):
+            if open_heading.evidence == found.evidence and open_heading.level:
+                if open_heading.level < found.level:
+                    return rank + 1
+                if open_heading.level == found.level:
+                    return rank
+    if not stack:
+        return 1
+    rank, top = stack[-1]
+    return rank + 1 if top.label.label else rank
+
+
+def _format_heading(block: Block) -> Heading | None:
+    """Return the heading a block's format marked, if its text can be a heading."""
+    if block.kind != HEADING:
         return None
-    entry = parse_heading_text(text)
-    if listed:
-        if _key(entry.label, entry.heading) in listed or (not entry.label and _key("", entry.heading) in listed):
-            return Heading(entry.label, entry.heading, 1, _numbering(text, entry))
-        if _numbering(text, entry) != "arabic" or chapter not in ("roman", "division", "named"):
-            return None  # with a contents list, only subsections of a listed chapter are found by shape
-    numbering = _numbering(text, entry)
-    if numbering == "named":
-        return Heading("", entry.heading, 1, numbering)
-    if numbering in ("roman", "arabic") and _number(entry.label) not in (1, previous.get(numbering, 0) + 1):
-        return None  # out of sequence: "7. …" with no "6." before it is a numbered paragraph
-    if numbering in ("roman", "division", "arabic"):
-        return Heading(entry.label, entry.heading, 1, numbering)
+    text = block.text
+    if not text or len(text) > _MAX_FORMAT_HEADING_CHARS:
+        return None
+    label = read_label(text)
+    if block.evidence in _WEAK_EVIDENCE and not _heading_shaped(label):
+        return None
+    if label.scheme == FULLWIDTH:
+        label = Label("", text)
+    evidence = {"evidence": block.evidence, "level": block.level}
+    if block.evidence == "outline":
+        return Heading(label, "outline", block.level, absolute=True, **evidence)
+    if label.scheme == DECIMAL:
+        return Heading(label, DECIMAL, label.depth, **evidence)
+    if label.scheme == APPENDIX and label.word not in ("附件",):
+        return Heading(label, DECIMAL, 1, **evidence)  # an appendix sits beside the chapters: "Appendix A" beside "9."
+    return Heading(label, f"format:{block.evidence}", block.level, **evidence)
+
+
+def _shape_heading(block: Block, listed: set[str], sequence: _Sequence, has_contents: bool) -> Heading | None:
+    """Return the heading a paragraph is by its numbering and shape, or None."""
+    if block.kind not in (PARAGRAPH, LIST_ITEM):
+        return None
+    text = block.text
+    label = read_label(text)
+    if listed and (_key(label.label, label.text) in listed or _key("", text) in listed):
+        return Heading(label, _family(label), label.depth if label.scheme == DECIMAL else 0)
+    if label.scheme == UNNUMBERED:
+        folded = " ".join(text.rstrip(":").casefold().split())
+        if folded in NAMED_SECTIONS and (not text.endswith(":") or len(text) < 40) and not has_contents:
+            return Heading(Label("", text.rstrip(":").strip()), "named")
+        return None
+    if label.scheme in (FULLWIDTH,) or not sequence.follows(label):
+        return None
+    if label.scheme in (CJK, CJK_BRACKETED):
+        return _cjk_heading(label)
+    run_in = _run_in(text, label)
+    if run_in is not None:
+        return run_in
+    if not _heading_shaped(label):
+        return None
+    if has_contents and label.scheme != DECIMAL:
+        return None  # the contents list names the chapters; only their numbered subsections are found by shape
+    return Heading(label, _family(label), label.depth if label.scheme == DECIMAL else 0)
+
+
+def _run_in(text: str, label: Label) -> Heading | None:
+    """Return a run-in division ("SECTION. 1. All legislative…") as a heading with an empty text, or None."""
+    if label.word not in _RUN_IN_WORDS or not label.text or _heading_shaped(label):
+        return None
+    after = text[len(label.label):]
+    if label.word in ("条", "款") or _RUN_IN_SEPARATOR.match(after):
+        return Heading(Label(label.label, "", label.scheme, label.number, label.word), _family(label), 0, label.text)
     return None
 
 
-def _cjk_heading(text: str, previous: dict[str, int], chapter: str) -> Heading | None:
-    """Recognise "一、标题" as a chapter and "（一）标题。正文…" as a subsection (a chapter without "一、" ones).
-
-    A chapter heading is a short line with no full stop; a bracketed heading may run into its text, and
-    then its first sentence is the heading if short and without commas. Numbers must follow in sequence,
-    so "（三）" with no "（二）" before it, or a long enumerated sentence, stays a paragraph.
-    """
-    chapter_match = _CJK_CHAPTER.match(text)
-    if chapter_match:
-        label, heading = chapter_match.groups()
-        if len(heading) > _MAX_CJK_HEADING_CHARS or _CJK_SENTENCE_END.search(heading):
-            return None
-        return _in_sequence(Heading(label, heading.strip(), 1, "cjk"), previous)
-    bracketed = _CJK_BRACKETED.match(text)
-    if not bracketed:
-        return None
-    label, body = bracketed.groups()
-    level = 2 if chapter == "cjk" else 1
-    end = _CJK_SENTENCE_END.search(body)
+def _cjk_heading(label: Label) -> Heading | None:
+    """Return "一、标题" or "（一）标题。正文…" as a heading; a run-in heading's first sentence is its text."""
+    end = _CJK_SENTENCE_END.search(label.text)
     if end is None:
-        if len(body) > _MAX_CJK_HEADING_CHARS:
-            return None
-        return _in_sequence(Heading(label, body.strip(), level, "cjk_bracketed"), previous)
-    heading, rest = body[: end.start()].strip(), body[end.end():].strip()
+        return Heading(label, _family(label))
+    heading, rest = label.text[: end.start()].strip(), label.text[end.end():].strip()
     if not heading or len(heading) > _MAX_CJK_RUN_IN_CHARS or _CJK_CLAUSE_MARK.search(heading):
         return None
-    return _in_sequence(Heading(label, heading, level, "cjk_bracketed", rest), previous)
+    return Heading(Label(label.label, heading, label.scheme, label.number), _family(label), 0, rest)
 
 
-def _in_sequence(found: Heading, previous: dict[str, int]) -> Heading | None:
-    number = _cjk_number(found.label)
-    return found if number in (1, previous.get(found.numbering, 0) + 1) else None
+def _title_line(block: Block) -> str:
+    """Return the text of a block that can be the title under a label-only heading ("Annex" / its title)."""
+    if block.kind not in (HEADING, PARAGRAPH):
+        return ""
+    label = read_label(block.text)
+    if label.scheme != UNNUMBERED or not _heading_shaped(label):
+        return ""
+    return block.text
 
 
-def _cjk_number(label: str) -> int:
-    """Read a Chinese numeral: "一" -> 1, "十" -> 10, "十五" -> 15, "二十一" -> 21, "一百零一" -> 101."""
-    total = digit = 0
-    for char in label:
-        if char in _CJK_UNITS:
-            total += (digit or 1) * _CJK_UNITS[char]
-            digit = 0
-        else:
-            digit = _CJK_DIGITS.get(char, 0)
-    return total + digit
-
-
-def _numbering(text: str, entry: ContentsEntry) -> str:
-    if _DIVISION.match(text):
-        return "division"
-    if entry.label and entry.label[0] in _ROMAN_VALUES and _ROMAN.match(text):
-        return "roman"
-    if entry.label:
-        return "arabic"
-    return "named" if " ".join(entry.heading.casefold().split()) in NAMED_SECTIONS else ""
-
-
-def _entry_shaped(text: str) -> bool:
-    """Tell whether ``text`` is short and unpunctuated enough to be a heading or a contents entry."""
-    entry = parse_heading_text(text)
-    words = entry.heading.split()
+def _heading_shaped(label: Label) -> bool:
+    """Tell whether a label's text is short and unpunctuated enough to be a heading."""
+    text = label.text
+    if _CJK_CHAR.search(text):
+        return len(text) <= _MAX_CJK_HEADING_CHARS and not _CJK_SENTENCE_END.search(text[:-1] if text else text) and not text.endswith(("。", "；"))
     return (
-        0 < len(text) <= _MAX_HEADING_CHARS
-        and len(words) <= _MAX_HEADING_WORDS
-        and not (entry.heading and ends_sentence(entry.heading) and not entry.heading.endswith("?"))
-        and not entry.heading.endswith((",", ";"))
+        len(text) <= _MAX_HEADING_CHARS
+        and len(text.split()) <= _MAX_HEADING_WORDS
+        and not (text and ends_sentence(text) and not text.endswith("?"))
+        and not text.endswith((",", ";"))
     )
 
 
-def _number(label: str) -> int:
-    digits = label.split()[-1] if label else ""
-    if digits.isdigit():
-        return int(digits)
-    total = 0
-    for char, following in zip(digits, digits[1:] + " "):
-        value = _ROMAN_VALUES.get(char, 0)
-        total += -value if value < _ROMAN_VALUES.get(following, 0) else value
-    return total
+def _family(label: Label) -> str:
+    if label.scheme == DECIMAL:
+        return DECIMAL
+    if label.scheme in (DIVISION, CJK_DIVISION):
+        return f"division:{label.word}"
+    if label.scheme == UNNUMBERED and " ".join(label.text.casefold().split()) in NAMED_SECTIONS:
+        return "named"
+    return label.scheme or "unnumbered"
+
+
+def _tier(label: Label) -> int:
+    if label.scheme == CJK_DIVISION:
+        return CJK_DIVISION_TIERS.get(label.word, 0)
+    if label.scheme == DIVISION:
+        return DIVISION_TIERS.get(label.word, 0)
+    return 0
+
+
+def _is_named(found: Heading) -> bool:
+    return not found.label.label and " ".join(found.label.text.casefold().split()) in NAMED_SECTIONS
+
+
+class _Sequence:
+    """The numbers seen so far per scheme, to tell "7." after "6." (a heading) from a stray numbered line."""
+
+    def __init__(self) -> None:
+        self.decimal: dict[int, tuple[int, ...]] = {}
+        self.last: dict[str, int] = {}
+
+    def follows(self, label: Label) -> bool:
+        """Tell whether ``label`` continues its scheme's sequence (or starts one at 0 or 1)."""
+        if label.scheme == DECIMAL:
+            number, depth = label.number, len(label.number)
+            if depth == 1:
+                previous = self.decimal.get(1)
+                return number[0] in (0, 1) or (previous is not None and number[0] == previous[0] + 1)
+            parent, previous = self.decimal.get(depth - 1), self.decimal.get(depth)
+            return (number[-1] == 1 and parent == number[:-1]) or (
+                previous is not None and previous[:-1] == number[:-1] and number[-1] == previous[-1] + 1
+            )
+        if not label.number:
+            return label.scheme == APPENDIX
+        key = f"{label.scheme}:{label.word}"
+        previous = self.last.get(key)
+        value = label.number[0]
+        return value in (0, 1) or (previous is not None and value in (previous, previous + 1))
+
+    def accept(self, label: Label) -> None:
+        """Record ``label`` as the latest heading of its scheme; deeper decimal levels restart."""
+        if label.scheme == DECIMAL:
+            depth = len(label.number)
+            self.decimal[depth] = label.number
+            for deeper in [d for d in self.decimal if d > depth]:
+                del self.decimal[deeper]
+            return
+        if label.number:
+            self.last[f"{label.scheme}:{label.word}"] = label.number[0]
+        if label.scheme == CJK:
+            self.last.pop(f"{CJK_BRACKETED}:", None)  # （一） restarts in each chapter
+        if label.scheme in (ROMAN, DIVISION, CJK_DIVISION) and label.word not in _RUN_IN_WORDS:
+            self.decimal.clear()  # "1." restarts in each chapter
+            for key in [k for k in self.last if k.startswith((f"{DIVISION}:section", f"{PAREN}:", f"{LETTER}:"))]:
+                del self.last[key]
 
 
 def _key(label: str, heading: str) -> str:
-    return f"{label.casefold()}|{' '.join(heading.translate(_FOLD).casefold().split()).rstrip('.:')}"
+    return f"{label.casefold().rstrip('.')}|{' '.join(heading.translate(_FOLD).casefold().split()).rstrip('.:')}"

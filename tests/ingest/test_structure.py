@@ -1,7 +1,19 @@
 """archive/ingest/structure.py: the section tree, guided by the document's own contents list."""
 
+from archive.ingest.blocks import Block, heading, paragraph
+from archive.ingest.contents import mark_contents
 from archive.ingest.model import ContentsEntry
-from archive.ingest.structure import build_structure, parse_heading_text, split_contents
+from archive.ingest.structure import build_structure as build_from_blocks
+
+
+def build_structure(texts: list[str]):
+    """Build the tree of paragraphs as a plain-text reader gives them, each its own block."""
+    return build_from_blocks([paragraph(t) for t in texts])
+
+
+def build_with_contents(texts: list[str]):
+    """Build the tree after the contents list among ``texts`` was recognised, as the pipeline does."""
+    return build_from_blocks(mark_contents([paragraph(t) for t in texts]))
 
 TEXT = "Body text of some length that ends with a full stop."
 FIRST = "First, we should promote common development and lay a solid economic foundation for peace in the region"
@@ -12,11 +24,6 @@ def test_an_article_without_headings_is_one_unlabelled_section_with_every_paragr
     assert len(structure.sections) == 1
     section = structure.sections[0]
     assert (section.label, section.heading, section.paragraphs) == ("", "", ("One.", "Two.", "Three."))
-
-
-def test_a_roman_heading_is_split_into_label_and_heading():
-    assert parse_heading_text("II. China's Security Vision for the Asia-Pacific Region") == ContentsEntry(
-        "II", "China's Security Vision for the Asia-Pacific Region")
 
 
 def test_roman_chapters_with_arabic_subsections_nest():
@@ -53,26 +60,21 @@ def test_a_number_out_of_sequence_is_not_a_heading():
     assert structure.sections[0].paragraphs[0] == "7. Recognition of China"
 
 
-def test_a_contents_list_is_removed_from_the_body_and_read_as_entries():
-    body, contents = split_contents(["Contents", "Preface", "I. Policies", "Conclusion", "Preface", TEXT])
-    assert contents == (ContentsEntry("", "Preface"), ContentsEntry("I", "Policies"), ContentsEntry("", "Conclusion"))
-    assert body == ["Preface", TEXT]
-
-
 def test_contents_entries_not_in_the_text_are_missing():
     paragraphs = ["Contents", "Preface", "I. Policies", "II. Vision", "Conclusion", "Preface", TEXT, "I. Policies", TEXT]
-    structure = build_structure(paragraphs)
+    structure = build_with_contents(paragraphs)
     assert structure.missing == (ContentsEntry("II", "Vision"), ContentsEntry("", "Conclusion"))
 
 
 def test_with_a_contents_list_an_unlisted_roman_line_is_not_a_chapter():
     paragraphs = ["Contents", "I. Policies", "I. Policies", TEXT, "II. Something unlisted", TEXT]
-    structure = build_structure(paragraphs)
+    structure = build_with_contents(paragraphs)
     assert [s.label for s in structure.sections] == ["I"]
 
 
 def test_markdown_headings_nest_by_their_level():
-    structure = build_structure(["### Recommendations", TEXT, "#### 1. Competing Interests", TEXT], markdown=True)
+    blocks = [heading("Recommendations", 3, "atx"), paragraph(TEXT), heading("1. Competing Interests", 4, "atx"), paragraph(TEXT)]
+    structure = build_from_blocks(blocks)
     (top,) = structure.sections
     assert (top.label, top.heading) == ("", "Recommendations")
     assert [(c.label, c.heading) for c in top.children] == [("1", "Competing Interests")]
@@ -97,14 +99,14 @@ def test_bracketed_chinese_numerals_nest_under_the_chapter_with_a_run_in_heading
     (chapter,) = structure.sections
     assert (chapter.label, chapter.heading, chapter.paragraphs) == ("一", "加快构建新发展格局，着力推动高质量发展", (ZH,))
     first, second = chapter.children
-    assert (first.label, first.heading, first.paragraphs) == ("一", "构建高水平社会主义市场经济体制", ("坚持和完善基本制度。",))
-    assert (second.label, second.heading) == ("二", "建设现代化产业体系")
+    assert (first.label, first.heading, first.paragraphs) == ("（一）", "构建高水平社会主义市场经济体制", ("坚持和完善基本制度。",))
+    assert (second.label, second.heading) == ("（二）", "建设现代化产业体系")
     assert second.paragraphs == ("坚持把发展经济的着力点放在实体经济上。", ZH)
 
 
 def test_bracketed_subsections_restart_in_each_chapter():
     structure = build_structure(["一、甲", "（一）子甲。正文。", "二、乙", "（一）子乙。正文。", ZH])
-    assert [[c.label for c in s.children] for s in structure.sections] == [["一"], ["一"]]
+    assert [[c.label for c in s.children] for s in structure.sections] == [["（一）"], ["（一）"]]
 
 
 def test_chinese_numerals_past_ten_keep_the_sequence():

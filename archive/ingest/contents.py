@@ -1,0 +1,129 @@
+"""Recognise a document's own table of contents, so it is used as evidence and never kept as sections.
+
+Why before paragraphs are joined: a printed contents list is a run of short lines ("1.  Introduction
+. . . . . 5") in one block; joined into a paragraph it could no longer be read entry by entry. Two shapes
+are recognised, both common to every kind of document: a "Contents" / "Table of Contents" / "目录" line
+followed by entry-shaped lines, and — with no such line — a run of lines ending in dot leaders and page
+numbers. Readers that know a contents list structurally (an HTML table-of-contents list) emit CONTENTS
+blocks themselves. Lists of figures and tables are recognised the same way but are not section entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .blocks import CONTENTS, Block
+from .model import ContentsEntry
+from .numbering import read_label
+from .paragraphs import ends_sentence
+
+# A contents list's own heading: "Contents", "Table of Contents", "TABLE OF CONTENTS", "目录", "目 录".
+CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+contents|contents|目\s*录)\s*:?$", re.I)
+# A list of figures or tables, printed like a contents list: "List of Figures", "LIST OF TABLES".
+_OTHER_LIST_TITLE = re.compile(r"^list\s+of\s+(?:figures|tables|illustrations|boxes|exhibits)$", re.I)
+# Dot leaders and a page number (Arabic or small Roman) ending an entry: "Introduction . . . . . . 5",
+# "Preface ........ iii", "1.0 Framework Introduction ............................................. 1".
+PAGE_REFERENCE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*[·…]+\s*|\s{2,}|\s+)(?:\d{1,4}|[ivxlc]{1,6})$")
+# The same with visible leaders, the sure sign of a contents line: "Abstract . . . . . 1".
+_LEADERS = re.compile(r"(?:\.\s*){3,}(?:\d{1,4}|[ivxlc]{1,6})$|[·…]{3,}\s*\d{1,4}$")
+# A caption entry in a list of figures: "Figure 1: Core Zero Trust Logical Components", "Table 2 …".
+FIGURE_ENTRY = re.compile(r"^(?:figure|fig\.|table|box|exhibit|chart|map)\s+\d", re.I)
+
+_MIN_LEADER_RUN = 3
+_MAX_ENTRY_CHARS = 200
+_MAX_ENTRY_WORDS = 25
+
+
+def mark_contents(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` with contents lists turned into CONTENTS blocks, one per entry, and their titles dropped."""
+    lines = [(b, i, line) for b, block in enumerate(blocks) if block.kind != CONTENTS for i, line in enumerate(block.lines)]
+    marked: dict[tuple[int, int], str] = {}  # (block, line) -> entry text, "" for a dropped list title
+    index = 0
+    while index < len(lines):
+        end = _list_end(lines, index)
+        if end > index:
+            first = 1 if _is_list_title(lines[index][2]) else 0
+            for b, i, text in lines[index:end]:
+                marked[(b, i)] = ""
+            for b, i, text in lines[index + first:end]:
+                marked[(b, i)] = _entry_text(text)
+            index = end
+        else:
+            index += 1
+    if not marked:
+        return blocks
+    return _rebuild(blocks, marked)
+
+
+def entries_of(blocks: list[Block]) -> tuple[ContentsEntry, ...]:
+    """Return the section entries among the CONTENTS blocks: label and heading as printed, without page numbers."""
+    entries = []
+    for block in blocks:
+        if block.kind != CONTENTS or FIGURE_ENTRY.match(block.text):
+            continue
+        label = read_label(block.text)
+        entries.append(ContentsEntry(label.label, label.text))
+    return tuple(entries)
+
+
+def _list_end(lines: list[tuple[int, int, str]], start: int) -> int:
+    """Return where a contents list starting at ``start`` ends, or ``start`` when none starts there."""
+    text = lines[start][2]
+    if _is_list_title(text):
+        end = start + 1
+        first = ""
+        while end < len(lines) and _entry_shaped(lines[end][2]):
+            entry = _key(_entry_text(lines[end][2]))
+            if first and entry == first and not _LEADERS.search(lines[end][2]):
+                break  # the first entry again, without its page number: the body has begun
+            first = first or entry
+            end += 1
+        return end if end > start + 1 else start
+    end = start
+    while end < len(lines) and _LEADERS.search(lines[end][2]) and _entry_shaped(lines[end][2]):
+        end += 1
+    return end if end - start >= _MIN_LEADER_RUN else start
+
+
+def _is_list_title(text: str) -> bool:
+    return bool(CONTENTS_TITLE.match(text.strip()) or _OTHER_LIST_TITLE.match(text.strip()))
+
+
+def _entry_shaped(text: str) -> bool:
+    if _LEADERS.search(text):
+        return len(text) <= 2 * _MAX_ENTRY_CHARS
+    entry = _entry_text(text)
+    return (
+        0 < len(entry) <= _MAX_ENTRY_CHARS
+        and len(entry.split()) <= _MAX_ENTRY_WORDS
+        and not (ends_sentence(entry) and not entry.endswith("?"))
+        and not entry.endswith((",", ";"))
+        and not CONTENTS_TITLE.match(entry)
+    )
+
+
+def _entry_text(text: str) -> str:
+    return PAGE_REFERENCE.sub("", " ".join(text.split())).rstrip(" .")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _rebuild(blocks: list[Block], marked: dict[tuple[int, int], str]) -> list[Block]:
+    out: list[Block] = []
+    for b, block in enumerate(blocks):
+        kept: list[str] = []
+        for i, line in enumerate(block.lines):
+            if (b, i) not in marked:
+                kept.append(line)
+                continue
+            if kept:
+                out.append(replace(block, lines=tuple(kept)))
+                kept = []
+            if marked[(b, i)]:
+                out.append(Block(CONTENTS, (marked[(b, i)],)))
+        if kept:
+            out.append(replace(block, lines=tuple(kept)))
+    return out
