@@ -26,6 +26,9 @@ BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE, CONTENTS)
 
 TABLE_CELL_SEPARATOR = " | "
 
+# The evidence of a PARAGRAPH whose lines are literal (code, a figure): kept as printed, never a heading.
+LITERAL = "literal"
+
 
 @dataclass(frozen=True)
 class Block:

@@ -17,8 +17,10 @@ and drop caps are rejoined (``splits``) first, so a lone "A" left afterwards is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from .blocks import CONTENTS, TABLE, Block
 from .debris_blocks import drop_blocks
 from .splits import rejoin_splits
 
@@ -100,21 +102,39 @@ _MIN_BODY_BEFORE_TAIL = 300
 
 @dataclass(frozen=True)
 class Cleaned:
-    """Lines without debris, and what the debris told us about the capture."""
+    """Blocks without debris, and what the debris told us about the capture."""
 
-    lines: tuple[str, ...]
+    blocks: tuple[Block, ...]
     paginated: bool = False
     source_url: str = ""
     paywalled: bool = False
 
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """Return the kept lines of every block, in order."""
+        return tuple(line for block in self.blocks for line in block.lines)
 
-def strip_debris(lines: list[str]) -> Cleaned:
-    """Drop debris lines and trailing debris blocks from ``lines``; report pagination and a source URL."""
-    kept: list[str] = []
+
+def strip_debris(blocks: Sequence[Block]) -> Cleaned:
+    """Drop debris lines and trailing debris from ``blocks``; report pagination and a source URL.
+
+    The rules read lines, as captures print debris one widget per line; multi-line rules see the lines
+    of neighbouring blocks as neighbours. Tables and contents entries are kept as they are.
+    """
+    lines, owners = _flatten(blocks)
+    joined = rejoin_splits(lines)
+    dropped = drop_blocks(joined)
+    kept: dict[int, list[str]] = {}
     paginated = paywalled = False
     source_url = ""
     body_chars = 0
-    for line in drop_blocks(rejoin_splits(list(lines))):
+    for index, line in enumerate(joined):
+        owner = owners[index]
+        if owner is None or index in dropped:
+            continue
+        if blocks[owner].kind in (TABLE, CONTENTS):
+            kept.setdefault(owner, []).append(line)
+            continue
         stripped = TRAILING_WIDGETS.sub("", line.strip())
         if _matches(TAIL_STARTS, stripped) and body_chars >= _MIN_BODY_BEFORE_TAIL:
             break
@@ -124,13 +144,27 @@ def strip_debris(lines: list[str]) -> Cleaned:
         if PAYWALL.fullmatch(stripped):
             paywalled = True
             continue
-        if stripped and _matches(DEBRIS_LINES, stripped):
+        if not stripped or _matches(DEBRIS_LINES, stripped):
             if not source_url and stripped.startswith(("http://", "https://")):
                 source_url = stripped
             continue
-        kept.append(stripped)
+        kept.setdefault(owner, []).append(stripped)
         body_chars += len(stripped)
-    return Cleaned(tuple(kept), paginated, source_url, paywalled)
+    cleaned = tuple(replace(blocks[b], lines=tuple(kept[b])) for b in sorted(kept))
+    return Cleaned(cleaned, paginated, source_url, paywalled)
+
+
+def _flatten(blocks: Sequence[Block]) -> tuple[list[str], list[int | None]]:
+    """Return every block's lines with a blank line between blocks, and the block each line came from."""
+    lines: list[str] = []
+    owners: list[int | None] = []
+    for b, block in enumerate(blocks):
+        if lines:
+            lines.append("")
+            owners.append(None)
+        lines.extend(block.lines)
+        owners.extend([b] * len(block.lines))
+    return lines, owners
 
 
 def _is_page_bar(line: str) -> bool:

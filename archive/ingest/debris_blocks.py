@@ -42,8 +42,8 @@ _CAPTION = re.compile(rf"(?:\S+\s+){{4}}.*{_CREDIT}")
 _CREDIT_LINE = re.compile(_CREDIT)
 
 
-def drop_blocks(lines: list[str]) -> list[str]:
-    """Return ``lines`` without newsletter boxes, in-body "Read also:" links and captioned photo credits."""
+def drop_blocks(lines: list[str]) -> set[int]:
+    """Return the indexes of ``lines`` in newsletter boxes, in-body "Read also:" links and captioned photo credits."""
     drop: set[int] = set()
     for index, line in enumerate(lines):
         text = line.strip()
@@ -60,7 +60,7 @@ def drop_blocks(lines: list[str]) -> list[str]:
             previous = _previous_nonblank(lines, index)
             if previous is not None and lines[previous].strip().endswith("."):
                 drop.update((previous, index))  # "A man walks past… on October 15, 2023." / "(AFP/Jade Gao)"
-    return [line for index, line in enumerate(lines) if index not in drop]
+    return drop
 
 
 def _newsletter_box(lines: list[str], start: int) -> range:

@@ -1,25 +1,27 @@
 """Read the YAML front matter that Jekyll, pandoc and scrapers put at the top of Markdown and text files.
 
-Why not a YAML library: we need a handful of top-level scalars and lists (title, date, author,
-description, source_url) and must not add a dependency or execute tags for that. Nested mappings are
-skipped. A block that opens with ``---`` but never closes is treated as ordinary text, with a warning,
-so that nothing the user imported is lost.
+Why PyYAML: front matter is real YAML (double-quoted escapes such as "\\_", titles folded over lines
+with a trailing backslash, block and flow lists, comments), and a full parser reads every spelling of
+it. Its safe loader builds only plain data, never objects named by tags. Why scalars stay as printed:
+YAML 1.1 would turn "2024-04-24 12:00:00 +0800" into a datetime, "1.10" into 1.1, "0123" into 83 and
+"no" into False; the archive wants the text (``dates`` reads dates in every spelling), so the loader
+resolves no implicit numbers, booleans or timestamps. Nested mappings are skipped: the fields read are
+top-level scalars and lists (title, date, author, description, source_url).
+
+A block that opens with ``---`` but never closes, or is not a YAML mapping, is read as ordinary text
+with a warning, so that nothing the user imported is lost.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import yaml
 
 from .normalise import normalise
 
-# "title : Australia’s Deterrence Rules" or "date: '2022-02-11'" or "creators:" (a list follows).
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:(?:\s+(.*)|$)")
-# "  - Dept of Defence" inside a list.
-_ITEM = re.compile(r"^\s+-\s+(.*)$")
-# YAML double-quoted escapes: "\_" (no-break space), "\u2060", "\"", "\ " (escaped space after a fold).
-_DQ_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)")
-_SIMPLE_ESCAPES = {"_": "\u00a0", "n": "\n", "t": "\t", " ": " ", '"': '"', "\\": "\\", "/": "/", "0": ""}
+_UNCLOSED = "the file starts with '---' but its front matter never ends; it was read as text"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,17 @@ class FrontMatter:
         return []
 
 
+class _TextLoader(yaml.SafeLoader):
+    """A safe loader that leaves plain scalars as the strings printed (only ``null`` and ``~`` mean nothing)."""
+
+
+# Keep only the resolvers for null and merge keys ("<<"); drop bool, int, float and timestamp.
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag.endswith((":null", ":merge"))]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split_front_matter(text: str) -> tuple[FrontMatter | None, str, str]:
     """Split ``text`` into (front matter or None, the rest, a warning or "")."""
     lines = text.split("\n")
@@ -54,56 +67,47 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str, str]:
         return None, text, ""
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
-            return _parse(lines[1:end]), "\n".join(lines[end + 1:]), ""
-    return None, text, "the file starts with '---' but its front matter never ends; it was read as text"
+            front, warning = _parse("\n".join(lines[1:end]))
+            if front is None:
+                return None, text, warning
+            return front, "\n".join(lines[end + 1:]), ""
+    return None, text, _UNCLOSED
 
 
-def _parse(lines: list[str]) -> FrontMatter:
-    raw: dict[str, list[str]] = {}
-    lists: set[str] = set()
-    key = ""
-    for line in lines:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        match = _KEY.match(line)
-        if match:
-            key = match.group(1).lower()
-            raw[key] = [match.group(2) or ""]
-            continue
-        item = _ITEM.match(line)
-        if key and item and raw[key] == [""]:
-            lists.add(key)
-            raw[key] = []
-        if key and item and key in lists:
-            raw[key].append(item.group(1))
-        elif key and line[:1].isspace() and key not in lists:
-            raw[key].append(line)  # a folded continuation of the scalar above
+def _parse(block: str) -> tuple[FrontMatter | None, str]:
+    """Return the fields of a YAML block, or None and a one-line reason when it is not a YAML mapping."""
+    try:
+        data = yaml.load(block, Loader=_TextLoader)  # a SafeLoader: plain data only
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""  # +1 for the opening '---'
+        problem = getattr(error, "problem", None) or "unreadable"
+        return None, f"the front matter is not valid YAML ({problem}{where}); it was read as text"
+    if data is None:
+        return FrontMatter(), ""
+    if not isinstance(data, dict):
+        return None, "the front matter is not a list of 'key: value' fields; it was read as text"
     fields: dict[str, str | list[str]] = {}
-    for name, parts in raw.items():
-        if name in lists:
-            fields[name] = [v for v in (_scalar([p]) for p in parts) if v]
-        elif parts[0].strip():  # an empty value with indented lines below is a nested mapping: skipped
-            fields[name] = _scalar(parts)
-    return FrontMatter(fields)
+    for key, value in data.items():
+        read = _value(value)
+        if read:
+            fields[str(key).strip().lower()] = read
+    return FrontMatter(fields), ""
 
 
-def _scalar(parts: list[str]) -> str:
-    first = parts[0].strip()
-    if first.startswith('"'):
-        joined = "\n".join(parts).strip()[1:]
-        joined = re.sub(r"\\\n\s*", "", joined)  # a trailing backslash joins lines without a space
-        joined = re.sub(r"\s*\n\s*", " ", joined)  # other line breaks fold to one space
-        body = re.match(r'((?:[^"\\]|\\.)*)"?', joined).group(1)
-        return normalise(_DQ_ESCAPE.sub(_unescape, body)).strip()
-    joined = " ".join(p.strip() for p in parts).strip()
-    if first.startswith("'"):
-        # 'It''s quoted' -> It's quoted
-        return normalise(re.match(r"'((?:[^']|'')*)", joined).group(1).replace("''", "'")).strip()
-    return normalise(re.sub(r"\s+#.*$", "", joined))  # "value # comment" -> "value"
+def _value(value: object) -> str | list[str]:
+    """Return a field's value as text, a list as a list of texts; "" for a nested mapping or nothing."""
+    if isinstance(value, list):
+        return [text for text in (_scalar(item) for item in value) if text]
+    return _scalar(value)
 
 
-def _unescape(match: re.Match[str]) -> str:
-    code = match.group(1)
-    if code[0] in "uUx" and len(code) > 1:
-        return chr(int(code[1:], 16))
-    return _SIMPLE_ESCAPES.get(code, code)
+def _scalar(value: object) -> str:
+    """Return a scalar as normalised text on one line (a date as ISO 8601); "" for a mapping, a list or null."""
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()  # only an explicit "!!timestamp" tag makes one
+    if isinstance(value, bytes):
+        return ""  # "!!binary": not text
+    return " ".join(normalise(str(value)).split())  # a block scalar's lines are one value

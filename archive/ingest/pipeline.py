@@ -1,10 +1,11 @@
 """The ingestion chain: raw bytes and a file name in, one ParsedDocument out.
 
-size check -> what the file is -> its text: decode -> normalise -> front matter -> (Markdown to text)
-for text and Markdown; decode with the page's charset -> main text and metadata (trafilatura) for a web
-page; text layer without page furniture for a PDF. Then, for all: bounded lines -> debris -> blocks ->
-header metadata -> paragraphs -> author's note -> structure -> kind. Each step is a pure function in its
-own module; this one only wires them together and decides what the file may be.
+size check -> what the file is -> its reader turns it into a stream of blocks carrying the format's own
+evidence (``blocks``): plain text and reStructuredText (``plaintext``), Markdown (``markdown``), a web
+page (``html``), a PDF (``pdf``), a JSON Lines export. Then, the same for every format: debris ->
+header metadata -> contents list -> paragraphs -> author's note -> section tree (``structure``) -> kind.
+Each step is a pure function in its own module; this one only wires them together and decides what
+the file may be.
 """
 
 from __future__ import annotations
@@ -12,26 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import re
-
-from .blocks import CONTENTS, Block, heading, paragraph
-from .contents import mark_contents
+from .blocks import CONTENTS, LIST_ITEM, LITERAL, PARAGRAPH, TABLE, Block, paragraph
 from .boilerplate import strip_debris
+from .contents import mark_contents
 from .decode import MAX_BYTES, check_size, decode
 from .frontmatter import FrontMatter, split_front_matter
 from .html import HTML_SUFFIXES, declared_charset, looks_like_html, read_page
 from .jsonlines import JSONL_SUFFIXES, read_jsonlines
 from .kinds import Shape, infer_kind
-from .longtext import bound_paragraphs, split_long_lines
-from .markdown import markdown_to_text
+from .longtext import split_long, split_long_lines
+from .markdown import BULLET, markdown_blocks
 from .metadata import read_header, split_author_note
 from .model import IngestError, ParsedDocument
 from .normalise import normalise
-from .paragraphs import join_blocks, split_blocks
+from .numbering import read_label
+from .paragraphs import join_block
 from .pdf import pdf_to_text
+from .plaintext import text_blocks
 from .structure import build_structure
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".rst", ""})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 PDF_SUFFIXES = frozenset({".pdf"})
 
@@ -47,10 +48,9 @@ PDF_ENCODING = "binary"
 
 @dataclass(frozen=True)
 class Source:
-    """A file reduced to normalised text lines, with what its format said about it."""
+    """A file read into blocks, with what its format said about it."""
 
-    text: str
-    markdown: bool = False
+    blocks: tuple[Block, ...]
     front: FrontMatter | None = None
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
@@ -62,7 +62,7 @@ def parse(raw: bytes, filename: str = "", max_bytes: int = MAX_BYTES) -> ParsedD
     check_size(raw, max_bytes)  # before anything reads the bytes: a 50 MB upload costs nothing
     kind = file_kind(filename, raw)
     if kind == "pdf":
-        source = Source(normalise(pdf_to_text(raw)), encoding=PDF_ENCODING)
+        source = _read_pdf(raw)
     elif kind == "html":
         source = _read_html(raw, max_bytes)
     elif kind == "jsonl":
@@ -96,35 +96,44 @@ def _read_text(raw: bytes, max_bytes: int, markdown: bool) -> Source:
     if front_warning:
         warnings.append(front_warning)
     if markdown:
-        text = normalise(markdown_to_text(text))
-    return Source(text, markdown, front, decoded.encoding, tuple(warnings))
+        return Source(tuple(markdown_blocks(text)), front, decoded.encoding, tuple(warnings))
+    reading = text_blocks(text)
+    if reading.fields and front is None:
+        front = FrontMatter(reading.fields)
+    return Source(reading.blocks, front, decoded.encoding, tuple(warnings))
 
 
 def _read_html(raw: bytes, max_bytes: int) -> Source:
     decoded = decode(raw, max_bytes, declared=declared_charset(raw))
     page = read_page(decoded.text)
-    text = normalise(markdown_to_text(split_long_lines(normalise(page.text))))
-    return Source(text, True, page.front, decoded.encoding, decoded.warnings, normalise(page.description))
+    blocks = markdown_blocks(split_long_lines(normalise(page.text)))
+    return Source(tuple(blocks), page.front, decoded.encoding, decoded.warnings, normalise(page.description))
+
+
+def _read_pdf(raw: bytes) -> Source:
+    text = normalise(pdf_to_text(raw))
+    return Source(tuple(paragraph(p) for p in text.split("\n\n") if p.strip()), encoding=PDF_ENCODING)
 
 
 def _read_jsonl(raw: bytes, max_bytes: int) -> Source:
     decoded = decode(raw, max_bytes)
     front, text = read_jsonlines(decoded.text)
-    return Source(split_long_lines(normalise(text)), False, front, decoded.encoding, decoded.warnings)
+    return Source(text_blocks(split_long_lines(normalise(text))).blocks, front, decoded.encoding, decoded.warnings)
 
 
 def _parse_source(source: Source) -> ParsedDocument:
     warnings = list(source.warnings)
-    cleaned = strip_debris(split_long_lines(source.text).split("\n"))
-    blocks = [paragraph(*lines) for lines in split_blocks(cleaned.lines)]
-    header, body_blocks = read_header(blocks, source.front, cleaned.source_url)
-    body_blocks = mark_contents(body_blocks)
-    paragraphs = bound_paragraphs(join_blocks([list(b.lines) for b in body_blocks if b.kind != CONTENTS], source.markdown))
-    paragraphs, author_note = split_author_note(paragraphs)
+    cleaned = strip_debris(source.blocks)
+    header, body = read_header(list(cleaned.blocks), source.front, cleaned.source_url)
+    body = _paragraph_blocks(mark_contents(body))
+    texts = [b.text for b in body if b.kind != CONTENTS]
+    kept, author_note = split_author_note(texts)
+    if len(kept) < len(texts):
+        body = _without_last(body, len(texts) - len(kept))
+    paragraphs = [b.text for b in body if b.kind != CONTENTS]
     if not paragraphs:
         raise IngestError("no body text found after removing the title, metadata and page debris")
-    contents = [b for b in body_blocks if b.kind == CONTENTS]
-    structure = build_structure(contents + [_TEMPORARY_block(p, source.markdown) for p in paragraphs])
+    structure = build_structure(body)
     if cleaned.paginated:
         warnings.append("the capture is one page of a multi-page text (it ends with a page bar such as '1 2 3 >')")
     if cleaned.paywalled:
@@ -169,14 +178,39 @@ def _parse_source(source: Source) -> ParsedDocument:
     )
 
 
-_MD = re.compile(r"^(#{1,6})\s+(.*?)[\s#]*$")
+def _paragraph_blocks(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` with one paragraph per block: hard-wrapped lines joined, run-together lines split.
+
+    A list item keeps its printed number ("3. Adopts…") or gets a bullet; each table row is a paragraph;
+    an over-long paragraph is split at sentence ends (``longtext``).
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == PARAGRAPH and block.evidence == LITERAL:
+            out.append(Block(PARAGRAPH, ("\n".join(block.lines),), evidence=LITERAL))
+            continue
+        if block.kind == PARAGRAPH:
+            texts = join_block(list(block.lines))
+        elif block.kind == LIST_ITEM:
+            text = " ".join(join_block(list(block.lines)))
+            texts = [text if read_label(text).label else BULLET + text]
+        elif block.kind == TABLE:
+            texts = [" ".join(row.split()) for row in block.lines if row.strip()]
+        else:
+            out.append(block)
+            continue
+        kind = LIST_ITEM if block.kind == LIST_ITEM else PARAGRAPH
+        out.extend(Block(kind, (piece,)) for text in texts for piece in split_long(text) if piece)
+    return out
 
 
-def _TEMPORARY_block(text: str, markdown: bool) -> Block:
-    match = _MD.match(text) if markdown else None
-    if match and match.group(2):
-        return heading(match.group(2), len(match.group(1)), "atx")
-    return paragraph(text)
+def _without_last(blocks: list[Block], count: int) -> list[Block]:
+    """Return ``blocks`` without their last ``count`` text blocks (an author's note moved out of the body)."""
+    out = list(blocks)
+    while count and out:
+        if out.pop().kind != CONTENTS:
+            count -= 1
+    return out
 
 
 def _standfirst(summary: str, title: str, paragraphs: list[str]) -> str:

@@ -21,21 +21,21 @@ _ENDS_IN_NUMBER = re.compile(r"\d$")
 
 
 def rejoin_splits(lines: list[str]) -> list[str]:
-    """Return ``lines`` with drop caps and superscript ordinals glued back onto their words."""
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        stripped = line.strip()
-        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    """Return ``lines`` with drop caps and superscript ordinals glued back onto their words.
+
+    The result has as many lines as ``lines``: a line glued onto its neighbour is left blank, so callers
+    can still tell which line of the input each output line is.
+    """
+    out = list(lines)
+    last = -1  # the output line a suffix would be glued onto
+    for index in range(len(out)):
+        stripped = out[index].strip()
+        following = out[index + 1].strip() if index + 1 < len(out) else ""
         if _DROP_CAP.fullmatch(stripped) and _CONTINUATION.match(following):
-            out.append(stripped + following)  # "A" + "ug. 1, 2022…" -> "Aug. 1, 2022…"
-            index += 2
+            out[index], out[index + 1] = stripped + following, ""  # "A" + "ug. 1, 2022…" -> "Aug. 1, 2022…"
+        elif _ORDINAL_SUFFIX.fullmatch(stripped) and last >= 0 and _ENDS_IN_NUMBER.search(out[last].rstrip()):
+            out[last], out[index] = out[last].rstrip() + stripped, ""  # "…the 95" + "th" -> "…the 95th"
             continue
-        if _ORDINAL_SUFFIX.fullmatch(stripped) and out and _ENDS_IN_NUMBER.search(out[-1].rstrip()):
-            out[-1] = out[-1].rstrip() + stripped  # "…the 95" + "th" -> "…the 95th"
-            index += 1
-            continue
-        out.append(line)
-        index += 1
+        if out[index].strip():
+            last = index
     return out

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import CONTENTS, HEADING, LIST_ITEM, PARAGRAPH, Block
+from .blocks import CONTENTS, HEADING, LIST_ITEM, LITERAL, PARAGRAPH, Block
 from .contents import entries_of
 from .model import ContentsEntry, ParsedSection
 from .numbering import (
@@ -156,8 +156,11 @@ def rank_headings(body: list[Block], headings: dict[int, Heading]) -> dict[int, 
     stack: list[tuple[int, Heading]] = []
     for index in sorted(headings):
         found = headings[index]
+        sibling = _numbered_sibling(found, stack)
         if found.absolute:
             rank = found.order
+        elif sibling is not None:
+            rank = sibling  # "II." continues an open "I.", however differently the format set the two
         elif _is_named(found) and found.family == "named":
             rank = 1
         elif found.family in offsets:
@@ -174,6 +177,18 @@ def rank_headings(body: list[Block], headings: dict[int, Heading]) -> dict[int, 
         stack.append((rank, found))
         ranks[index] = rank
     return ranks
+
+
+def _numbered_sibling(found: Heading, stack: list[tuple[int, Heading]]) -> int | None:
+    """Return the rank of an open heading that ``found``'s number follows in the same scheme ("I." for "II.")."""
+    label = found.label
+    if not label.number or label.scheme == DECIMAL:
+        return None
+    for rank, open_heading in reversed(stack):
+        other = open_heading.label
+        if other.scheme == label.scheme and other.word == label.word and other.number:
+            return rank if label.number[0] == other.number[0] + 1 else None
+    return None
 
 
 def _first_rank(found: Heading, stack: list[tuple[int, Heading]]) -> int:
@@ -219,7 +234,7 @@ def _format_heading(block: Block) -> Heading | None:
 
 def _shape_heading(block: Block, listed: set[str], sequence: _Sequence, has_contents: bool) -> Heading | None:
     """Return the heading a paragraph is by its numbering and shape, or None."""
-    if block.kind not in (PARAGRAPH, LIST_ITEM):
+    if block.kind not in (PARAGRAPH, LIST_ITEM) or block.evidence == LITERAL:
         return None
     text = block.text
     label = read_label(text)

@@ -2,10 +2,23 @@
 
 import pytest
 
+from archive.ingest.blocks import paragraph
 from archive.ingest.boilerplate import strip_debris
 from tests.ingest.fixtures import seed_path
 
 BODY = ("Last month, Cambodia allowed foreign warships from multiple nations to access its Ream naval base. " * 4).strip()
+
+
+def strip_lines(lines: list[str]):
+    """Strip debris from lines as a plain-text reader hands them over: blocks split at blank lines."""
+    blocks, current = [], []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line)
+        elif current:
+            blocks.append(paragraph(*current))
+            current = []
+    return strip_debris(blocks)
 
 
 @pytest.mark.parametrize(
@@ -27,22 +40,22 @@ BODY = ("Last month, Cambodia allowed foreign warships from multiple nations to 
     ],
 )
 def test_a_widget_or_footer_line_is_dropped(widget):
-    assert strip_debris([BODY, widget, "The end."]).lines == (BODY, "The end.")
+    assert strip_lines([BODY, widget, "The end."]).lines == (BODY, "The end.")
 
 
 def test_an_address_line_is_dropped_and_kept_as_the_source_url():
-    cleaned = strip_debris(["http://www.thejakartapost.com/opinion/2022/08/03/pla.html", BODY])
+    cleaned = strip_lines(["http://www.thejakartapost.com/opinion/2022/08/03/pla.html", BODY])
     assert cleaned.lines == (BODY,)
     assert cleaned.source_url == "http://www.thejakartapost.com/opinion/2022/08/03/pla.html"
 
 
 def test_a_print_widget_glued_to_a_date_line_is_cut_off_and_the_date_kept():
-    assert strip_debris(["Updated: Jan 11, 2017 Print"]).lines == ("Updated: Jan 11, 2017",)
+    assert strip_lines(["Updated: Jan 11, 2017 Print"]).lines == ("Updated: Jan 11, 2017",)
 
 
 def test_sentences_that_mention_search_or_printing_are_kept():
     line = "The search for a code of conduct will close gaps, and we print the logo."
-    assert strip_debris([line]).lines == (line,)
+    assert strip_lines([line]).lines == (line,)
 
 
 @pytest.mark.parametrize(
@@ -50,38 +63,38 @@ def test_sentences_that_mention_search_or_printing_are_kept():
                "Orange background", "More in Opinion"]
 )
 def test_a_tail_marker_after_the_body_drops_everything_from_it_to_the_end(marker):
-    cleaned = strip_debris([BODY, "", marker, "", "Another article's headline", "Its full text goes too."])
-    assert cleaned.lines == (BODY, "")
+    cleaned = strip_lines([BODY, "", marker, "", "Another article's headline", "Its full text goes too."])
+    assert cleaned.lines == (BODY,)
 
 
 def test_a_tail_marker_before_any_body_text_does_not_cut_the_document():
-    cleaned = strip_debris(["Comments", BODY])
+    cleaned = strip_lines(["Comments", BODY])
     assert BODY in cleaned.lines
 
 
 def test_a_heading_with_background_in_it_does_not_cut_the_document():
-    cleaned = strip_debris([BODY, "Historical Background", "More text."])
+    cleaned = strip_lines([BODY, "Historical Background", "More text."])
     assert cleaned.lines == (BODY, "Historical Background", "More text.")
 
 
 def test_a_pagination_bar_is_dropped_and_marks_the_capture_as_one_page_of_several():
-    cleaned = strip_debris([BODY, "1 2 3 >"])
+    cleaned = strip_lines([BODY, "1 2 3 >"])
     assert cleaned.lines == (BODY,)
     assert cleaned.paginated
 
 
 def test_a_row_of_figures_is_not_a_pagination_bar():
-    cleaned = strip_debris([BODY, "4 17 9"])
+    cleaned = strip_lines([BODY, "4 17 9"])
     assert cleaned.lines == (BODY, "4 17 9")
     assert not cleaned.paginated
 
 
 def test_a_capture_without_a_pagination_bar_is_not_marked_paginated():
-    assert not strip_debris([BODY]).paginated
+    assert not strip_lines([BODY]).paginated
 
 
 def test_seed_000_loses_its_related_articles_and_app_promotion():
-    text = "\n".join(strip_debris(seed_path("000").read_text(encoding="utf-8").split("\n")).lines)
+    text = "\n".join(strip_lines(seed_path("000").read_text(encoding="utf-8").split("\n")).lines)
     for debris in ("More must be done in Hong Kong's cybercrime campaign", "Daily8", "DOWNLOAD THE APP",
                    "South China Morning Post", "logo"):
         assert debris not in text
@@ -89,7 +102,7 @@ def test_seed_000_loses_its_related_articles_and_app_promotion():
 
 
 def test_seed_003_loses_its_footer_and_share_widgets():
-    cleaned = strip_debris(seed_path("003").read_text(encoding="utf-8").split("\n"))
+    cleaned = strip_lines(seed_path("003").read_text(encoding="utf-8").split("\n"))
     text = "\n".join(cleaned.lines)
     for debris in ("1 2 3 >", "Copyright", "京ICP", "Share - WeChat", "govt.chinadaily.com.cn", "Print"):
         assert debris not in text
@@ -98,39 +111,39 @@ def test_seed_003_loses_its_footer_and_share_widgets():
 
 @pytest.mark.parametrize("widget", ["Gift Full Article", "Gift Premium Articles", "to Anyone", "Email", "X", "A"])
 def test_gift_share_and_text_size_widgets_are_dropped(widget):
-    assert strip_debris([BODY, widget, "The end."]).lines == (BODY, "The end.")
+    assert strip_lines([BODY, widget, "The end."]).lines == (BODY, "The end.")
 
 
 def test_a_drop_cap_and_a_superscript_ordinal_are_rejoined():
-    cleaned = strip_debris(["A", "ug. 1, 2022 marked the 95", "th", "anniversary."])
+    cleaned = strip_lines(["A", "ug. 1, 2022 marked the 95", "th", "anniversary."])
     assert cleaned.lines == ("Aug. 1, 2022 marked the 95th", "anniversary.")
 
 
 def test_a_newsletter_box_inside_the_body_is_dropped_with_its_name():
     box = ["Viewpoint", "Every Thursday", "Whether you're looking to broaden your horizons, read it.",
            "View More Newsletter", "Sign Up", "Thank You", "for signing up our newsletter!", "View More Newsletter"]
-    assert strip_debris([BODY, *box, "The end."]).lines == (BODY, "The end.")
+    assert strip_lines([BODY, *box, "The end."]).lines == (BODY, "The end.")
 
 
 def test_a_read_also_link_and_its_headline_are_dropped():
-    assert strip_debris([BODY, "Read also:", "Govt to pour Rp 4.3T into railway", "The end."]).lines == (
+    assert strip_lines([BODY, "Read also:", "Govt to pour Rp 4.3T into railway", "The end."]).lines == (
         BODY, "The end.")
 
 
 def test_a_photo_caption_with_its_credit_is_dropped():
     caption = "Soldiers march past Tiananmen Square in Beijing, Oct. 1, 2019. (Reuters/Jason Lee)"
-    assert strip_debris([caption, BODY]).lines == (BODY,)
-    assert strip_debris(["A man walks past the logo on October 15, 2023.", "(AFP/Jade Gao)", BODY]).lines == (BODY,)
+    assert strip_lines([caption, BODY]).lines == (BODY,)
+    assert strip_lines(["A man walks past the logo on October 15, 2023.", "(AFP/Jade Gao)", BODY]).lines == (BODY,)
 
 
 def test_a_paywall_label_is_dropped_and_marks_the_capture():
-    cleaned = strip_debris(["Premium", BODY])
+    cleaned = strip_lines(["Premium", BODY])
     assert cleaned.lines == (BODY,)
     assert cleaned.paywalled
 
 
 def test_a_press_release_contact_footer_ends_the_text():
-    assert strip_debris([BODY, "Contact:", "Tina Turner 0410 626742"]).lines == (BODY,)
+    assert strip_lines([BODY, "Contact:", "Tina Turner 0410 626742"]).lines == (BODY,)
 
 
 ZH_BODY = "同志们！党用伟大奋斗创造了百年伟业，也一定能用新的伟大奋斗创造新的伟业。" * 10
@@ -149,7 +162,7 @@ ZH_BODY = "同志们！党用伟大奋斗创造了百年伟业，也一定能用
     ],
 )
 def test_wiki_page_chrome_lines_are_dropped(chrome):
-    assert strip_debris([ZH_BODY, chrome, "完。"]).lines == (ZH_BODY, "完。")
+    assert strip_lines([ZH_BODY, chrome, "完。"]).lines == (ZH_BODY, "完。")
 
 
 @pytest.mark.parametrize(
@@ -163,9 +176,9 @@ def test_wiki_page_chrome_lines_are_dropped(chrome):
 )
 def test_a_wikisource_licence_box_and_everything_after_it_go(licence):
     lines = [ZH_BODY, "", licence, "CPC 1", "]，中国共产党的中央组织制定的公文，所以属于公有领域。", "", "false"]
-    assert strip_debris(lines).lines == (ZH_BODY, "")
+    assert strip_lines(lines).lines == (ZH_BODY,)
 
 
 def test_a_sentence_about_a_work_in_the_body_is_kept():
     line = "本作品描写了农村的变化。"  # "This work depicts change in the countryside": no licence words
-    assert line in strip_debris([ZH_BODY, line, "完。"]).lines
+    assert line in strip_lines([ZH_BODY, line, "完。"]).lines

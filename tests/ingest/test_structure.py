@@ -1,6 +1,6 @@
 """archive/ingest/structure.py: the section tree, guided by the document's own contents list."""
 
-from archive.ingest.blocks import Block, heading, paragraph
+from archive.ingest.blocks import heading, paragraph
 from archive.ingest.contents import mark_contents
 from archive.ingest.model import ContentsEntry
 from archive.ingest.structure import build_structure as build_from_blocks
