@@ -4,6 +4,23 @@ from django.db import models
 from django.urls import reverse
 
 
+def keep_drafts_linked(collector, field, sub_objs, using) -> None:
+    """Make the earliest-filed remaining draft a deleted first draft's successor: the other drafts stay linked.
+
+    ``SET_NULL`` would leave every other draft pointing nowhere: a work of three drafts would fall
+    apart into three unrelated documents. Drafts deleted in the same operation are never chosen.
+    """
+    deleted = collector.data.get(field.model, set())
+    by_first: dict[int, list] = {}
+    for draft in sorted(sub_objs, key=lambda document: document.pk):
+        by_first.setdefault(draft.draft_of_id, []).append(draft)
+    for drafts in by_first.values():
+        kept = [draft for draft in drafts if draft not in deleted] or drafts
+        collector.add_field_update(field, None, kept[:1])
+        if kept[1:]:
+            collector.add_field_update(field, kept[0], kept[1:])
+
+
 class DocumentKind(models.TextChoices):
     ARTICLE = "article", "Article"
     OPINION = "opinion", "Opinion"
@@ -90,6 +107,17 @@ class Document(models.Model):
         on_delete=models.SET_NULL,
         related_name="versions",
         help_text="The canonical capture of the same work; set when this is another capture of it.",
+    )
+    draft_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=keep_drafts_linked,
+        related_name="other_drafts",
+        help_text=(
+            "The first-filed draft or edition of the same work, when this is another one dated differently "
+            "(both are listed and searchable). Not the publishing status: see Status."
+        ),
     )
     title_key = models.CharField(
         max_length=500, db_index=True, editable=False, help_text="Folded title used to find other captures."

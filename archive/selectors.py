@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
 from archive.models import Document, DocumentStatus, Section, SourceFile
@@ -14,13 +14,39 @@ if TYPE_CHECKING:
 
 
 def public_documents() -> QuerySet[Document]:
-    """Published documents that are the canonical capture of their work (drafts and versions hidden)."""
+    """Published documents shown for their text: every draft of a work is one; other captures are hidden."""
     return Document.objects.filter(status=DocumentStatus.PUBLISHED, version_of__isnull=True)
 
 
 def document_versions(document: Document) -> list[Document]:
     """Other published captures of the same work, oldest import first."""
     return list(document.versions.filter(status=DocumentStatus.PUBLISHED).order_by("created_at"))
+
+
+def work_drafts(document: Document) -> list[Document]:
+    """Every published draft or edition of the document's work, earliest first; empty if it has no other."""
+    first = draft_work_of(document)
+    work = public_documents().filter(Q(pk=first) | Q(draft_of_id=first))
+    drafts = list(work.order_by(F("date").asc(nulls_last=True), "pk"))
+    return drafts if len(drafts) > 1 else []
+
+
+def draft_work_of(document: Document) -> int:
+    """The id that names the work a document is a draft of: its first-filed draft's.
+
+    Another capture of a draft belongs to the work of the capture shown for it.
+    """
+    shown = document.version_of or document
+    return shown.draft_of_id or shown.pk
+
+
+def shared_work(document: Document, other: Document) -> str:
+    """How two documents belong together: "captures" of one text, "drafts" of one work, or "" for neither."""
+    if document.pk == other.pk:
+        return ""
+    if work_of(document) == work_of(other):
+        return "captures"
+    return "drafts" if draft_work_of(document) == draft_work_of(other) else ""
 
 
 def published_document(pk: int) -> Document | None:

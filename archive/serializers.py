@@ -2,7 +2,7 @@
 
 from archive.models import Document
 from archive.search.documents import DocumentHit, SearchPage
-from archive.selectors import SectionNode, section_tree
+from archive.selectors import SectionNode, section_tree, work_drafts
 
 
 def document_metadata(document: Document) -> dict:
@@ -23,6 +23,12 @@ def document_metadata(document: Document) -> dict:
         "complete": document.complete,
         "missing": missing,
         "version_of": document.version_of_id,
+        # The work's other drafts or editions, earliest first (each is a document of its own).
+        "drafts": [
+            {"id": draft.pk, "title": draft.title, "date": draft.date_iso or None, "url": draft.get_absolute_url()}
+            for draft in work_drafts(document)
+            if draft.pk not in (document.pk, document.version_of_id)
+        ],
         "language": document.language,
         "edition": document.edition,
         "source_url": document.source_url,

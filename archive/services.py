@@ -1,4 +1,6 @@
-"""The only writer: imports store a document, its sections and its raw file in one transaction.
+"""The only writer: imports store a document, its sections and its raw file in one transaction,
+and file it with its work: as another capture of a text (hidden behind the fuller one) or as another
+draft or edition dated differently (listed and searchable on its own, linked to the others).
 
 Index updates are not made here: the search layer's signal processor collects what changed and
 updates the index once the transaction has committed.
@@ -11,11 +13,11 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.text import slugify
 
 from archive import ingest
-from archive.ingest.fingerprint import SAME_WORK_SIMILARITY, separate_news_days
+from archive.ingest.fingerprint import DatedText, WorkRelation, dates_differ, work_relation
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
 from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
 from archive.sanitize import paragraphs_to_html
@@ -24,8 +26,10 @@ METADATA_FIELDS = (
     "kind", "title", "subtitle", "authors", "publisher", "site", "issuer", "edition", "author_note",
     "source_url", "language", "complete", "date", "date_precision",
 )
-# Share of a capture's sampled passages another document must hold to be compared in full.
+# Share of the smaller of two documents' sampled passages both must hold for their texts to be compared in full.
 MIN_SHARED_SAMPLES = 0.2
+# Documents sharing the most sampled passages with a new one that are weighed as its other captures or drafts.
+CANDIDATES = 20
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,8 @@ class ImportOutcome:
     document: Document | None = None
     parsed: ParsedDocument | None = None
     error: str = ""
-    version_of_id: int | None = None
+    version_of_id: int | None = None  # the document it was found to be another capture of
+    draft_of_id: int | None = None  # the document it was found to be another draft of
 
 
 def size_error(size: int) -> str:
@@ -78,8 +83,16 @@ def document_import(*, raw: bytes, file_name: str) -> ImportOutcome:
         TextSample.objects.bulk_create(
             TextSample(document=document, value=value) for value in ingest.shingle_sample(parsed)
         )
-        matched = _link_versions(document, _document_text(document))
-    return ImportOutcome(file_name, "imported", document=document, parsed=parsed, version_of_id=matched)
+        match = _link_to_work(document, _document_text(document))
+    matched = {match.relation: match.document.pk} if match else {}
+    return ImportOutcome(
+        file_name,
+        "imported",
+        document=document,
+        parsed=parsed,
+        version_of_id=matched.get(WorkRelation.CAPTURES),
+        draft_of_id=matched.get(WorkRelation.DRAFTS),
+    )
 
 
 @dataclass(frozen=True)
@@ -88,40 +101,53 @@ class ReparseOutcome:
     status: str  # "updated", "unchanged" or "failed"
     error: str = ""
     kept: tuple[str, ...] = ()  # fields left as an editor corrected them
+    relinked: tuple[int, ...] = ()  # other documents whose capture or draft links changed with this one's
 
 
 def document_reparse(*, document: Document) -> ReparseOutcome:
     """Run the current parser over the stored raw file again; editors' corrections are kept.
 
     Metadata fields an editor changed (``edited_fields``) keep the editor's value; if an editor edited
-    the sections, the section tree is kept too. Version links stay as they are.
+    the sections, the section tree is kept too. Links to other captures and drafts are decided again
+    from the new date and text, unless an editor set them. Every save reaches the index on commit.
     """
+    # Re-read: re-parsing an earlier document of a batch may have relinked this one since it was loaded.
+    document.refresh_from_db()
     source = document.source
     try:
         parsed = ingest.parse(bytes(source.raw), source.file_name)
     except IngestError as error:
         return ReparseOutcome(document.pk, "failed", error=str(error))
     protected = set(document.edited_fields)
-    fingerprint = ingest.text_fingerprint(parsed)
-    before = (document_metadata_values(document), document.text_fingerprint)
+    before = _reparse_state(document)
     with transaction.atomic():
         _apply_metadata(document, parsed, protected=protected)
         if "sections" not in protected:
-            document.text_fingerprint = fingerprint
-            document.sections.all().delete()
-            _create_sections(document, parsed)
-            document.text_samples.all().delete()
-            TextSample.objects.bulk_create(
-                TextSample(document=document, value=value) for value in ingest.shingle_sample(parsed)
-            )
+            _replace_text(document, parsed)
         document.full_clean()
         document.save()
-    changed = (document_metadata_values(document), document.text_fingerprint) != before
-    return ReparseOutcome(document.pk, "updated" if changed else "unchanged", kept=tuple(sorted(protected)))
+        relinked = set() if _links_edited(document) else _relink(document, _document_text(document))
+    document.refresh_from_db()
+    changed = _reparse_state(document) != before or relinked
+    status = "updated" if changed else "unchanged"
+    return ReparseOutcome(document.pk, status, kept=tuple(sorted(protected)), relinked=tuple(sorted(relinked)))
 
 
-def document_metadata_values(document: Document) -> tuple:
-    return tuple(getattr(document, name) for name in METADATA_FIELDS)
+def _reparse_state(document: Document) -> tuple:
+    """What a re-parse may change: the metadata, the text and the document's links."""
+    metadata = tuple(getattr(document, name) for name in METADATA_FIELDS)
+    return metadata, document.text_fingerprint, document.version_of_id, document.draft_of_id
+
+
+def _replace_text(document: Document, parsed: ParsedDocument) -> None:
+    """Replace the section tree and the sampled passages other captures are found by."""
+    document.text_fingerprint = ingest.text_fingerprint(parsed)
+    document.sections.all().delete()
+    _create_sections(document, parsed)
+    document.text_samples.all().delete()
+    TextSample.objects.bulk_create(
+        TextSample(document=document, value=value) for value in ingest.shingle_sample(parsed)
+    )
 
 
 @transaction.atomic
@@ -288,44 +314,174 @@ def _document_text(document: Document) -> str:
     return "\n\n".join(document.sections.filter(captured=True).order_by("path").values_list("text", flat=True))
 
 
-def _link_versions(document: Document, text: str) -> int | None:
-    """Join the new capture to an existing work it shares most of its text with.
+def _dated(document: Document, text: str | None = None) -> DatedText:
+    return DatedText(document.kind, document.date_iso, _document_text(document) if text is None else text)
 
-    The canonical capture (shown in lists and search) is the fuller one: complete before partial,
-    then the longer text (a truncated scrape yields to the whole article); between equals, the first.
-    Returns the id of the document the new capture matched.
-    """
-    candidate = _other_capture(document, text)
-    if candidate is None:
+
+@dataclass(frozen=True)
+class WorkMatch:
+    """The document a new one was found to belong with, how, and the capture it displaced from lists, if any."""
+
+    relation: WorkRelation
+    document: Document
+    hidden_id: int | None = None
+
+
+def _link_to_work(document: Document, text: str) -> WorkMatch | None:
+    """File a document linked to nothing with the work it belongs to: as another capture, or another draft."""
+    match = _find_work(document, text)
+    if match is None:
         return None
-    canonical = candidate.version_of or candidate
-    if (document.complete, len(text)) > (canonical.complete, len(_document_text(canonical))):
-        canonical.versions.exclude(pk=document.pk).update(version_of=document)
-        canonical.version_of = document
-        canonical.save(update_fields=["version_of", "updated_at"])
-    else:
-        document.version_of = canonical
-        document.save(update_fields=["version_of", "updated_at"])
-    return candidate.pk
+    shown = match.document.version_of or match.document
+    if match.relation == WorkRelation.DRAFTS:
+        document.draft_of_id = shown.draft_of_id or shown.pk
+        document.save(update_fields=["draft_of", "updated_at"])
+        return match
+    hidden = _join_captures(document, text, shown)
+    return WorkMatch(match.relation, match.document, hidden.pk if hidden else None)
 
 
-def _other_capture(document: Document, text: str) -> Document | None:
-    """Find a document with the same folded title or shared sampled passages, confirmed on the full text."""
+def _join_captures(document: Document, text: str, shown: Document) -> Document | None:
+    """Link a capture with the capture shown for its text; show the fuller; return the one it now hides.
+
+    Saves (not queryset updates) change which document is public, so the index hears of both.
+    """
+    if _fullness(document, text) > _fullness(shown, _document_text(shown)):
+        shown.versions.exclude(pk=document.pk).update(version_of=document)
+        _hand_over_drafts(shown, document)
+        shown.version_of = document
+        shown.save(update_fields=["version_of", "draft_of", "updated_at"])
+        return shown
+    document.version_of = shown
+    document.save(update_fields=["version_of", "updated_at"])
+    return None
+
+
+def _fullness(document: Document, text: str) -> tuple[bool, bool, int]:
+    """Rank captures for showing: complete before partial, dated before undated (a researcher cites the
+    date), then the longer text (a truncated scrape yields to the whole article); between equals, the first."""
+    return document.complete, document.date is not None, len(text)
+
+
+def _hand_over_drafts(old: Document, new: Document) -> None:
+    """Move the work's draft links from a capture no longer shown to the one shown now."""
+    if old.draft_of_id is None and not old.other_drafts.exists():
+        return
+    new.draft_of_id = old.draft_of_id
+    new.save(update_fields=["draft_of", "updated_at"])
+    old.other_drafts.exclude(pk=new.pk).update(draft_of=new)
+    old.draft_of = None
+
+
+def _find_work(document: Document, text: str) -> WorkMatch | None:
+    """Find the document this one belongs with: another capture of its text first, else another draft."""
+    new = _dated(document, text)
+    drafts = None
+    for candidate in _candidates(document):
+        relation = _relation_to(new, candidate)
+        if relation == WorkRelation.CAPTURES:
+            return WorkMatch(relation, candidate)
+        if relation == WorkRelation.DRAFTS and drafts is None:
+            drafts = WorkMatch(relation, candidate)
+    return drafts
+
+
+def _relation_to(new: DatedText, candidate: Document) -> WorkRelation:
+    """Relate a text to a stored document; a capture must also agree with the date of the capture shown."""
+    relation = work_relation(new, _dated(candidate))
+    shown = candidate.version_of
+    if relation == WorkRelation.CAPTURES and shown is not None and dates_differ(new.date, shown.date_iso):
+        return WorkRelation.DRAFTS  # an undated capture of another draft: the dates of the drafts differ
+    return relation
+
+
+def _candidates(document: Document) -> list[Document]:
+    """Documents with the same folded title or sharing sampled passages, most shared passages first.
+
+    The share is measured against the smaller sample of the two, as ``similarity`` measures against
+    the shorter text: a short later draft must find the long draft with commentary, whichever came first.
+    """
     samples = list(document.text_samples.values_list("value", flat=True))
-    shared = (
+    shared = dict(
         TextSample.objects.filter(value__in=samples)
         .exclude(document=document)
         .values("document")
         .annotate(n=Count("id"))
-        .filter(n__gte=max(2, len(samples) * MIN_SHARED_SAMPLES))
+        .filter(n__gte=2)
         .order_by("-n")
-        .values_list("document", flat=True)[:20]
+        .values_list("document", "n")[:CANDIDATES]
     )
+    sizes = dict(
+        TextSample.objects.filter(document__in=shared)
+        .values("document")
+        .annotate(n=Count("id"))
+        .values_list("document", "n")
+    )
+    enough = [pk for pk, n in shared.items() if n >= MIN_SHARED_SAMPLES * min(len(samples), sizes[pk])]
     same_title = Document.objects.filter(title_key=document.title_key).exclude(pk=document.pk).values_list("pk", flat=True)
-    for pk in dict.fromkeys([*shared, *same_title]):
-        candidate = Document.objects.get(pk=pk)
-        if separate_news_days(document.kind, document.date_iso, candidate.kind, candidate.date_iso):
+    order = list(dict.fromkeys([*enough, *same_title]))
+    found = Document.objects.select_related("version_of").in_bulk(order)
+    return [found[pk] for pk in order]
+
+
+def _links_edited(document: Document) -> bool:
+    return bool({"version_of", "draft_of"} & set(document.edited_fields))
+
+
+def _relink(document: Document, text: str) -> set[int]:
+    """Re-decide a re-parsed document's links with its new date and text, as an import decides them.
+
+    Its own link and its captures' links are checked; a document left linked to nothing is filed
+    anew. Two works already holding captures are never merged here: an editor links them. Returns
+    the other documents whose links changed.
+    """
+    changed: set[int] = set()
+    shown = document.version_of
+    if shown is not None and work_relation(_dated(document, text), _dated(shown)) != WorkRelation.CAPTURES:
+        _release(document)
+    for version in list(document.versions.all()):
+        if _links_edited(version) or work_relation(_dated(version), _dated(document, text)) == WorkRelation.CAPTURES:
             continue
-        if ingest.similarity(text, _document_text(candidate)) >= SAME_WORK_SIMILARITY:
-            return candidate
-    return None
+        _release(version)
+        _link_to_work(version, _document_text(version))
+        changed.add(version.pk)
+    if document.version_of_id is None:
+        _recheck_drafts(document, text)
+    if _linked_to_nothing(document):
+        match = _link_to_work(document, text)
+        if match and match.hidden_id:
+            changed.add(match.hidden_id)
+    return changed
+
+
+def _release(document: Document) -> None:
+    """Unlink a capture from its work: it becomes a document of its own, listed and indexed."""
+    document.version_of = None
+    document.save(update_fields=["version_of", "updated_at"])
+
+
+def _recheck_drafts(document: Document, text: str) -> None:
+    """Leave the work's drafts if the document is no longer a draft of any of them."""
+    first = document.draft_of_id or document.pk
+    others = Document.objects.filter(Q(pk=first) | Q(draft_of_id=first)).exclude(pk=document.pk)
+    if not others or any(
+        work_relation(_dated(document, text), _dated(other)) == WorkRelation.DRAFTS for other in others
+    ):
+        return
+    if document.draft_of_id is None:  # it was the first: the earliest-filed other draft takes its place
+        successor, *rest = sorted(others, key=lambda other: other.pk)
+        Document.objects.filter(pk__in=[other.pk for other in rest]).update(draft_of=successor)
+        successor.draft_of = None
+        successor.save(update_fields=["draft_of", "updated_at"])
+    else:
+        document.draft_of = None
+        document.save(update_fields=["draft_of", "updated_at"])
+
+
+def _linked_to_nothing(document: Document) -> bool:
+    return (
+        document.version_of_id is None
+        and document.draft_of_id is None
+        and not document.versions.exists()
+        and not document.other_drafts.exists()
+    )

@@ -27,7 +27,8 @@ from archive.selectors import (
     reading_order,
     recent_documents,
     section_tree,
-    work_of,
+    shared_work,
+    work_drafts,
 )
 
 
@@ -83,6 +84,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": reading_order(tree),
             "canonical": canonical,
             "versions": document_versions(canonical or document),
+            "drafts": [draft for draft in work_drafts(document) if draft.pk != (canonical or document).pk],
             "within_query": within_query,
             "within": within,
             "within_error": within_error,
@@ -94,15 +96,18 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def document_compare(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
-    """Word-level differences between two captures of the same work."""
+    """Word-level differences between two captures of one text, or two drafts of one work."""
     document, other = published_document(pk), published_document(other_pk)
-    if document is None or other is None or work_of(document) != work_of(other) or pk == other_pk:
-        raise Http404("These are not two captures of one work")
+    relation = shared_work(document, other) if document and other else ""
+    if not relation:
+        raise Http404("These are not two captures or drafts of one work")
+    if relation == "drafts" and document.date and other.date and other.date > document.date:
+        document, other = other, document  # drafts read forward in time: what the later one changed
     diff = word_diff(document_text(other), document_text(document))
     return render(
         request,
         "archive/document_compare.html",
-        {"document": document, "other": other, "diff": diff, "diff_html": diff_html(diff.pieces)},
+        {"document": document, "other": other, "relation": relation, "diff": diff, "diff_html": diff_html(diff.pieces)},
     )
 
 

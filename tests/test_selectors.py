@@ -4,7 +4,7 @@ import pytest
 
 from archive.models import Document, Section
 from archive.sanitize import paragraphs_to_html
-from archive.selectors import reading_order, section_tree
+from archive.selectors import reading_order, section_tree, shared_work, work_drafts
 
 # Three levels deep; 1.1.2 and 2.1.1 each end the two sections around them as well as themselves.
 NESTED = [("1", [("1.1", [("1.1.1", []), ("1.1.2", [])])]), ("2", [("2.1", [("2.1.1", [])])])]
@@ -62,3 +62,40 @@ def test_nodes_carry_no_match_until_the_page_searches_within(nested):
 def test_the_tree_is_read_in_one_query(nested, django_assert_num_queries):
     with django_assert_num_queries(1):
         section_tree(nested)
+
+
+# Drafts of one work: both listed, each page names the others.
+
+def import_anzus() -> tuple[Document, Document]:
+    """The February and July 1951 drafts of the ANZUS treaty, imported in that order."""
+    from archive.services import document_import
+    from tests.conftest import SHARED
+
+    policy = SHARED / "corpus" / "policy"
+    names = ("au-dfat-1951-02-17-draft-of-treaty-anzus.md", "au-dfat-1951-07-12-draft-anzus-security-treaty.md")
+    february, july = (document_import(raw=(policy / name).read_bytes(), file_name=name).document for name in names)
+    return Document.objects.get(pk=february.pk), Document.objects.get(pk=july.pk)
+
+
+@pytest.mark.django_db
+def test_each_draft_lists_every_draft_of_its_work_earliest_first():
+    february, july = import_anzus()
+    assert work_drafts(july) == work_drafts(february) == [february, july]
+
+
+def test_a_document_with_no_other_draft_lists_none(nested):
+    assert work_drafts(nested) == []
+
+
+@pytest.mark.django_db
+def test_another_capture_of_a_draft_belongs_to_the_work_of_the_capture_shown():
+    from archive.services import document_import
+
+    february, july = import_anzus()
+    half = july.source.raw[: len(july.source.raw) // 2]
+    capture = document_import(raw=bytes(half), file_name="july-first-half.md").document
+    assert capture.version_of_id == july.pk
+    assert work_drafts(capture) == [february, july]
+    assert shared_work(capture, july) == "captures"
+    assert shared_work(capture, february) == shared_work(february, july) == "drafts"
+    assert shared_work(february, nested_document()) == shared_work(july, july) == ""

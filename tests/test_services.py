@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from archive.models import Document, Section, SourceFile
+from archive.selectors import draft_work_of, public_documents
 from archive.services import document_import
-from tests.conftest import seed_path
+from tests.conftest import SHARED, seed_path
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +102,7 @@ def test_a_failure_while_storing_leaves_nothing_behind(monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_link_versions", explode)
+    monkeypatch.setattr(services, "_link_to_work", explode)
     with pytest.raises(RuntimeError):
         import_seed("003")
     assert Document.objects.count() == Section.objects.count() == SourceFile.objects.count() == 0
@@ -125,8 +126,6 @@ def test_same_headline_with_different_text_stays_two_documents():
 def test_the_real_corpus_links_duplicates_and_versions_and_keeps_hard_negatives_apart():
     import json
 
-    from tests.conftest import SHARED
-
     pairs = json.loads((Path(__file__).parent / "ingest" / "golden" / "_pairs.json").read_text())
     outcomes = {}
     for path in sorted([*SHARED.joinpath("seeds").iterdir(), *SHARED.joinpath("corpus", "policy").iterdir()]):
@@ -143,8 +142,13 @@ def test_the_real_corpus_links_duplicates_and_versions_and_keeps_hard_negatives_
         assert outcomes[a].document.pk == outcomes[b].document.pk
     for a, b in pairs["versions"]:
         assert work(a) == work(b), (a, b)
+    for a, b in pairs["drafts"]:
+        documents = [Document.objects.get(pk=outcomes[source].document.pk) for source in (a, b)]
+        assert all(document.is_public for document in documents), (a, b)
+        assert draft_work_of(documents[0]) == draft_work_of(documents[1]), (a, b)
     for a, b in pairs["distinct"]:
         assert work(a) != work(b), (a, b)
+        assert draft_work_of(outcomes[a].document) != draft_work_of(outcomes[b].document), (a, b)
 
 
 def test_a_pdf_is_stored_with_its_media_type_and_its_text_parsed():
@@ -169,3 +173,84 @@ def test_a_pdf_without_text_fails_with_the_ocr_message():
     assert outcome.status == "failed"
     assert "no text layer" in outcome.error
     assert Document.objects.count() == 0
+
+
+# Captures and drafts: two captures of one text stay one listed document; drafts dated apart are two.
+
+POLICY = SHARED / "corpus" / "policy"
+ANZUS_FEBRUARY = POLICY / "au-dfat-1951-02-17-draft-of-treaty-anzus.md"
+ANZUS_JULY = POLICY / "au-dfat-1951-07-12-draft-anzus-security-treaty.md"
+
+
+def import_file(path: Path, raw: bytes | None = None, name: str = ""):
+    return document_import(raw=path.read_bytes() if raw is None else raw, file_name=name or path.name)
+
+
+def redated(path: Path, iso: str, printed: str, name: str):
+    """The July draft's file with its date (front matter and dateline) changed, as another draft would print it."""
+    raw = path.read_bytes().replace(b"1951-07-12", iso.encode()).replace(b"12 July 1951", printed.encode())
+    raw = raw.replace(b"Therefore declare", b"Therefore solemnly declare")  # the same text would be a duplicate
+    return import_file(path, raw, name)
+
+
+def fresh(outcome) -> Document:
+    return Document.objects.get(pk=outcome.document.pk)
+
+
+@pytest.mark.parametrize("order", [(ANZUS_FEBRUARY, ANZUS_JULY), (ANZUS_JULY, ANZUS_FEBRUARY)])
+def test_two_drafts_dated_apart_are_two_listed_documents_linked_as_drafts(order):
+    first, second = (import_file(path) for path in order)
+    assert second.status == "imported"
+    assert second.draft_of_id == first.document.pk and second.version_of_id is None
+    assert fresh(second).draft_of_id == first.document.pk
+    assert set(public_documents().values_list("pk", flat=True)) == {first.document.pk, second.document.pk}
+
+
+def test_the_duplicate_article_pair_stays_one_document_not_two_drafts():
+    first = import_file(POLICY / "jp-article_16-decade-of-progress-bri.md")
+    again = import_file(POLICY / "jp-article_26-decade-of-progress-bri-dup.md")
+    assert again.status == "duplicate" and again.document.pk == first.document.pk
+    assert Document.objects.count() == 1 and fresh(first).draft_of_id is None
+
+
+def test_an_undated_copy_of_a_draft_is_a_capture_of_that_draft():
+    february, july = import_file(ANZUS_FEBRUARY), import_file(ANZUS_JULY)
+    undated = ANZUS_JULY.read_bytes().replace(b"doc_date: '1951-07-12'\n", b"").replace(b", 12 July 1951", b"")
+    copy = import_file(ANZUS_JULY, undated, "undated-copy.md")
+    assert copy.document.date is None
+    assert copy.version_of_id == july.document.pk
+    # The dated capture stays the one shown, still a draft of the February one.
+    assert fresh(copy).version_of_id == july.document.pk
+    assert fresh(july).draft_of_id == february.document.pk
+
+
+def test_a_fuller_capture_of_a_draft_takes_over_its_links_to_the_other_drafts(search_index):
+    from archive.search.documents import search_documents
+
+    half = ANZUS_FEBRUARY.read_bytes()[: ANZUS_FEBRUARY.stat().st_size // 2]
+    partial = import_file(ANZUS_FEBRUARY, half, "february-first-half.md")
+    july = import_file(ANZUS_JULY)
+    assert july.draft_of_id == partial.document.pk
+    february = import_file(ANZUS_FEBRUARY)
+    assert february.version_of_id == partial.document.pk
+    assert fresh(partial).version_of_id == february.document.pk
+    assert fresh(february).draft_of_id is None and fresh(july).draft_of_id == february.document.pk
+    found = {hit.document.pk for hit in search_documents("Pacific").results}
+    assert found == {february.document.pk, july.document.pk}
+
+
+def test_deleting_the_first_draft_keeps_the_other_drafts_linked():
+    february, july = import_file(ANZUS_FEBRUARY), import_file(ANZUS_JULY)
+    september = redated(ANZUS_JULY, "1951-09-01", "1 September 1951", "september.md")
+    assert september.draft_of_id is not None
+    assert fresh(september).draft_of_id == february.document.pk
+    fresh(february).delete()
+    assert fresh(july).draft_of_id is None
+    assert fresh(september).draft_of_id == july.document.pk
+
+
+def test_deleting_two_drafts_at_once_leaves_the_third_unlinked_but_whole():
+    february, july = import_file(ANZUS_FEBRUARY), import_file(ANZUS_JULY)
+    september = redated(ANZUS_JULY, "1951-09-01", "1 September 1951", "september.md")
+    Document.objects.filter(pk__in=[february.document.pk, july.document.pk]).delete()
+    assert fresh(september).draft_of_id is None and fresh(september).is_public

@@ -247,3 +247,61 @@ def test_document_page_queries_do_not_grow_with_its_sections(client, seeded, que
         assert query is None or b"<mark>" in response.content
     assert sorted(counts) == [1, 10]
     assert counts[1] == counts[10]
+
+
+# Drafts of one work: both listed and searchable, each page links the others, the comparison reads forward.
+
+@pytest.fixture
+def anzus(search_index):
+    from tests.test_selectors import import_anzus
+
+    return import_anzus()
+
+
+def test_both_drafts_are_listed_and_found_by_search(client, anzus):
+    february, july = anzus
+    listing = client.get("/documents/").content.decode()
+    assert february.get_absolute_url() in listing and july.get_absolute_url() in listing
+    results = client.get("/search/", {"q": "Ryukyus"}).content.decode()
+    assert f'href="{february.get_absolute_url()}"' in results and f'href="{july.get_absolute_url()}"' in results
+
+
+def test_each_draft_page_links_the_other_drafts_of_its_work(client, anzus):
+    february, july = anzus
+    response = client.get(july.get_absolute_url())
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert "Other drafts of this work" in page
+    assert f'<a href="{february.get_absolute_url()}">17 February 1951 draft</a>' in page
+    assert f"/documents/{july.pk}/compare/{february.pk}/" in page
+    assert "Other captures of this work" not in page
+    other = client.get(february.get_absolute_url()).content.decode()
+    assert f'<a href="{july.get_absolute_url()}">12 July 1951 draft</a>' in other
+
+
+def test_a_document_without_drafts_names_none(client, seeded):
+    assert "Other drafts of this work" not in client.get(seeded["003"].document.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("later_first", [True, False])
+def test_the_comparison_of_two_drafts_reads_from_the_earlier_to_the_later(client, anzus, later_first):
+    february, july = anzus
+    pair = (july, february) if later_first else (february, july)
+    response = client.get(f"/documents/{pair[0].pk}/compare/{pair[1].pk}/")
+    assert response.status_code == 200
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert "Two drafts of one work" in page
+    legend, diff = page.split('<div class="diff">')
+    removed, added = legend.split("<dt><ins>Added</ins></dt>")
+    assert "17 February 1951 draft" in removed and "12 July 1951 draft" in added
+    assert "<ins>" in diff and "<del>" in diff
+
+
+def test_the_api_lists_a_documents_other_drafts(client, anzus):
+    february, july = anzus
+    payload = client.get(f"/api/documents/{july.pk}").json()
+    assert payload["version_of"] is None
+    assert payload["drafts"] == [
+        {"id": february.pk, "title": february.title, "date": "1951-02-17", "url": february.get_absolute_url()}
+    ]

@@ -1,4 +1,5 @@
-"""Recognise the same text captured twice: exactly (a fingerprint) or roughly (a similarity score).
+"""Recognise the same text captured twice: exactly (a fingerprint) or roughly (a similarity score);
+tell a second capture of one text from another draft of one work by their dates (``work_relation``).
 
 Why fold so much before hashing: two captures of one text differ in bytes that carry no meaning —
 straight or curly quotes, "tour , Beijing" or "tour, Beijing", line breaks, case — and the archive
@@ -11,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
 
 from .model import ParsedDocument, ParsedSection
 
@@ -76,11 +79,52 @@ def separate_news_days(kind_a: str, date_a: str, kind_b: str, date_b: str) -> bo
     """Whether two captures are different news stories because they are dated on different days.
 
     Dates are ISO strings as precise as known; only two day-precise dates can tell stories apart.
-    Drafts and editions of treaties, statements or papers keep their dates and stay one work.
+    Drafts and editions of treaties, statements or papers dated apart stay one work (``work_relation``).
     """
     if kind_a not in NEWS_KINDS or kind_b not in NEWS_KINDS:
         return False
     return len(date_a) == len(date_b) == 10 and date_a != date_b
+
+
+class WorkRelation(StrEnum):
+    """How two stored texts belong together; ``archive/services.py`` links them accordingly."""
+
+    CAPTURES = "captures"  # one text captured twice: linked, only the fuller capture listed
+    DRAFTS = "drafts"  # drafts or editions of one work, dated apart: each listed, linked to the others
+    DISTINCT = "distinct"
+
+
+@dataclass(frozen=True)
+class DatedText:
+    """What decides how a text relates to another: its kind, its date and its words."""
+
+    kind: str
+    date: str  # ISO, as precise as known: "1951-07-12", "2017-01", "2017"; "" when unknown
+    text: ParsedDocument | str  # parsed, or as stored
+
+
+def dates_differ(date_a: str, date_b: str) -> bool:
+    """Whether two ISO dates name different days: both known, neither a coarser reading of the other.
+
+    "2017-01" and "2017-01-15" may name one day printed less precisely, so they do not differ.
+    """
+    return bool(date_a and date_b) and not (date_a.startswith(date_b) or date_b.startswith(date_a))
+
+
+def work_relation(a: DatedText, b: DatedText) -> WorkRelation:
+    """Return whether two texts are captures of one text, drafts of one work, or distinct.
+
+    Texts sharing most of their words are one work; dates then tell a redrafted or re-issued text
+    (another document a researcher cites by its date) from a second capture of the same one. A
+    missing date reads as a capture: an undated copy of a text the archive holds dated is far more
+    often a scrape that lost its dateline than an undated draft, and it stays reachable from the
+    capture shown. News stories dated on different days are distinct (``separate_news_days``).
+    """
+    if separate_news_days(a.kind, a.date, b.kind, b.date):
+        return WorkRelation.DISTINCT
+    if similarity(a.text, b.text) < SAME_WORK_SIMILARITY:
+        return WorkRelation.DISTINCT
+    return WorkRelation.DRAFTS if dates_differ(a.date, b.date) else WorkRelation.CAPTURES
 
 
 # One shingle in SAMPLE_EVERY is kept, chosen by its hash, so two texts keep the same shingles from the

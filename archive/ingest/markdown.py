@@ -50,6 +50,10 @@ _TRAILING_ATTRIBUTES = re.compile(r"\s*\{[:#.][^{}]*\}\s*$")
 # Emphasis markers left unmatched by a scraper that cut bold across lines: "II. BUILD U.S. CAPACITY IN THE
 # PACIFIC**", "**" alone. CommonMark keeps them as text; no reader wants them.
 _STRAY_STARS = re.compile(r"\*{2,}")
+# A run of one punctuation mark longer than any rule or underline a page prints ("#####…" over megabytes):
+# cut to a printable width, as the Markdown parser reads every such mark one by one.
+_MAX_RUN = 80
+_LONG_RUN = re.compile(r"([^\w\s])\1{%d,}" % _MAX_RUN)
 # A line of nothing but spaces, no-break spaces included: scrapers put "\u00a0" lines between paragraphs.
 _BLANK_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)
 # A line break tag: "<br>", "<br/>", "<BR />".
@@ -89,6 +93,7 @@ _PARSER = _make_parser()
 def markdown_blocks(text: str) -> list[Block]:
     """Return the blocks of a Markdown text (front matter already removed), in reading order."""
     text = _BLANK_LINE.sub("", re.sub(r"\r\n?", "\n", text))
+    text = _LONG_RUN.sub(lambda m: m.group(1) * _MAX_RUN, text)
     text = _space_unspaced_headings(text)
     return list(_node_blocks(SyntaxTreeNode(_PARSER.parse(text))))
 

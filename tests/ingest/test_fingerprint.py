@@ -1,7 +1,10 @@
 """archive/ingest/fingerprint.py: exact duplicates by fingerprint, near ones by shingle containment."""
 
-from archive.ingest import ParsedDocument, ParsedSection, similarity, text_fingerprint
-from tests.ingest.fixtures import parsed_seed
+from functools import cache
+
+from archive.ingest import ParsedDocument, ParsedSection, parse, similarity, text_fingerprint
+from archive.ingest.fingerprint import DatedText, WorkRelation, dates_differ, work_relation
+from tests.ingest.fixtures import CORPUS, parsed_seed
 
 
 def _doc(*paragraphs: str) -> ParsedDocument:
@@ -49,3 +52,56 @@ def test_similarity_with_an_empty_text_is_zero():
 
 def test_chinese_text_is_compared_character_by_character():
     assert similarity("高举中国特色社会主义伟大旗帜", "我们高举中国特色社会主义伟大旗帜前进") == 1.0
+
+
+# Captures of one text and drafts of one work: ``work_relation``.
+
+ANZUS_FEBRUARY = "au-dfat-1951-02-17-draft-of-treaty-anzus.md"
+ANZUS_JULY = "au-dfat-1951-07-12-draft-anzus-security-treaty.md"
+PROSE = "The Parties undertake to settle any international disputes in which they may be involved by peaceful means."
+
+
+@cache
+def dated_corpus(name: str) -> DatedText:
+    doc = parse(CORPUS.joinpath(name).read_bytes(), name)
+    return DatedText(doc.kind, doc.date.iso() if doc.date else "", doc)
+
+
+def test_two_drafts_of_a_treaty_dated_months_apart_are_drafts_of_one_work():
+    assert work_relation(dated_corpus(ANZUS_FEBRUARY), dated_corpus(ANZUS_JULY)) == WorkRelation.DRAFTS
+
+
+def test_two_undated_captures_of_one_article_are_captures():
+    noisy, clean = parsed_seed("000"), parsed_seed("001")
+    assert work_relation(DatedText(noisy.kind, "", noisy), DatedText(clean.kind, "", clean)) == WorkRelation.CAPTURES
+
+
+def test_one_text_with_one_date_missing_is_two_captures():
+    dated, undated = DatedText("treaty", "1951-07-12", PROSE), DatedText("treaty", "", PROSE)
+    assert work_relation(dated, undated) == WorkRelation.CAPTURES
+
+
+def relation(kind: str, date_a: str, date_b: str) -> WorkRelation:
+    return work_relation(DatedText(kind, date_a, PROSE), DatedText(kind, date_b, PROSE))
+
+
+def test_one_text_dated_the_same_day_is_two_captures():
+    assert relation("treaty", "1951-07-12", "1951-07-12") == WorkRelation.CAPTURES
+
+
+def test_the_same_copy_on_two_days_is_two_news_stories_but_two_drafts_of_a_statement():
+    assert relation("article", "2022-01-18", "2022-01-20") == WorkRelation.DISTINCT
+    assert relation("statement", "2022-01-18", "2022-01-20") == WorkRelation.DRAFTS
+
+
+def test_different_texts_are_distinct_whatever_their_dates():
+    article = parsed_seed("002")
+    assert work_relation(DatedText("treaty", "1951-07-12", article), dated_corpus(ANZUS_JULY)) == WorkRelation.DISTINCT
+
+
+def test_dates_differ_only_when_both_are_known_and_name_different_days():
+    assert dates_differ("1951-02-17", "1951-07-12")
+    assert dates_differ("2017", "2018-03-01")
+    assert not dates_differ("2017-01", "2017-01-15")  # one day, printed less precisely
+    assert not dates_differ("2017-01-15", "2017")
+    assert not dates_differ("", "1951-07-12")

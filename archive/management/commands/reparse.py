@@ -7,7 +7,8 @@ from archive.services import document_reparse
 class Command(BaseCommand):
     help = (
         "Re-run the current parser over the stored raw files, so parser improvements reach documents "
-        "already in the archive. Fields an editor corrected, and sections an editor edited, are kept."
+        "already in the archive, and links captures and drafts again by the new dates and texts. Fields an "
+        "editor corrected, sections an editor edited and links an editor set are kept."
     )
 
     def add_arguments(self, parser):
@@ -23,7 +24,9 @@ class Command(BaseCommand):
             counts[outcome.status] += 1
             if outcome.status != "unchanged":
                 kept = f" (kept editor's {', '.join(outcome.kept)})" if outcome.kept else ""
-                self.stdout.write(f"{outcome.status:9}  #{document.pk} {document.title}{kept} {outcome.error}".rstrip())
+                relinked = f" (relinked {', '.join(f'#{pk}' for pk in outcome.relinked)})" if outcome.relinked else ""
+                line = f"{outcome.status:9}  #{document.pk} {document.title}{kept}{relinked} {outcome.error}"
+                self.stdout.write(line.rstrip())
         self.stdout.write(", ".join(f"{n} {status}" for status, n in counts.items()))
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} document(s) could not be re-parsed; they were left as they were.")
