@@ -1,5 +1,6 @@
 """Editors manage documents here: metadata, sections in order, drafts, and the raw source read-only."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -53,18 +54,47 @@ class SourceFileInline(admin.StackedInline):
         return format_html('<pre style="white-space: pre-wrap; max-height: 40em; overflow: auto">{}</pre>', selectors.source_text(source))
 
 
+class DocumentForm(forms.ModelForm):
+    """The change form; a draft link is filed under the work's first draft, as imports file it.
+
+    No ``Meta``: the admin builds the fields, so its widgets and ``formfield_overrides`` apply.
+    """
+
+    def clean_draft_of(self) -> Document | None:
+        """Link to the first draft of the chosen document's work: the draft list reads links to it only.
+
+        An editor may pick any draft (or a capture of one) of the work they mean. Pointing at this
+        document or a draft filed under it would make a loop; and a first draft that others are filed
+        under would leave them behind, so those are relinked first.
+        """
+        chosen = self.cleaned_data.get("draft_of")
+        if chosen is None or chosen.pk == self.instance.draft_of_id:
+            return chosen
+        first = selectors.draft_work_of(chosen)
+        own = self.instance.pk
+        if own is not None and own in (chosen.pk, first):
+            raise forms.ValidationError(f"#{chosen.pk} is this document or a draft of its own work.")
+        if own is not None and (filed := sorted(self.instance.other_drafts.values_list("pk", flat=True))):
+            listed = ", ".join(f"#{pk}" for pk in filed)
+            raise forms.ValidationError(f"Other drafts are filed under this one ({listed}): link them first.")
+        return chosen if first == chosen.pk else Document.objects.get(pk=first)
+
+
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of"]
+    form = DocumentForm
+    list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
+    # Both links are nullable, which a bare select_related() skips: one query per row without this.
+    list_select_related = ["version_of", "draft_of"]
     list_filter = ["kind", "publisher", "status", YearFilter, "complete"]
     search_fields = ["title", "subtitle", "publisher", "issuer", "authors"]
     date_hierarchy = "date"
-    raw_id_fields = ["version_of"]
+    raw_id_fields = ["version_of", "draft_of"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "kind", "status"]}),
         ("Attribution", {"fields": ["authors", "publisher", "issuer", "edition", "author_note"]}),
         ("Date and source", {"fields": [("date", "date_precision"), "language", "source_url"]}),
-        ("Capture", {"fields": ["complete", "version_of"]}),
+        ("Capture and drafts", {"fields": ["complete", "version_of", "draft_of"]}),
     ]
     inlines = [SourceFileInline, SectionInline]
     # A source URL typed without a scheme is https (Django 6's default, adopted now).

@@ -1,8 +1,12 @@
 """Editors in Django admin: documents with their sections, filters, the raw source read-only."""
 
+import json
+import re
+
 import pytest
 from django.contrib.auth.models import User
 
+from archive.models import Document
 from archive.search.documents import search_documents
 
 
@@ -30,18 +34,24 @@ def test_change_page_shows_sections_in_order_and_the_raw_source_escaped(editor_c
 
 def test_editor_correction_is_saved_remembered_and_indexed(editor_client, seeded):
     document = seeded["002"].document
-    url = f"/admin/archive/document/{document.pk}/change/"
-    form = editor_client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
-    data.update(_inline_management(editor_client.get(url)))
-    data["title"] = "No digital strings attached (corrected)"
-    data["authors"] = '["Lu Chuanying"]'
-    response = editor_client.post(url, data)
+    response = post_change(editor_client, document, title="No digital strings attached (corrected)")
     assert response.status_code == 302, response.content.decode()[:2000]
     document.refresh_from_db()
     assert document.title.endswith("(corrected)")
     assert "title" in document.edited_fields
     assert search_documents('"strings attached corrected"').count == 1
+
+
+def post_change(client, document, **changes):
+    """Post the document's change form back as the browser would, with ``changes`` typed in."""
+    url = f"/admin/archive/document/{document.pk}/change/"
+    page = client.get(url)
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["authors"] = json.dumps(form.initial["authors"])  # as the JSON field's widget prints it
+    data.update(_inline_management(page))
+    data.update(changes)
+    return client.post(url, data)
 
 
 def _inline_management(response) -> dict:
@@ -74,3 +84,70 @@ def test_editor_imports_files_by_upload(client, search_index):
     assert any(text.startswith("empty.txt: failed") for text in shown)
     assert Document.objects.count() == 1
     assert search_documents("Chuanying").count == 1
+
+
+# Drafts of one work: editors see the link beside the capture link, and may correct it.
+
+@pytest.fixture
+def anzus_editor(client, search_index):
+    """The February and July 1951 ANZUS drafts (July filed as a draft of February), and a logged-in editor."""
+    from tests.test_selectors import import_anzus
+
+    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "pw"))
+    return (client, *import_anzus())
+
+
+def test_the_draft_link_is_listed_and_shown_beside_the_capture_link(anzus_editor):
+    client, february, july = anzus_editor
+    listing = client.get("/admin/archive/document/").content.decode()
+    draft_cells = re.findall(r'<td class="field-draft_of[^"]*">([^<]*)</td>', listing)
+    assert sorted(draft_cells) == sorted(["-", february.title])  # July's row names February; February's, none
+    page = client.get(f"/admin/archive/document/{july.pk}/change/").content.decode()
+    capture_and_drafts = page[page.index("Capture and drafts") :]
+    assert 'name="version_of"' in capture_and_drafts
+    assert f'name="draft_of" value="{february.pk}"' in capture_and_drafts
+
+
+def test_an_editor_unlinks_a_draft_and_the_choice_is_kept(anzus_editor):
+    client, _, july = anzus_editor
+    response = post_change(client, july, draft_of="")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    july.refresh_from_db()
+    assert july.draft_of_id is None and "draft_of" in july.edited_fields  # a re-parse leaves it alone
+    assert "Other drafts of this work" not in client.get(july.get_absolute_url()).content.decode()
+
+
+def test_a_draft_linked_to_any_draft_of_a_work_is_filed_under_its_first(anzus_editor):
+    from tests.test_services import ANZUS_JULY, redated
+
+    client, february, july = anzus_editor
+    september = Document.objects.get(pk=redated(ANZUS_JULY, "1951-09-01", "1 September 1951", "september.md").document.pk)
+    assert post_change(client, september, draft_of="").status_code == 302
+    response = post_change(client, september, draft_of=str(july.pk))  # the editor picks the draft they compared
+    assert response.status_code == 302, response.content.decode()[:2000]
+    september.refresh_from_db()
+    assert september.draft_of_id == february.pk
+    page = client.get(september.get_absolute_url()).content.decode()
+    assert february.get_absolute_url() in page and july.get_absolute_url() in page
+
+
+@pytest.mark.parametrize("case", ["itself", "its own draft", "a first draft with others"])
+def test_a_draft_link_that_would_break_the_work_is_refused_with_a_reason(anzus_editor, case):
+    client, february, july = anzus_editor
+    document, target, reason = {
+        "itself": (july, july, "this document or a draft of its own work"),
+        "its own draft": (february, july, "this document or a draft of its own work"),
+        "a first draft with others": (february, Document.objects.get(pk=_lone_document().pk), f"(#{july.pk}): link them first"),
+    }[case]
+    response = post_change(client, document, draft_of=str(target.pk))
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+    assert Document.objects.get(pk=february.pk).draft_of_id is None
+    assert Document.objects.get(pk=july.pk).draft_of_id == february.pk
+
+
+def _lone_document() -> Document:
+    from archive.services import document_import
+    from tests.conftest import seed_path
+
+    return document_import(raw=seed_path("002").read_bytes(), file_name="002.txt").document

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .blocks import CONTENTS, TABLE, Block
+from .blocks import CONTENTS, HEADING, TABLE, Block
 from .debris_blocks import drop_blocks
 from .splits import rejoin_splits
 
@@ -135,7 +135,9 @@ def strip_debris(blocks: Sequence[Block]) -> Cleaned:
         if blocks[owner].kind in (TABLE, CONTENTS):
             kept.setdefault(owner, []).append(line)
             continue
-        stripped = TRAILING_WIDGETS.sub("", line.strip())
+        stripped = line.strip()
+        if blocks[owner].kind != HEADING:
+            stripped = TRAILING_WIDGETS.sub("", stripped)  # "Key Share" is a heading, "… 2017 Print" a widget
         if _matches(TAIL_STARTS, stripped) and body_chars >= _MIN_BODY_BEFORE_TAIL:
             break
         if _is_page_bar(stripped):

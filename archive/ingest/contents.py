@@ -37,17 +37,14 @@ _MAX_ENTRY_WORDS = 25
 
 def mark_contents(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` with contents lists turned into CONTENTS blocks, one per entry, and their titles dropped."""
-    lines = [(b, i, line) for b, block in enumerate(blocks) if block.kind != CONTENTS for i, line in enumerate(block.lines)]
+    lines = [(b, i, line) for b, block in enumerate(blocks) for i, line in enumerate(block.lines)]
     marked: dict[tuple[int, int], str] = {}  # (block, line) -> entry text, "" for a dropped list title
     index = 0
     while index < len(lines):
-        end = _list_end(lines, index)
+        end = _list_end(blocks, lines, index)
         if end > index:
-            first = 1 if _is_list_title(lines[index][2]) else 0
             for b, i, text in lines[index:end]:
-                marked[(b, i)] = ""
-            for b, i, text in lines[index + first:end]:
-                marked[(b, i)] = _entry_text(text)
+                marked[(b, i)] = "" if _is_list_title(text) else _entry_text(text)
             index = end
         else:
             index += 1
@@ -62,18 +59,27 @@ def entries_of(blocks: list[Block]) -> tuple[ContentsEntry, ...]:
     for block in blocks:
         if block.kind != CONTENTS or FIGURE_ENTRY.match(block.text):
             continue
-        label = read_label(block.text)
+        label = read_label(_entry_text(block.text))
         entries.append(ContentsEntry(label.label, label.text))
     return tuple(entries)
 
 
-def _list_end(lines: list[tuple[int, int, str]], start: int) -> int:
-    """Return where a contents list starting at ``start`` ends, or ``start`` when none starts there."""
-    text = lines[start][2]
+def _list_end(blocks: list[Block], lines: list[tuple[int, int, str]], start: int) -> int:
+    """Return where a contents list starting at ``start`` ends, or ``start`` when none starts there.
+
+    After a "Contents" title, entries run while whole blocks are entry-shaped and until the first entry
+    comes round again (the body's own first heading); a list a reader already recognised only loses its
+    title. Without a title, three lines or more with dot leaders and page numbers make a list.
+    """
+    b, _, text = lines[start]
+    if blocks[b].kind == CONTENTS:
+        return start
     if _is_list_title(text):
         end = start + 1
+        if end < len(lines) and blocks[lines[end][0]].kind == CONTENTS:
+            return end
         first = ""
-        while end < len(lines) and _entry_shaped(lines[end][2]):
+        while end < len(lines) and _entry_shaped(lines[end][2]) and _block_of_entries(blocks[lines[end][0]]):
             entry = _key(_entry_text(lines[end][2]))
             if first and entry == first and not _LEADERS.search(lines[end][2]):
                 break  # the first entry again, without its page number: the body has begun
@@ -81,9 +87,14 @@ def _list_end(lines: list[tuple[int, int, str]], start: int) -> int:
             end += 1
         return end if end > start + 1 else start
     end = start
-    while end < len(lines) and _LEADERS.search(lines[end][2]) and _entry_shaped(lines[end][2]):
+    while end < len(lines) and blocks[lines[end][0]].kind != CONTENTS and _LEADERS.search(lines[end][2]):
         end += 1
     return end if end - start >= _MIN_LEADER_RUN else start
+
+
+def _block_of_entries(block: Block) -> bool:
+    """Tell whether every line of a block could be a contents entry (a wrapped paragraph has a sentence end)."""
+    return all(_entry_shaped(line) for line in block.lines)
 
 
 def _is_list_title(text: str) -> bool:

@@ -60,15 +60,16 @@ _LETTER = re.compile(r"^([A-Z])[.)]\s+(\S.*)$")
 # A bracketed letter, number or small Roman numeral: "(a) Comments Due Date", "(1) General", "(iv) …".
 _PAREN = re.compile(r"^(\((?:[a-z]{1,2}|\d{1,3}|[ivx]{1,5})\))\s*(\S.*)?$")
 # A named division: one or two words, the last a division word, then its number: "Article 5", "CHAPTER II",
-# "Part IA", "SECT 5A", "SECTION. 1.", "Strategic Objective 1.1:", "Action 01:", "PILLAR ONE |", "§ 39.13".
+# "Part IA", "SECT 5A", "SECT 88EA", "SECTION. 1.", "Strategic Objective 1.1:", "Action 01:", "PILLAR ONE |", "§ 39.13".
 _DIVISION = re.compile(
-    r"^((?:[A-Z][A-Za-z]+\s+)?([A-Za-z]+)\.?\s+(\d{1,3}(?:\.\d{1,3})*[A-Za-z]?|[IVXLC]{1,7}[A-Z]?|[A-Z]"
+    r"^((?:[A-Z][A-Za-z]+\s+)?([A-Za-z]+)\.?\s+(\d{1,3}(?:\.\d{1,3})*[A-Za-z]{0,2}|[IVXLC]{1,7}[A-Z]?|[A-Z]"
     r"|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))|§+\s*\d[\d.]*)"
     r"(?:\s*[.:|—–-]+\s*|\s+|$)(.*)$"
 )
-# An appendix, annex or schedule, numbered or not: "Appendix A—Acronyms", "Annex", "Schedule 2 Forms", "附件：".
+# An appendix, annex or schedule, numbered or not: "Appendix A—Acronyms", "Annex", "Schedule 2 Forms",
+# "The Schedule—Persons whose consent…", "附件：".
 _APPENDIX = re.compile(
-    r"^((?i:appendix|annex|schedule|attachment|exhibit|addendum)(?:\s+(?:[A-Z]{1,2}|\d{1,3}|[IVXLC]{1,6})\b)?"
+    r"^((?i:(?:the\s+)?(?:appendix|annex|schedule|attachment|exhibit|addendum))(?:\s+(?:[A-Z]{1,2}|\d{1,3}|[IVXLC]{1,6})\b)?"
     r"|附件\s*[" + _CJK_NUMERAL + r"\d]*)\s*[.:：—–-]*\s*(.*)$"
 )
 # "一、过去五年的工作" -> ("一", "过去五年的工作").
@@ -166,8 +167,8 @@ def _appendix_label(text: str) -> Label | None:
     if not match:
         return None
     label, rest = match.group(1).strip(), match.group(2).strip()
-    word = label.split()[0].casefold() if label[0].isascii() else "附件"
-    parts = label.split()
+    parts = [p for p in label.split() if p.casefold() != "the"]
+    word = parts[0].casefold() if label[0].isascii() else "附件"
     number = (division_value(parts[1]),) if len(parts) > 1 else ()
     return Label(label, rest, APPENDIX, number, word)
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from .blocks import CONTENTS, LIST_ITEM, LITERAL, PARAGRAPH, TABLE, Block, paragraph
+from .blocks import CONTENTS, HEADING, LIST_ITEM, LITERAL, PARAGRAPH, TABLE, Block, paragraph
 from .boilerplate import strip_debris
 from .contents import mark_contents
 from .decode import MAX_BYTES, check_size, decode
 from .frontmatter import FrontMatter, split_front_matter
-from .html import HTML_SUFFIXES, declared_charset, looks_like_html, read_page
+from .html import HTML_SUFFIXES, declared_charset, looks_like_html, read_page_blocks
 from .jsonlines import JSONL_SUFFIXES, read_jsonlines
 from .kinds import Shape, infer_kind
 from .longtext import split_long, split_long_lines
@@ -105,9 +105,8 @@ def _read_text(raw: bytes, max_bytes: int, markdown: bool) -> Source:
 
 def _read_html(raw: bytes, max_bytes: int) -> Source:
     decoded = decode(raw, max_bytes, declared=declared_charset(raw))
-    page = read_page(decoded.text)
-    blocks = markdown_blocks(split_long_lines(normalise(page.text)))
-    return Source(tuple(blocks), page.front, decoded.encoding, decoded.warnings, normalise(page.description))
+    page = read_page_blocks(decoded.text)
+    return Source(page.blocks, page.front, decoded.encoding, decoded.warnings, normalise(page.description))
 
 
 def _read_pdf(raw: bytes) -> Source:
@@ -125,7 +124,7 @@ def _parse_source(source: Source) -> ParsedDocument:
     warnings = list(source.warnings)
     cleaned = strip_debris(source.blocks)
     header, body = read_header(list(cleaned.blocks), source.front, cleaned.source_url)
-    body = _paragraph_blocks(mark_contents(body))
+    body = _paragraph_blocks(mark_contents(_without_title(body, header.title)))
     texts = [b.text for b in body if b.kind != CONTENTS]
     kept, author_note = split_author_note(texts)
     if len(kept) < len(texts):
@@ -181,8 +180,8 @@ def _parse_source(source: Source) -> ParsedDocument:
 def _paragraph_blocks(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` with one paragraph per block: hard-wrapped lines joined, run-together lines split.
 
-    A list item keeps its printed number ("3. Adopts…") or gets a bullet; each table row is a paragraph;
-    an over-long paragraph is split at sentence ends (``longtext``).
+    A list item keeps its printed number ("3. Adopts…") or gets a bullet; each table row is a block of its
+    own (kept out of heading detection); an over-long paragraph is split at sentence ends (``longtext``).
     """
     out: list[Block] = []
     for block in blocks:
@@ -195,13 +194,20 @@ def _paragraph_blocks(blocks: list[Block]) -> list[Block]:
             text = " ".join(join_block(list(block.lines)))
             texts = [text if read_label(text).label else BULLET + text]
         elif block.kind == TABLE:
-            texts = [" ".join(row.split()) for row in block.lines if row.strip()]
+            out.extend(Block(TABLE, (" ".join(row.split()),)) for row in block.lines if row.strip())
+            continue
         else:
             out.append(block)
             continue
         kind = LIST_ITEM if block.kind == LIST_ITEM else PARAGRAPH
         out.extend(Block(kind, (piece,)) for text in texts for piece in split_long(text) if piece)
     return out
+
+
+def _without_title(blocks: list[Block], title: str) -> list[Block]:
+    """Return ``blocks`` without headings that print the document's title again (a cover, a running title)."""
+    folded = " ".join(title.casefold().split())
+    return [b for b in blocks if not (b.kind == HEADING and folded and " ".join(b.text.casefold().split()) == folded)]
 
 
 def _without_last(blocks: list[Block], count: int) -> list[Block]:

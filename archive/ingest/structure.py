@@ -50,6 +50,8 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-
 _RUN_IN_SEPARATOR = re.compile(r"^\s*(?:[.:—–]|\u3000)|^\s{2,}")
 _RUN_IN_WORDS = frozenset({"section", "sect", "sec", "article", "art", "§", "条", "款"})
 
+# A reference note set like a heading: "(OJ L 201, 31.7.2002, p. 37)", "(Text with EEA relevance)".
+_BRACKETED_NOTE = re.compile(r"\([^()]*\)")
 _LEADING = 0  # the rank of the unlabelled section holding the text before the first heading
 _MAX_HEADING_CHARS = 150
 _MAX_HEADING_WORDS = 20
@@ -150,33 +152,47 @@ def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -
 
 def rank_headings(body: list[Block], headings: dict[int, Heading]) -> dict[int, int]:
     """Return each heading's depth (1 = top level) by the rules in the module docstring."""
-    offsets: dict[str, int] = {}
-    tiers: dict[str, int] = {}  # the outermost division tier seen per format family
+    ranking = _Ranking()
     ranks: dict[int, int] = {}
-    stack: list[tuple[int, Heading]] = []
     for index in sorted(headings):
         found = headings[index]
-        sibling = _numbered_sibling(found, stack)
-        if found.absolute:
-            rank = found.order
-        elif sibling is not None:
-            rank = sibling  # "II." continues an open "I.", however differently the format set the two
-        elif _is_named(found) and found.family == "named":
-            rank = 1
-        elif found.family in offsets:
-            rank = max(1, found.order + offsets[found.family])
-        else:
-            rank = _first_rank(found, stack)
-            offsets[found.family] = rank - found.order
-        tier = _tier(found.label)
-        if tier and not found.absolute and found.label.scheme in (DIVISION, CJK_DIVISION):
-            outer = tiers.setdefault(found.family, tier)
-            rank += max(0, tier - outer)
-        while stack and stack[-1][0] >= rank:
-            stack.pop()
-        stack.append((rank, found))
+        rank = ranking.rank(found)
+        while ranking.stack and ranking.stack[-1][0] >= rank:
+            ranking.stack.pop()
+        ranking.stack.append((rank, found))
         ranks[index] = rank
     return ranks
+
+
+class _Ranking:
+    """What ranking has learnt so far: each family's offset, the outermost division tier per family, what is open."""
+
+    def __init__(self) -> None:
+        self.offsets: dict[str, int] = {}
+        self.tiers: dict[str, int] = {}
+        self.stack: list[tuple[int, Heading]] = []
+
+    def rank(self, found: Heading) -> int:
+        """Return the rank of the next heading, learning its family's offset on first sight."""
+        if found.absolute:
+            return found.order
+        sibling = _numbered_sibling(found, self.stack)
+        if sibling is not None:
+            return sibling  # "II." continues an open "I.", however differently the format set the two
+        if found.family == "named":
+            return 1
+        if found.family == APPENDIX:  # an appendix sits beside the chapters: "Appendix A" beside "9."
+            return self.offsets.get(DECIMAL, 0) + 1
+        if found.family not in self.offsets:
+            first = _first_rank(found, self.stack)
+            # Decimal depth counts from 1 whatever level appears first ("1.1" before any "1"); a format's
+            # levels are relative ("###" may be a document's top level).
+            self.offsets[found.family] = first - (1 if found.family == DECIMAL and _beside(self.stack) else found.order)
+        rank = max(1, found.order + self.offsets[found.family])
+        tier = _tier(found.label)
+        if tier:  # headings set alike (all <h3>) nest by their division words: Part > Division > section
+            rank += max(0, tier - self.tiers.setdefault(found.family, tier))
+        return rank
 
 
 def _numbered_sibling(found: Heading, stack: list[tuple[int, Heading]]) -> int | None:
@@ -189,6 +205,11 @@ def _numbered_sibling(found: Heading, stack: list[tuple[int, Heading]]) -> int |
         if other.scheme == label.scheme and other.word == label.word and other.number:
             return rank if label.number[0] == other.number[0] + 1 else None
     return None
+
+
+def _beside(stack: list[tuple[int, Heading]]) -> bool:
+    """Tell whether a new family sits beside what is open (nothing, or an unnumbered heading) rather than in it."""
+    return not stack or not stack[-1][1].label.label
 
 
 def _first_rank(found: Heading, stack: list[tuple[int, Heading]]) -> int:
@@ -215,7 +236,7 @@ def _format_heading(block: Block) -> Heading | None:
     if block.kind != HEADING:
         return None
     text = block.text
-    if not text or len(text) > _MAX_FORMAT_HEADING_CHARS:
+    if not text or len(text) > _MAX_FORMAT_HEADING_CHARS or _BRACKETED_NOTE.fullmatch(text):
         return None
     label = read_label(text)
     if block.evidence in _WEAK_EVIDENCE and not _heading_shaped(label):
@@ -227,8 +248,8 @@ def _format_heading(block: Block) -> Heading | None:
         return Heading(label, "outline", block.level, absolute=True, **evidence)
     if label.scheme == DECIMAL:
         return Heading(label, DECIMAL, label.depth, **evidence)
-    if label.scheme == APPENDIX and label.word not in ("附件",):
-        return Heading(label, DECIMAL, 1, **evidence)  # an appendix sits beside the chapters: "Appendix A" beside "9."
+    if label.scheme == APPENDIX:
+        return Heading(label, APPENDIX, **evidence)
     return Heading(label, f"format:{block.evidence}", block.level, **evidence)
 
 
@@ -252,7 +273,7 @@ def _shape_heading(block: Block, listed: set[str], sequence: _Sequence, has_cont
     run_in = _run_in(text, label)
     if run_in is not None:
         return run_in
-    if not _heading_shaped(label):
+    if not _heading_shaped(label) or _reads_as_clause(label.text):
         return None
     if has_contents and label.scheme != DECIMAL:
         return None  # the contents list names the chapters; only their numbered subsections are found by shape
@@ -303,6 +324,12 @@ def _heading_shaped(label: Label) -> bool:
     )
 
 
+def _reads_as_clause(text: str) -> bool:
+    """Tell whether a numbered line is a clause of a list, not a heading: "(a) the progress of…; and"."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower() or ";" in text
+
+
 def _family(label: Label) -> str:
     if label.scheme == DECIMAL:
         return DECIMAL
@@ -319,10 +346,6 @@ def _tier(label: Label) -> int:
     if label.scheme == DIVISION:
         return DIVISION_TIERS.get(label.word, 0)
     return 0
-
-
-def _is_named(found: Heading) -> bool:
-    return not found.label.label and " ".join(found.label.text.casefold().split()) in NAMED_SECTIONS
 
 
 class _Sequence:

@@ -10,13 +10,14 @@ haystack's ``more_like_this``. Answers are cached per document and its ``updated
 from collections import Counter
 
 from django.core.cache import cache
+from django.db.models import Q
 from haystack import connections
 from haystack.backends.whoosh_backend import WhooshSearchBackend
 from haystack.query import SearchQuerySet
 
 from archive.models import Document
 from archive.search.analysis import archive_analyzer
-from archive.selectors import public_documents, work_of
+from archive.selectors import draft_work_of, public_documents, work_of
 
 # Enough words to characterise a long white paper; analysing more costs time and adds little.
 SAMPLE_WORDS = 3000
@@ -27,7 +28,8 @@ _ANALYZER = archive_analyzer()
 
 
 def related_documents(document: Document, limit: int = 5) -> list[Document]:
-    """Return up to ``limit`` public documents most like this one, never itself or another capture of it."""
+    """Return up to ``limit`` public documents most like this one, never itself or another capture or draft
+    of its work: the page lists those on their own, and they would crowd out every other answer."""
     key = f"related:{document.pk}:{document.updated_at.timestamp()}:{limit}"
     ids = cache.get(key)
     if ids is None:
@@ -53,8 +55,10 @@ def sample_text(document: Document, words: int = SAMPLE_WORDS) -> str:
 
 
 def _own_work(document: Document) -> set[int]:
-    work = work_of(document)
-    return {document.pk, work, *Document.objects.filter(version_of=work).values_list("pk", flat=True)}
+    """The document, its other captures and the other drafts of its work."""
+    work, first_draft = work_of(document), draft_work_of(document)
+    same = Q(version_of=work) | Q(pk=first_draft) | Q(draft_of=first_draft)
+    return {document.pk, work, *Document.objects.filter(same).values_list("pk", flat=True)}
 
 
 def _related_ids(document: Document, limit: int) -> list[int]:

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from archive.models import Document
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, SHARED
 
 
 def run_import(*paths, capsys) -> list[dict]:
@@ -64,3 +64,16 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(search_index, tmp_pa
         call_command("import_documents", str(big), "--json")
     summary = json.loads(capsys.readouterr().out)
     assert summary[0]["status"] == "failed" and "limit is 1 MB" in summary[0]["error"]
+
+
+def test_each_line_says_which_work_an_imported_file_joined(search_index, capsys):
+    policy = SHARED / "corpus" / "policy"
+    february, july = policy / "au-dfat-1951-02-17-draft-of-treaty-anzus.md", policy / "au-dfat-1951-07-12-draft-anzus-security-treaty.md"
+    call_command("import_documents", str(SEEDS), str(february), str(july))
+    lines = {line.split(":", 1)[0].rsplit("/", 1)[-1]: line for line in capsys.readouterr().out.splitlines()}
+    ids = {name: int(line.split("#", 1)[1].split()[0]) for name, line in lines.items()}
+    asean = next(name for name in lines if name.startswith("000"))
+    capture = next(name for name in lines if name.startswith("001"))
+    assert lines[capture].endswith(f"another version of #{ids[asean]})")
+    assert lines[july.name].endswith(f"1951-07-12, another draft of #{ids[february.name]})")
+    assert "another" not in lines[february.name]

@@ -5,9 +5,10 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 
-from archive.models import DocumentStatus
+from archive.models import Document, DocumentStatus
 from archive.search import related
 from archive.search.related import related_documents, sample_text
+from archive.services import document_save
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +64,36 @@ def test_the_sample_is_bounded_and_keeps_the_headings(seeded):
     assert "Improving the Regional Security Framework" in sample
     headings = sum(len(heading.split()) for heading in white_paper.sections.values_list("heading", flat=True))
     assert len(sample.split()) <= 50 + headings + len(white_paper.title.split()) + len(white_paper.subtitle.split())
+
+
+# Drafts of one work: the page lists them under "Other drafts of this work", so related documents leave them out.
+
+@pytest.fixture
+def anzus(seeded) -> tuple[Document, Document]:
+    """The February and July 1951 ANZUS drafts (July filed as a draft of February), beside the seeds."""
+    from tests.test_selectors import import_anzus
+
+    return import_anzus()
+
+
+def pks(documents: list[Document]) -> list[int]:
+    return [document.pk for document in documents]
+
+
+def test_the_other_drafts_of_a_work_are_never_related(anzus, seeded):
+    february, july = anzus
+    assert february.pk not in pks(related_documents(july))
+    assert july.pk not in pks(related_documents(february))
+    # Other documents still are: the Asia-Pacific security white paper shares the treaty's words.
+    assert seeded["003"].document.pk in pks(related_documents(july))
+
+
+def test_a_draft_linked_by_an_editor_disappears_even_from_a_cached_answer(anzus):
+    february, july = anzus
+    july.draft_of = None
+    document_save(document=july, changed_fields=["draft_of"])
+    february = Document.objects.get(pk=february.pk)
+    assert july.pk in pks(related_documents(february))  # two works now: the closest of documents
+    july.draft_of = february
+    document_save(document=july, changed_fields=["draft_of"])  # February itself is not saved
+    assert july.pk not in pks(related_documents(Document.objects.get(pk=february.pk)))

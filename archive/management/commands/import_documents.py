@@ -66,4 +66,6 @@ def _describe(path: Path, outcome: ImportOutcome) -> str:
         notes.append("partial capture")
     if outcome.version_of_id:
         notes.append(f"another version of #{outcome.version_of_id}")
+    if outcome.draft_of_id:
+        notes.append(f"another draft of #{outcome.draft_of_id}")
     return f"imported   {path}: #{document.pk} {document.title} ({', '.join(notes)})"
