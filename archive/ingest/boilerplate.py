@@ -96,6 +96,10 @@ TRAILING_WIDGETS = re.compile(r"\s+(print|share|print\s+mail)$", _I)
 # A pagination bar: "1 2 3 >", "1 2 Next", "‹ 1 2 3 ›": the capture is one page of several.
 PAGINATION = re.compile(r"(?:[<‹«]|prev(?:ious)?)?\s*(\d{1,3}(?:\s+\d{1,3})+)\s*(?:[>›»]|next)?", _I)
 
+# Heading evidence of documents rather than web pages: text underlines, outdented and capital headings, PDF
+# bookmarks and fonts.
+_DOCUMENT_EVIDENCE = frozenset({"adornment", "outdent", "caps", "outline", "font"})
+
 # Text that must precede a tail marker for it to count: a marker in a header is a word, not a footer.
 _MIN_BODY_BEFORE_TAIL = 300
 
@@ -138,7 +142,7 @@ def strip_debris(blocks: Sequence[Block]) -> Cleaned:
         stripped = line.strip()
         if blocks[owner].kind != HEADING:
             stripped = TRAILING_WIDGETS.sub("", stripped)  # "Key Share" is a heading, "… 2017 Print" a widget
-        if _matches(TAIL_STARTS, stripped) and body_chars >= _MIN_BODY_BEFORE_TAIL:
+        if _matches(TAIL_STARTS, stripped) and body_chars >= _MIN_BODY_BEFORE_TAIL and not _is_document_heading(blocks[owner]):
             break
         if _is_page_bar(stripped):
             paginated = True
@@ -167,6 +171,14 @@ def _flatten(blocks: Sequence[Block]) -> tuple[list[str], list[int | None]]:
         lines.extend(block.lines)
         owners.extend([b] * len(block.lines))
     return lines, owners
+
+
+def _is_document_heading(block: Block) -> bool:
+    """Tell whether a block is a heading of a document's own structure (an underline, a bookmark), not a web widget.
+
+    A "Comments" heading underlined in a style guide opens a chapter; on a web page it opens the comment thread.
+    """
+    return block.kind == HEADING and block.evidence in _DOCUMENT_EVIDENCE
 
 
 def _is_page_bar(line: str) -> bool:

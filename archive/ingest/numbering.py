@@ -47,8 +47,10 @@ DIVISION_TIERS = {
 }
 # Back matter and preambles that sit beside the main divisions, whatever those are.
 APPENDIX_WORDS = ("appendix", "appendices", "annex", "annexes", "schedule", "attachment", "exhibit", "addendum")
-# Chinese divisions, outermost first: 编 (book), 部分 (part), 章 (chapter), 节 (section), 条 (article), 款 (clause).
-CJK_DIVISION_TIERS = {"编": 1, "部分": 2, "章": 3, "节": 4, "条": 5, "款": 6}
+# Chinese divisions, outermost first: 编 (book), 部分 (part), 章 (chapter), 节 (section), then the enumerated
+# chapters of a policy text (一、), 条 (article), 款 (clause), and bracketed points ((一)). An 一、 chapter
+# holds articles (a judicial interpretation's "一、受理和管辖" holds 第一条…) and sits inside a 部分.
+CJK_DIVISION_TIERS = {"编": 10, "部分": 20, "章": 30, "节": 40, CJK: 45, "条": 50, "款": 60, CJK_BRACKETED: 70}
 
 # A decimal label: "4.2.11." / "1.0" / "19.6.1.1" / "A.1" / "B.3.1.1" then the heading: "4.2.11.  Pre-Shared Key
 # Extension". One to three digits per part, so a year ("2025 review of…") is no label.

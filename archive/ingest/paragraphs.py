@@ -21,14 +21,19 @@ _ABBREVIATION = re.compile(
 )
 # A line that starts a list item: "• Investing…" (from Markdown), "- item", "* item", "1) item".
 _LIST_ITEM = re.compile(rf"^(?:{re.escape(BULLET.strip())}|[-*+])\s|^\(?[a-z0-9]{{1,3}}\)\s")
-# A Markdown ATX heading: "### A Strategy for Worrying Times".
-_MD_HEADING = re.compile(r"^#{1,6}\s")
 # A word broken by a hyphen at the end of a line: "multi-" + "layered" -> "multi-layered".
 _HYPHEN_END = re.compile(r"[a-z]-$")
 # A line that starts with punctuation closing the previous one, left by an inline link or italic title
 # the scraper put on its own line: "…ambassador of the People's Republic of China to ASEAN" / ".",
 # "A Global Community of Shared Future" / ", the white paper is available…".
 _CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]”’]")
+
+# A Chinese, Japanese or Korean character or full-width punctuation mark: "中", "。", "（".
+_CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]")
+# Chinese punctuation that closes a sentence or clause at a line end: "。", "！", "？", "；", "：", "”".
+_CJK_CLOSING = re.compile(r"[。！？；：…”’」』）]")
+# A Chinese line shorter than this share of its block's widest line stops before the width: it ends there.
+_SHORT_CJK_LINE = 0.7
 
 _MAX_DUPLICATE_LEN = 300
 
@@ -54,24 +59,35 @@ def split_blocks(lines: list[str] | tuple[str, ...]) -> list[list[str]]:
     return blocks
 
 
-def join_block(block: list[str], markdown: bool = False) -> list[str]:
-    """Join the lines of one block into paragraphs."""
+def join_block(block: list[str]) -> list[str]:
+    """Join the lines of one block into paragraphs.
+
+    Chinese text is not wrapped at word breaks, so a line ending in Chinese punctuation, or a Chinese
+    line well short of the block's width (a heading: "一、新时代实施乡村振兴战略的重大意义"), ends its paragraph.
+    """
     paragraphs: list[str] = []
     current = ""
     if block and block[0].startswith(ITALIC_MARK) and block[-1].endswith(ITALIC_MARK) and len("".join(block)) > 2:
         block = [block[0][1:], *block[1:-1], block[-1][:-1]] if len(block) > 1 else [block[0][1:-1]]
+    width = max((len(line) for line in block), default=0)
+    previous = ""
     for line in block:
-        starts_new = bool(_LIST_ITEM.match(line)) or (markdown and bool(_MD_HEADING.match(line)))
-        if current and (starts_new or _ends_paragraph(current, line)):
+        ends = _ends_paragraph(current, line) or _ends_cjk_line(previous, width)
+        if current and (_LIST_ITEM.match(line) or ends):
             paragraphs.append(current)
             current = ""
         current = _glue(current, line)
-        if markdown and _MD_HEADING.match(line):
-            paragraphs.append(current)
-            current = ""
+        previous = line
     if current:
         paragraphs.append(current)
     return [" ".join(p.split()) for p in paragraphs]
+
+
+def _ends_cjk_line(line: str, width: int) -> bool:
+    """Tell whether a line of Chinese text ends its paragraph: with closing punctuation, or well short of the width."""
+    if not line or not _CJK.match(line[-1]):
+        return False
+    return bool(_CJK_CLOSING.match(line[-1])) or len(line) < _SHORT_CJK_LINE * width
 
 
 def unmark_italic(text: str) -> str:
@@ -79,11 +95,6 @@ def unmark_italic(text: str) -> str:
     if len(text) > 2 and text.startswith(ITALIC_MARK) and text.endswith(ITALIC_MARK):
         return text[1:-1].strip()
     return text
-
-
-def join_blocks(blocks: list[list[str]], markdown: bool = False) -> list[str]:
-    """Join every block into paragraphs, in order."""
-    return [paragraph for block in blocks for paragraph in join_block(block, markdown)]
 
 
 def ends_sentence(text: str) -> bool:
@@ -99,6 +110,8 @@ def _ends_paragraph(current: str, next_line: str) -> bool:
 def _glue(current: str, line: str) -> str:
     if not current:
         return line
+    if _CJK.match(current[-1]) and _CJK.match(line[0]):
+        return current + line  # "亚太" + "安全": Chinese takes no space between wrapped lines
     if _HYPHEN_END.search(current) and line[:1].islower():
         return current + line
     if _CLOSING_PUNCTUATION.match(line):

@@ -10,10 +10,11 @@ the file may be.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from .blocks import CONTENTS, HEADING, LIST_ITEM, LITERAL, PARAGRAPH, TABLE, Block, paragraph
+from .blocks import CONTENTS, HEADING, LIST_ITEM, LITERAL, PARAGRAPH, TABLE, Block
 from .boilerplate import strip_debris
 from .contents import mark_contents
 from .decode import MAX_BYTES, check_size, decode
@@ -28,7 +29,7 @@ from .model import IngestError, ParsedDocument
 from .normalise import normalise
 from .numbering import read_label
 from .paragraphs import join_block
-from .pdf import pdf_to_text
+from .pdf import pdf_blocks
 from .plaintext import text_blocks
 from .structure import build_structure
 
@@ -110,8 +111,7 @@ def _read_html(raw: bytes, max_bytes: int) -> Source:
 
 
 def _read_pdf(raw: bytes) -> Source:
-    text = normalise(pdf_to_text(raw))
-    return Source(tuple(paragraph(p) for p in text.split("\n\n") if p.strip()), encoding=PDF_ENCODING)
+    return Source(tuple(pdf_blocks(raw)), encoding=PDF_ENCODING)
 
 
 def _read_jsonl(raw: bytes, max_bytes: int) -> Source:
@@ -124,7 +124,7 @@ def _parse_source(source: Source) -> ParsedDocument:
     warnings = list(source.warnings)
     cleaned = strip_debris(source.blocks)
     header, body = read_header(list(cleaned.blocks), source.front, cleaned.source_url)
-    body = _paragraph_blocks(mark_contents(_without_title(body, header.title)))
+    body = _paragraph_blocks(mark_contents(_title_in_body(cleaned.blocks, body, header.title)))
     texts = [b.text for b in body if b.kind != CONTENTS]
     kept, author_note = split_author_note(texts)
     if len(kept) < len(texts):
@@ -204,10 +204,25 @@ def _paragraph_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _without_title(blocks: list[Block], title: str) -> list[Block]:
-    """Return ``blocks`` without headings that print the document's title again (a cover, a running title)."""
-    folded = " ".join(title.casefold().split())
-    return [b for b in blocks if not (b.kind == HEADING and folded and " ".join(b.text.casefold().split()) == folded)]
+def _title_in_body(blocks: Sequence[Block], body: list[Block], title: str) -> list[Block]:
+    """Return the body without headings that print the title again, and with a numbered title as its first section.
+
+    A heading repeating the title at the title's rank or without one is a cover or a running title; one
+    ranked below it opens the text ("Digital Transformation Plan" under the same title). A numbered title
+    ("5 Authenticator and Verifier Requirements", "09 Principles and actions") is a chapter of a larger
+    work printed alone: it names the file and is the root of its outline.
+    """
+    folded = _fold(title)
+    title_block = next((b for b in blocks if b.kind == HEADING and _fold(b.text) == folded), None)
+    if title_block is None or not folded:
+        return body
+    if read_label(title_block.text).label and title_block not in body:
+        return [title_block, *body]
+    return [b for b in body if not (b.kind == HEADING and _fold(b.text) == folded and b.level <= title_block.level)]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _without_last(blocks: list[Block], count: int) -> list[Block]:

@@ -52,6 +52,10 @@ _RUN_IN_WORDS = frozenset({"section", "sect", "sec", "article", "art", "§", "�
 
 # A reference note set like a heading: "(OJ L 201, 31.7.2002, p. 37)", "(Text with EEA relevance)".
 _BRACKETED_NOTE = re.compile(r"\([^()]*\)")
+# A sentence end inside a line, followed by the next sentence: "needs. Research".
+_INNER_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
+_MIN_NUMBERED_PARAGRAPHS = 5
+_MAX_GROUPING_WORDS = 12
 _LEADING = 0  # the rank of the unlabelled section holding the text before the first heading
 _MAX_HEADING_CHARS = 150
 _MAX_HEADING_WORDS = 20
@@ -60,6 +64,8 @@ _MAX_CJK_HEADING_CHARS = 60
 _MAX_CJK_RUN_IN_CHARS = 30  # "坚持不懈用新时代中国特色社会主义思想凝心铸魂" has 22
 # Format evidence that marks a heading without giving its rank; such headings are weighed by shape too.
 _WEAK_EVIDENCE = frozenset({"bold", "caps", "outdent"})
+# Evidence that ranks on one scale: a Markdown "###" sits under a setext "---" heading (level 2).
+_EVIDENCE_FAMILIES = {"atx": "markdown", "setext": "markdown"}
 
 
 @dataclass(frozen=True)
@@ -128,15 +134,18 @@ def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -
     """Return the headings among ``body``'s blocks by index, with label-only headings joined to their title line."""
     listed = {_key(e.label, e.heading) for e in contents} | {_key("", e.heading) for e in contents if e.heading}
     sequence = _Sequence()
+    numbered = sum(1 for b in body if b.kind in (PARAGRAPH, LIST_ITEM) and read_label(b.text).scheme == DECIMAL)
     headings: dict[int, Heading] = {}
     skip: set[int] = set()
     for index, block in enumerate(body):
         if index in skip:
             continue
         is_last = index == len(body) - 1
-        found = _format_heading(block) or (None if is_last else _shape_heading(block, listed, sequence, bool(contents)))
-        if found is None:
-            continue
+        found = _format_heading(block) or _shape_heading(block, listed, sequence, bool(contents))
+        if found is None and _heads_numbered_paragraphs(body, index, numbered):
+            found = Heading(Label("", block.text), "grouping")
+        if found is None or (is_last and block.kind != HEADING and not found.rest):
+            continue  # a heading-shaped last line closes the text; a run-in division carries its own
         if not found.label.text and not found.rest and found.label.label and index + 1 < len(body):
             title = _title_line(body[index + 1])
             if title:  # "Annex" / "Doha Political Declaration…", "CHAPTER I" / "General provisions"
@@ -190,8 +199,17 @@ class _Ranking:
             self.offsets[found.family] = first - (1 if found.family == DECIMAL and _beside(self.stack) else found.order)
         rank = max(1, found.order + self.offsets[found.family])
         tier = _tier(found.label)
-        if tier:  # headings set alike (all <h3>) nest by their division words: Part > Division > section
+        if not tier:
+            return rank
+        if found.label.scheme == DIVISION:  # headings set alike (all <h3>) nest by their words: Part > Division
             rank += max(0, tier - self.tiers.setdefault(found.family, tier))
+        for open_rank, open_heading in self.stack:
+            if _tradition(open_heading.label) != _tradition(found.label) or not _tier(open_heading.label):
+                continue
+            if _tier(open_heading.label) < tier:
+                rank = max(rank, open_rank + 1)  # an article opened under a section sits in it
+            elif _tier(open_heading.label) > tier:
+                rank = min(rank, open_rank)  # a part closes the enumerated chapters open before it
         return rank
 
 
@@ -243,14 +261,14 @@ def _format_heading(block: Block) -> Heading | None:
         return None
     if label.scheme == FULLWIDTH:
         label = Label("", text)
-    evidence = {"evidence": block.evidence, "level": block.level}
+    evidence = {"evidence": _EVIDENCE_FAMILIES.get(block.evidence, block.evidence), "level": block.level}
     if block.evidence == "outline":
         return Heading(label, "outline", block.level, absolute=True, **evidence)
     if label.scheme == DECIMAL:
         return Heading(label, DECIMAL, label.depth, **evidence)
     if label.scheme == APPENDIX:
         return Heading(label, APPENDIX, **evidence)
-    return Heading(label, f"format:{block.evidence}", block.level, **evidence)
+    return Heading(label, f"format:{evidence['evidence']}", block.level, **evidence)
 
 
 def _shape_heading(block: Block, listed: set[str], sequence: _Sequence, has_contents: bool) -> Heading | None:
@@ -269,7 +287,7 @@ def _shape_heading(block: Block, listed: set[str], sequence: _Sequence, has_cont
     if label.scheme in (FULLWIDTH,) or not sequence.follows(label):
         return None
     if label.scheme in (CJK, CJK_BRACKETED):
-        return _cjk_heading(label)
+        return _cjk_heading(label, sequence.continues(label))
     run_in = _run_in(text, label)
     if run_in is not None:
         return run_in
@@ -280,24 +298,55 @@ def _shape_heading(block: Block, listed: set[str], sequence: _Sequence, has_cont
     return Heading(label, _family(label), label.depth if label.scheme == DECIMAL else 0)
 
 
+def _heads_numbered_paragraphs(body: list[Block], index: int, numbered: int) -> bool:
+    """Tell whether a short unnumbered line titles the numbered paragraphs that follow it.
+
+    Resolutions, declarations and reports of numbered paragraphs group them under plain lines: "Peacebuilding
+    financing" above "13. Calls for…", "Follow-up" above "43. We reiterate…". Only in a text of several
+    numbered paragraphs, and only right above one.
+    """
+    block = body[index]
+    if numbered < _MIN_NUMBERED_PARAGRAPHS or block.kind != PARAGRAPH or index + 1 >= len(body):
+        return False
+    following = body[index + 1]
+    label = read_label(block.text)
+    return (
+        label.scheme == UNNUMBERED
+        and following.kind in (PARAGRAPH, LIST_ITEM)
+        and read_label(following.text).scheme == DECIMAL
+        and len(block.text.split()) <= _MAX_GROUPING_WORDS
+        and block.text[:1].isupper()
+        and not block.text.endswith((":", ",", ";"))
+        and _heading_shaped(label)
+    )
+
+
 def _run_in(text: str, label: Label) -> Heading | None:
     """Return a run-in division ("SECTION. 1. All legislative…") as a heading with an empty text, or None."""
-    if label.word not in _RUN_IN_WORDS or not label.text or _heading_shaped(label):
+    if label.word not in _RUN_IN_WORDS or not label.text:
         return None
+    if _heading_shaped(label) and label.scheme != CJK_DIVISION:
+        return None  # "Article 5 Conditions for re-use" is captioned; a Chinese 条 never is
     after = text[len(label.label):]
     if label.word in ("条", "款") or _RUN_IN_SEPARATOR.match(after):
         return Heading(Label(label.label, "", label.scheme, label.number, label.word), _family(label), 0, label.text)
     return None
 
 
-def _cjk_heading(label: Label) -> Heading | None:
-    """Return "一、标题" or "（一）标题。正文…" as a heading; a run-in heading's first sentence is its text."""
+def _cjk_heading(label: Label, continues: bool) -> Heading | None:
+    """Return "一、标题" or "（一）标题。正文…" as a heading; a run-in heading's first sentence is its text.
+
+    A chapter that is one sentence ("十二、本规定自发布之日起施行。") is a chapter with an empty heading when
+    it continues the chapters before it; starting a count, it is an enumerated sentence.
+    """
     end = _CJK_SENTENCE_END.search(label.text)
     if end is None:
         return Heading(label, _family(label))
+    if label.scheme == CJK and continues and not _heading_shaped(label):
+        return Heading(Label(label.label, "", label.scheme, label.number), _family(label), 0, label.text)
     heading, rest = label.text[: end.start()].strip(), label.text[end.end():].strip()
-    if not heading or len(heading) > _MAX_CJK_RUN_IN_CHARS or _CJK_CLAUSE_MARK.search(heading):
-        return None
+    if end.group() == "；" or not heading or len(heading) > _MAX_CJK_RUN_IN_CHARS or _CJK_CLAUSE_MARK.search(heading):
+        return None  # "（一）全国分为省、自治区、直辖市；" is an item of an enumeration
     return Heading(Label(label.label, heading, label.scheme, label.number), _family(label), 0, rest)
 
 
@@ -325,9 +374,15 @@ def _heading_shaped(label: Label) -> bool:
 
 
 def _reads_as_clause(text: str) -> bool:
-    """Tell whether a numbered line is a clause of a list, not a heading: "(a) the progress of…; and"."""
+    """Tell whether a numbered line is a clause or a list item, not a heading.
+
+    "(a) the progress of…; and" starts in lower case; "1. Understand user needs. Research to develop…"
+    holds a whole sentence before more text.
+    """
     first = next((c for c in text if c.isalpha()), "")
-    return first.islower() or ";" in text
+    if first.islower() or ";" in text:
+        return True
+    return any(ends_sentence(text[: m.start() + 1]) for m in _INNER_SENTENCE_END.finditer(text))
 
 
 def _family(label: Label) -> str:
@@ -341,11 +396,18 @@ def _family(label: Label) -> str:
 
 
 def _tier(label: Label) -> int:
+    """Return where a label's division sits in its tradition's order (0 when it has no place): Part above section."""
     if label.scheme == CJK_DIVISION:
         return CJK_DIVISION_TIERS.get(label.word, 0)
+    if label.scheme in (CJK, CJK_BRACKETED):
+        return CJK_DIVISION_TIERS[label.scheme]
     if label.scheme == DIVISION:
         return DIVISION_TIERS.get(label.word, 0)
     return 0
+
+
+def _tradition(label: Label) -> str:
+    return "cjk" if label.scheme in (CJK, CJK_BRACKETED, CJK_DIVISION) else label.scheme
 
 
 class _Sequence:
@@ -372,6 +434,11 @@ class _Sequence:
         previous = self.last.get(key)
         value = label.number[0]
         return value in (0, 1) or (previous is not None and value in (previous, previous + 1))
+
+    def continues(self, label: Label) -> bool:
+        """Tell whether ``label`` is the number after the last one of its scheme (not the start of a count)."""
+        previous = self.last.get(f"{label.scheme}:{label.word}")
+        return bool(label.number) and previous is not None and label.number[0] == previous + 1
 
     def accept(self, label: Label) -> None:
         """Record ``label`` as the latest heading of its scheme; deeper decimal levels restart."""

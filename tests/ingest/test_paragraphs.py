@@ -51,9 +51,6 @@ def test_list_items_are_separate_paragraphs():
         "• Investing in institutions", "• Improving transparency"]
 
 
-def test_a_markdown_heading_is_its_own_paragraph():
-    assert join_block(["### Precise Wording", "Text follows here."], markdown=True) == [
-        "### Precise Wording", "Text follows here."]
 
 
 def test_runs_of_spaces_inside_a_paragraph_collapse():
@@ -73,3 +70,14 @@ def test_a_line_of_closing_punctuation_is_glued_without_a_space():
 
 def test_the_italic_marks_around_a_wholly_italic_block_are_removed():
     assert join_block(["_A 21st-Century Partnership for the", "Pacific_"]) == ["A 21st-Century Partnership for the Pacific"]
+
+
+def test_chinese_lines_end_their_paragraph_at_closing_punctuation_or_when_short():
+    heading, body = "一、新时代实施乡村振兴战略的重大意义", "党的十八大以来，在以习近平同志为核心的党中央坚强领导下，农业农村发展取得了历史性成就。"
+    assert join_block([heading, body, body]) == [heading, body, body]
+
+
+def test_wrapped_chinese_lines_join_without_a_space():
+    assert join_block(["我们要坚持以推动高质量发展为主题，推动经济实现质", "的有效提升和量的合理增长。"]) == [
+        "我们要坚持以推动高质量发展为主题，推动经济实现质的有效提升和量的合理增长。"
+    ]
