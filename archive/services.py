@@ -202,7 +202,7 @@ def _apply_metadata(document: Document, parsed: ParsedDocument, *, protected: se
     """Copy the parser's metadata onto the document, except the fields an editor corrected by hand."""
     values = {  # keys are METADATA_FIELDS
         "kind": parsed.kind,
-        "title": parsed.title[:500],
+        "title": parsed.display_title[:500],
         "subtitle": parsed.subtitle,
         "authors": list(parsed.authors),
         "publisher": parsed.publisher[:200],

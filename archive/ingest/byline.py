@@ -35,6 +35,21 @@ _OFFICE_WORDS = frozenset(
     "state press senior chief of the for and commerce treasury trade u.s. us senator governor chairman "
     "chairwoman premier chancellor spokesperson spokesman first lady".split()
 )
+# A name as an RFC header prints it, initials first: "E. Rescorla", "T. Berners-Lee", "JL. Le Saux", "A. Melnikov, Ed.".
+_INITIALLED_NAME = re.compile(
+    r"^(?:[A-Z][A-Za-z]?\.[\s-]?){1,3}[A-Z][\w'’-]+(?:\s(?:[A-Z][\w'’-]+|de|van|von|der|le|la))?(?:,\s*Ed\.?)?$"
+)
+# A contact address after a name in an author field: " <guido@python.org>", " (barry@python.org)".
+_CONTACT = re.compile(r"\s*[<(][^<>()\s]+@[^<>()\s]+[>)]")
+# A label introducing the authors of a title page or a header: "Authors:", "Author: Peter Bierma", "Written by".
+_AUTHOR_LABEL = re.compile(r"^(?:Authors?(?:\(s\))?|Written\s+by|Prepared\s+by)\s*:\s*(?P<names>.*)$", re.I)
+# An acronym in front of a speaker's office: "NSC Spokesperson Emily Horne", "USTR Katherine Tai".
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# One name of a run of names printed without separators: a given name, an optional initial, a surname: "Scott Rose",
+# "Paul A. Grassi", "Jean-Luc Picard".
+_RUN_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s[A-Z]\.)?\s[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
+# Two to twelve such names in a row: "Scott Rose Oliver Borchert Stu Mitchell Sean Connelly".
+_NAME_RUN = re.compile(rf"(?:{_RUN_NAME.pattern}\s){{1,11}}{_RUN_NAME.pattern}")
 # A catalogue's inverted personal name: "Howard, John", "McMahon, William", "Ardern, Jacinda Kate".
 _INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
 _MAX_NAME_WORDS = 4
@@ -74,7 +89,7 @@ def speaker_in_title(title: str) -> str:
     if not match:
         return ""
     words = match.group("who").split()
-    while words and words[0].casefold() in _OFFICE_WORDS:
+    while words and (words[0].casefold() in _OFFICE_WORDS or _ACRONYM.match(words[0])):
         words.pop(0)
     name = " ".join(words)
     return name if is_name(name) else ""
@@ -90,3 +105,46 @@ def title_case_name(name: str) -> str:
     """Return ``name`` in title case if it was printed in capitals ("LU CHUANYING" -> "Lu Chuanying")."""
     name = " ".join(name.split())
     return name.title() if name.isupper() else name
+
+
+def initialled_name(text: str) -> str:
+    """Return an RFC-style name with initials ("E. Rescorla", "R. Fielding, Ed.") without its role, else ""."""
+    text = " ".join(text.split())
+    if not _INITIALLED_NAME.match(text):
+        return ""
+    return re.sub(r",\s*Ed\.?$", "", text)
+
+
+def author_field_names(value: str) -> tuple[str, ...]:
+    """Return the people an author field lists ("Guido van Rossum <guido@python.org>, Barry Warsaw"), in order.
+
+    An entry that is not a person's name (a collective such as "The Python core team") is left out: organisations
+    are issuers, never authors.
+    """
+    names = [title_case_name(n) for n in NAME_SEPARATOR.split(_CONTACT.sub("", value)) if n.strip()]
+    return tuple(n for n in names if is_name(n) or initialled_name(n))
+
+
+def without_contact(value: str) -> str:
+    """Return an author field's value without e-mail addresses: "Peter Bierma <peter@python.org>" -> "Peter Bierma"."""
+    return " ".join(_CONTACT.sub("", value).split()).strip(" ,;")
+
+
+def author_label(line: str) -> tuple[str, ...] | None:
+    """Return the names after an "Authors:" label (empty when they follow on the next lines), or None if no label."""
+    match = _AUTHOR_LABEL.match(line.strip())
+    if not match:
+        return None
+    return author_field_names(match.group("names"))
+
+
+def names_in_line(line: str) -> tuple[str, ...]:
+    """Return the names a line lists: one name ("Scott Rose"), or a title page's list that a reader ran together
+    ("Scott Rose Oliver Borchert Stu Mitchell" -> three names, each a given name, an optional initial and a
+    surname); () when the line is not only names."""
+    line = " ".join(line.split())
+    if is_name(line) and len(line.split()) <= 3:
+        return (title_case_name(line),)
+    if _NAME_RUN.fullmatch(line):
+        return tuple(title_case_name(m.group()) for m in _RUN_NAME.finditer(line))
+    return (title_case_name(line),) if is_name(line) else ()

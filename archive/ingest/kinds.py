@@ -1,13 +1,20 @@
-"""Infer what kind of document a capture is, from its title and its shape.
+"""Infer what kind of document a capture is, from its header, its title and its shape.
 
-Why this order: a title that names its genre ("FACT SHEET: …", "Remarks by …") is the strongest
-signal; then the words an instrument or a joint statement opens with ("hereinafter referred to as the
-Participants", "We, the leaders of…"), a release label above the text ("Media Release"), a party as
-publisher (an election policy), and a text that calls itself a report ("This brief addresses…"); then
-the formal apparatus of a white paper (a contents list, a preface with Roman chapters, an issuing
-body); then the marks of a signed commentary: a closing author's note ("The author is deputy
-director…"), an "Opinion" label, or a headline that argues ("…must close trust gaps"). Everything
-else is an ``article``. Editors can correct the kind in admin.
+Why this order: a formal header names the series outright ("Request for Comments: 8446", "Category:
+Standards Track", "Resolution adopted by the General Assembly on …", "14 CFR Part 39") and comes first;
+then a title that names its genre ("FACT SHEET: …", "Remarks by …", "Marriage Act 1961", "Regulation (EU)
+2022/868 …", "…条例", "Digital Service Standard", "National Cybersecurity Strategy"); then a proposal
+series' own type (a PEP that is not on the standards track is a process document: ``other``); then the
+words a text of a kind opens with: an organ's name over a resolution ("The General Assembly,"), normative
+language ("This section is normative", "MUST"), an enacting formula ("Be it enacted", "HAVE ADOPTED THIS
+REGULATION", "do ordain and establish this Constitution") or articles ("ARTICLE I", "第一条"), a speech's
+salutation ("My fellow citizens"); then the words an instrument or a joint statement opens with
+("hereinafter referred to as the Participants", "We, the leaders of…"), a release label above the text
+("Media Release"), a party as publisher (an election policy), and a text that calls itself a report ("This
+brief addresses…"); then the formal apparatus of a white paper (a contents list, a preface with Roman
+chapters, a government body as issuer); then the marks of a signed commentary: a closing author's note
+("The author is deputy director…"), an "Opinion" label, or a headline that argues ("…must close trust
+gaps"). Everything else is an ``article``. Editors can correct the kind in admin.
 """
 
 from __future__ import annotations
@@ -61,6 +68,57 @@ _ARGUING_TITLE = re.compile(r"\b(?:must|should|ought\s+to|needs\s+to|time\s+to)\
 _REPORTED = re.compile(r"\b(?:says?|said|urges?|warns?|calls?\s+for)\b", re.I)
 # A political party as publisher: an election policy, neither a government paper nor a plain statement.
 _PARTY = re.compile(r"\bParty\b|\bCoalition\b")
+# Header lines (``Shape.cues``) that name a series or genre, first match wins: "Resolution adopted by the General
+# Assembly on 4 November 2025", "symbol: A/RES/80/5"; "Request for Comments: 8446", "Category: Standards Track",
+# "NIST Special Publication 800-207"; "14 CFR Part 39", "Proposed Rules", "ACTION: Final rule.".
+_HEADER_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:Resolution|Decision)\s+adopted\s+by\b|^resolution\s+\d|\b[A-Z]/RES/\d", re.I), "resolution"),
+    (re.compile(r"^(?:Request\s+for\s+Comments|Internet-Draft|W3C\s)|Standards\s+Track|\bSpecial\s+Publication\b", re.I),
+     "standard"),
+    (re.compile(r"\bCFR\s+Parts?\b|^(?:Proposed\s+Rules|Rules\s+and\s+Regulations)$|^\d{4}\s+CHAPTER\s+\d+$"
+                r"|^ACTION:\s*(?:(?:Interim\s+)?final\s+rule|proposed\s+rule|notice\s+of\s+proposed\s+rulemaking)", re.I),
+     "legislation"),
+)
+# Titles that name an instrument or a standard: "Marriage Act 1961", "Civil Rights Act of 1964", "Regulation (EU)
+# 2022/868 of …", "Directive 2002/58/EC of …", "The Constitution of …", "中华人民共和国…条例", "…的规定", "…法";
+# "Digital Service Standard", "Framework for Improving …", "Style Guide for Python Code", "… Guidelines".
+_INSTRUMENT_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(
+        r"\bAct\s+(?:of\s+)?\d{4}\b|^(?:(?:Council|Commission)\s+)?(?:(?:Implementing|Delegated)\s+)?"
+        r"(?:Regulation|Directive|Decision)\s+(?:\([A-Z]{2,8}\)\s+)?"
+        r"(?:No\s+)?\d{2,4}/\d+|^(?:The\s+)?Constitution\b|\bConstitution\s+of\s+(?:the\s+)?[A-Z]"
+        r"|(?:宪法|法|条例|规定|办法|细则|规则)(?:（[^）]*）)?$"
+    ), "legislation"),
+    (re.compile(r"\bStandards?$|^Framework\s+for\b|\bStyle\s+Guide\b|\bGuidelines\b|\bSpecification\b"
+                r"|^(?:ISO(?:/IEC)?|IEC|IEEE(?:\s+Std)?|ANSI|BS|EN|DIN|ETSI\s+[A-Z]{2})\s+\d"), "standard"),
+    (re.compile(r"\b(?:Inaugural|Farewell|Commencement|State\s+of\s+the\s+Union)\s+Address\b"), "speech"),
+)
+# A title naming a government strategy: "National Cybersecurity Strategy", "…乡村振兴战略的意见", "…发展规划"; a plan
+# ("Digital Economy Action Plan", "…行动计划") when a body issued it.
+_STRATEGY_TITLE = re.compile(r"\bStrateg(?:y|ies)\b|战略|规划")
+_PLAN_TITLE = re.compile(r"\bPlan\b|计划")
+# The series field of an enhancement proposal: "pep: 8", "dep: 0010" (a process or informational one is ``other``).
+_PROPOSAL = re.compile(r"^(?:pep|dep|kep|jep|bip|eip|rfc)\s*:\s*\d", re.I)
+# Openings of a kind, first match wins: a resolution under its organ ("The General Assembly,"); normative language
+# ("This section is normative.", "… MUST NOT …"); an enacting formula or articles ("Be it enacted", "HAVE ADOPTED THIS
+# REGULATION:", "do ordain and establish this Constitution", "ARTICLE I", "Article 1", "第一条"); a speech's
+# salutation ("My fellow citizens,", "Ladies and gentlemen,", "同志们、朋友们：").
+_OPENINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^The\s+(?:General\s+Assembly|Security\s+Council|[A-Z][\w ]{2,40}?\s+Council|Conference\s+of\s+the\s+"
+                r"Parties)\s*,?\s*$", re.M), "resolution"),
+    (re.compile(r"\b(?:is|are)\s+normative\b|\b(?:MUST|SHALL)(?:\s+NOT)?\b.*\b(?:MUST|SHALL|SHOULD)(?:\s+NOT)?\b",
+                re.S), "standard"),
+    (re.compile(r"\bBe\s+it\s+enacted\b|\bHA(?:VE|S)\s+ADOPTED\s+TH(?:IS|E\s+PRESENT)\s+[A-Z]+|\bordain\s+and\s+establish\b"
+                r"|\bhereby\s+enact(?:s|ed)?\b|^(?:ARTICLE|Article)\s+(?:[IVXLC]+|\d+)\.?\s*$|^第[一二三四五六七八九十]+条", re.M),
+     "legislation"),
+    (re.compile(r"^(?:My\s+)?(?:fellow\s+(?:citizens|Americans|countrymen)|Ladies\s+and\s+gentlemen|Mr\.?\s+President"
+                r"|Excellenc(?:y|ies)|Distinguished\s+guests|Dear\s+(?:friends|colleagues))\b|^同志们、朋友们", re.I | re.M),
+     "speech"),
+)
+
+# An issuing body of a government, whose papers are white papers: "State Council Information Office", "Ministry of
+# Defence", "Department of Foreign Affairs" (a standards body or a community issues other kinds).
+_GOVERNMENT_BODY = re.compile(r"\b(?:Information\s+Office|Ministry|Department|State\s+Council|Government|Cabinet)\b|国务院|部$")
 
 # Chapters a white paper needs besides its preface before its shape alone marks it.
 _MIN_CHAPTERS = 2
@@ -79,13 +137,38 @@ class Shape:
     section_labels: tuple[str, ...] = ()
     opening: str = ""  # the first paragraphs (and standfirst) of the body
     publisher: str = ""
+    cues: tuple[str, ...] = ()  # header lines naming the series or genre (``metadata.Header.cues``)
+    authors: tuple[str, ...] = ()
 
 
 def infer_kind(shape: Shape) -> str:
     """Return the most likely kind (one of ``model.KINDS``) for a document of this shape."""
-    for pattern, kind in _TITLE_CUES:
+    return _formal_kind(shape) or _genre_kind(shape)
+
+
+def _formal_kind(shape: Shape) -> str:
+    """Return the kind a header, a title or an opening names by a convention of that kind, else ""."""
+    for pattern, kind in _HEADER_CUES:
+        if any(pattern.search(cue) for cue in shape.cues):
+            return kind
+    for pattern, kind in _TITLE_CUES + _INSTRUMENT_TITLES:
         if pattern.search(shape.title):
             return kind
+    signed = shape.authors or shape.author_note or shape.section_labels
+    issued_plan = _PLAN_TITLE.search(shape.title) and shape.issuer
+    if (_STRATEGY_TITLE.search(shape.title) or issued_plan) and not signed:
+        return "strategy"  # a strategy a government issues; a signed piece about one is commentary
+    if any(_PROPOSAL.match(cue) for cue in shape.cues):
+        return "other"
+    opening = shape.opening.strip()
+    for pattern, kind in _OPENINGS:
+        if pattern.search(opening):
+            return kind
+    return ""
+
+
+def _genre_kind(shape: Shape) -> str:
+    """Return the kind the genre marks of the text suggest, ``article`` when none does."""
     genre = _GENRE_LINE.match(shape.opening.strip())
     if genre:
         return _GENRE_KINDS[genre.group(1)]
@@ -97,7 +180,8 @@ def infer_kind(shape: Shape) -> str:
         return "other"
     if _SELF_REPORT.search(shape.opening):
         return "report"
-    if shape.has_contents or shape.issuer or (shape.has_preface and shape.roman_chapters >= _MIN_CHAPTERS):
+    has_chapters = shape.has_preface and shape.roman_chapters >= _MIN_CHAPTERS
+    if shape.has_contents or _GOVERNMENT_BODY.search(shape.issuer) or has_chapters:
         return "white_paper"
     if shape.author_note or shape.section_labels:
         return "opinion"

@@ -60,7 +60,7 @@ class ParsedSection:
 class ParsedDocument:
     """A document as read from one file: metadata, section tree, and what the capture lacks."""
 
-    title: str
+    title: str  # as printed; "" when the file prints none (``display_title`` stands in)
     sections: tuple[ParsedSection, ...]
     kind: str = "article"  # one of archive.models.DocumentKind values
     subtitle: str = ""
@@ -78,6 +78,24 @@ class ParsedDocument:
     complete: bool = True
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default=())
+
+
+    @property
+    def display_title(self) -> str:
+        """Return the printed title, or the first words of the text for a file that prints none."""
+        if self.title:
+            return self.title
+        first = next((p for p in _paragraphs(self.sections)), "").split()
+        return " ".join(first[:_STAND_IN_WORDS]) + ("…" if len(first) > _STAND_IN_WORDS else "")
+
+
+_STAND_IN_WORDS = 12
+
+
+def _paragraphs(sections: tuple[ParsedSection, ...]):
+    for section in sections:
+        yield from section.paragraphs
+        yield from _paragraphs(section.children)
 
 
 # The kinds a parser may infer; editors can correct them in admin (archive.models.Document.kind).

@@ -126,7 +126,7 @@ def _parse_source(source: Source) -> ParsedDocument:
     header, body = read_header(list(cleaned.blocks), source.front, cleaned.source_url)
     body = _paragraph_blocks(mark_contents(_title_in_body(cleaned.blocks, body, header.title)))
     texts = [b.text for b in body if b.kind != CONTENTS]
-    kept, author_note = split_author_note(texts)
+    kept, author_note = split_author_note(texts, header.authors)
     if len(kept) < len(texts):
         body = _without_last(body, len(texts) - len(kept))
     paragraphs = [b.text for b in body if b.kind != CONTENTS]
@@ -140,7 +140,9 @@ def _parse_source(source: Source) -> ParsedDocument:
     if structure.missing:
         listed = ", ".join(e.label or e.heading for e in structure.missing)
         warnings.append(f"sections listed in the contents but not in the file: {listed}")
-    title = header.title or _fallback_title(paragraphs)
+    title = header.title
+    if not title:
+        warnings.append("the file prints no title; the first words of its text stand in for one")
     subtitle = header.subtitle or _standfirst(source.standfirst, title, paragraphs)
     kind = infer_kind(
         Shape(
@@ -153,6 +155,8 @@ def _parse_source(source: Source) -> ParsedDocument:
             section_labels=tuple(header.section_labels),
             opening="\n".join([subtitle, *paragraphs[:_OPENING_PARAGRAPHS]]),
             publisher=header.publisher,
+            cues=tuple(header.cues),
+            authors=header.authors,
         )
     )
     return ParsedDocument(
@@ -240,12 +244,6 @@ def _standfirst(summary: str, title: str, paragraphs: list[str]) -> str:
     if not folded or folded == title.casefold() or paragraphs[0].casefold().startswith(folded):
         return ""
     return summary
-
-
-def _fallback_title(paragraphs: list[str]) -> str:
-    """Use the first words of the text when nothing at the top looked like a title."""
-    first = paragraphs[0].split()
-    return " ".join(first[:12]) + ("…" if len(first) > 12 else "")
 
 
 def _language(paragraphs: list[str]) -> str:

@@ -46,6 +46,10 @@ HOST_PUBLISHERS: dict[str, str] = {
     "wikisource.org": "Wikisource",
     "parlinfo.aph.gov.au": "ParlInfo",
     "trove.nla.gov.au": "Trove",
+    "eur-lex.europa.eu": "EUR-Lex",
+    "un.org": "United Nations",
+    "federalregister.gov": "Federal Register",
+    "nist.gov": "National Institute of Standards and Technology",
 }
 
 # Wire services and syndication networks printed before the real publisher: "ANN/The Straits Times".
@@ -56,6 +60,12 @@ _EDITION_SUFFIX = re.compile(r"\s+(?:Global|Asia|Europe|USA|US|Africa|Weekly|Onl
 _ABBREVIATIONS = ((re.compile(r"\bDept\b\.?", re.I), "Department"), (re.compile(r"\bGovt\b\.?", re.I), "Government"))
 # Words left in lower case inside a name: "Department of Defence", "Minister for Foreign Affairs".
 _MINOR_WORDS = frozenset("of the and for on in to at by".split())
+# An acronym after a body's name, or a parent body's acronym after a comma: "Federal Aviation Administration (FAA), DOT".
+_ACRONYM_TAIL = re.compile(r"(?:\s*\([A-Z]{2,8}\)|,\s*[A-Z]{2,8})+\.?$")
+# A city after a body's name in an imprint: "Attorney-General's Department, Canberra", "…Office, Washington, DC".
+_CITY_TAIL = re.compile(r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s*[A-Z]{2})?\.?$")
+# Words of a body's name, which a city after a comma never contains: "Department", "Office", "Drafting".
+_BODY_WORD = re.compile(r"\b(?:Department|Office|Ministry|Agency|Council|Commission|Institute|Bureau|Service|Division)\b")
 # A leading "The", ignored when comparing names: "The Straits Times" ~ "Straits Times".
 _THE = re.compile(r"^the\s+", re.I)
 
@@ -96,3 +106,18 @@ def expand_abbreviations(name: str) -> str:
 def same_publisher(a: str, b: str) -> bool:
     """Tell whether two printed names denote the same publisher ("The Jakarta Post" ~ "Jakarta Post")."""
     return _THE.sub("", a.casefold()).strip() == _THE.sub("", b.casefold()).strip()
+
+
+def body_name(printed: str) -> str:
+    """Return a body's name without acronyms or a city after it.
+
+    "Federal Aviation Administration (FAA), DOT." -> "Federal Aviation Administration";
+    "the Office of Legislative Drafting, Attorney-General's Department, Canberra" -> "Office of Legislative Drafting,
+    Attorney-General's Department". The same body then reads the same in every document.
+    """
+    name = " ".join(printed.split()).strip(" .,;:")
+    name = _ACRONYM_TAIL.sub("", name).strip(" .,")
+    city = _CITY_TAIL.search(name)
+    if city and not _BODY_WORD.search(city.group()) and _BODY_WORD.search(name[: city.start()]):
+        name = name[: city.start()]
+    return re.sub(r"^the\s+", "", name).strip(" .,")

@@ -12,6 +12,8 @@ import re
 
 # A footnote marker after a title: "…and the United States[1]", "…Treaty [12]".
 _FOOTNOTE_MARK = re.compile(r"\s*\[\d{1,3}\]$")
+# A relevance note an EU act prints after its title: "(Text with EEA relevance)", "(Codification)".
+_TITLE_NOTE = re.compile(r"\s*\((?:Text\s+with\s+[A-Z]{2,5}\s+relevance|Codification|Recast)\)$", re.I)
 # Frequent words that do not make two titles share a subject.
 _STOP_STEMS = frozenset("with from that this their about after into over under between".split())
 # A description longer than this, or ending a sentence, is a standfirst, not a title.
@@ -20,7 +22,7 @@ _MAX_TITLE_WORDS = 20
 
 def clean_title(title: str) -> str:
     """Drop a footnote marker and a cataloguer's full stop from a title: "…United States[1]" -> "…United States"."""
-    title = _FOOTNOTE_MARK.sub("", title.strip())
+    title = _TITLE_NOTE.sub("", _FOOTNOTE_MARK.sub("", title.strip()))
     if title.endswith(".") and not title.endswith("..") and not re.search(r"\b(?:[A-Za-z]\.){2,}$", title):
         title = title[:-1]
     return title
@@ -46,3 +48,122 @@ def title_and_description(title: str, description: str) -> tuple[str, str]:
 def _content_words(text: str) -> set[str]:
     # Compare on five-letter stems so "Improve" meets "Improving" and "China" meets "Chinese".
     return {w.casefold()[:5] for w in re.findall(r"[^\W\d_]{4,}", text.replace("’", "'"))} - _STOP_STEMS
+
+
+# Small words a title-cased line keeps in lower case, unless first: "Submission to Cabinet", "Paper by East Asia…".
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to upon via vs with".split())
+# English words of two letters; any other two capitals are an acronym ("UN", "EU", "US" as the country).
+_TWO_LETTER_WORDS = frozenset("am an as at be by do go he if in is it me my no of oh on or ox so to up we".split())
+# A word kept as printed when a title in capitals is title-cased: an acronym without vowels ("NSC", "DFAT" has one, so
+# only "NSW"-like ones), a Roman numeral ("XIV"), a word with digits ("2022/868", "A/RES/80"), dotted initials ("U.S.").
+_KEEP_CAPS = re.compile(r"^(?:[B-DF-HJ-NP-TV-XZ]{2,}|[IVXLC]+|.*\d.*|(?:[A-Z]\.)+)$")
+# A title whose first line is set in capitals, three words or more before the rest in lower case: "DIRECTIVE
+# 2002/58/EC OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 12 July 2002 concerning …".
+_CAPITALS_LEAD = re.compile(r"^((?:[^\sa-z]+\s+){2,}[^\sa-z]+)\s+(?=[a-z])")
+# Trailing punctuation a catalogue or an extraction leaves after a title: "…peacebuilding architecture :", "…2023 ;".
+_TRAILING_MARK = re.compile(r"\s+[:;,]$")
+# A chapter or section number in front of a heading: "5 Authenticator…", "09 Principles…", "5.1. Scope", "Chapter 3:".
+_CHAPTER_LABEL = re.compile(r"^(?:(?:Chapter|Section|Part)\s+)?\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[:.—–-])?\s+(?=[^\W\d_])", re.I)
+# Headings that open a text and never title it: "PREAMBLE", "Abstract", "Table of Contents", "序言", "前言", "目录".
+_GENERIC_HEADING = re.compile(
+    r"^(?:preamble|abstract|summary|executive\s+summary|introduction|foreword|preface|contents|table\s+of\s+contents"
+    r"|status\s+of\s+this\s+memo|copyright\s+notice|acknowledge?ments?|note\s+to\s+readers.*|compilation\s+information"
+    r"|long\s+title|序言|前言|目录|摘要|引言)$",
+    re.I,
+)
+# The issuing bodies a Chinese official title names before "关于" (concerning): "中共中央 国务院关于实施…的意见",
+# "最高人民法院关于审理…的规定"; the name ends with an organ word (中央, 国务院, 法院, 委员会, 部, 局, 厅, 政府…).
+_CN_ISSUER = re.compile(
+    r"^(?P<who>[^\s，。、《》（）]{0,20}(?:中央|国务院|法院|检察院|委员会|常委会|部|局|署|厅|办公室|政府|银行|总局|大会)"
+    r"(?:[\s、][^\s，。、《》（）]{0,20}(?:中央|国务院|法院|检察院|委员会|部|局|署|厅|办公室|政府))*)关于"
+)
+# The bodies an instrument's title names: "Regulation (EU) 2022/868 of the European Parliament and of the Council of
+# 30 May 2022 on …" -> "European Parliament" and "Council".
+_BODY_WORDS = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}"
+_TITLE_BODIES = re.compile(rf"\bof\s+the\s+(?P<first>{_BODY_WORDS})(?:\s+and\s+of\s+the\s+(?P<second>{_BODY_WORDS}))?\s+of\s+\d")
+
+# An instrument named after the body that made it: "Council Regulation (EC) No 1234/2007 …", "Commission Implementing
+# Regulation (EU) 2019/1793 …" -> "Council", "Commission".
+_LEADING_BODY = re.compile(
+    r"^(?P<body>Council|Commission|European\s+Commission|European\s+Central\s+Bank)\s+(?:(?:Implementing|Delegated)\s+)?"
+    r"(?:Regulation|Directive|Decision|Recommendation)\b"
+)
+
+
+def display_title(title: str) -> str:
+    """Return a title as the archive shows it: without a trailing " :" and in title case if printed in capitals.
+
+    The capitals stay in the source text; a list of "SUBMISSION TO CABINET" and "Submission to Cabinet" reads as
+    one list only if both are shown the same way.
+    """
+    title = _TRAILING_MARK.sub("", clean_title_notes(" ".join(title.split())))
+    if is_capitals(title):
+        return title_case(title)
+    lead = _CAPITALS_LEAD.match(title)
+    if lead:  # "REGULATION (EU) 2022/868 OF THE COUNCIL of 30 May 2022 on …": the document type line in capitals
+        return title_case(lead.group(1)) + title[lead.end(1):]
+    return title
+
+
+def clean_title_notes(title: str) -> str:
+    """Drop a note printed after a title: "… (Data Governance Act) (Text with EEA relevance)" -> "… (Data Governance Act)"."""
+    return _TITLE_NOTE.sub("", title)
+
+
+def is_capitals(text: str) -> bool:
+    """Tell whether ``text`` is set in capitals: two words or more, and no lower-case letter."""
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return len(text.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def title_case(text: str) -> str:
+    """Return a line in capitals in title case: "PAPER BY EAST ASIA SECTION" -> "Paper by East Asia Section"."""
+    words = text.split()
+    out = []
+    for index, word in enumerate(words):
+        core = word.strip("()[]“”\"'‘’,;:")
+        if index and core.lower() in _SMALL_WORDS and not words[index - 1].endswith(":"):
+            out.append(word.lower())
+        elif _KEEP_CAPS.match(core) or word.startswith("(") and word.rstrip(",;:").endswith(")"):
+            out.append(word)  # an acronym, a numeral, or a capital word in brackets: "(EU)", "(IETF)"
+        elif len(core) == 2 and core.isalpha() and core.lower() not in _TWO_LETTER_WORDS:
+            out.append(word)  # a two-letter acronym: "UN", "EU", "UK", "US"
+        else:
+            out.append("-".join(_capitalise(part) for part in word.split("-")))
+    return " ".join(out)
+
+
+def chapter_heading(text: str) -> tuple[str, str]:
+    """Return (label, heading) of a numbered chapter heading ("09 Principles and actions" -> ("09", "Principles…")),
+    or ("", text) when it carries no number."""
+    match = _CHAPTER_LABEL.match(text)
+    if not match:
+        return "", text
+    return match.group().strip(" :.—–-"), text[match.end():].strip()
+
+
+def is_generic_heading(text: str) -> bool:
+    """Tell whether a heading is one that opens many texts ("Abstract", "PREAMBLE") rather than titling one."""
+    return bool(_GENERIC_HEADING.match(" ".join(text.split()).strip(" :")))
+
+
+def issuer_in_title(title: str) -> str:
+    """Return the issuing bodies a title names: "中共中央 国务院关于…" -> "中共中央 国务院"; "Directive … of the
+    European Parliament and of the Council of 12 July 2002 …" -> "European Parliament and Council"; else ""."""
+    chinese = _CN_ISSUER.match(title.strip())
+    if chinese:
+        return chinese.group("who")
+    leading = _LEADING_BODY.match(title)
+    if leading:
+        return leading.group("body")
+    bodies = _TITLE_BODIES.search(title)
+    if not bodies:
+        return ""
+    return " and ".join(b for b in (bodies.group("first"), bodies.group("second")) if b)
+
+
+def _capitalise(word: str) -> str:
+    for index, char in enumerate(word):
+        if char.isalpha():
+            return word[:index] + char.upper() + word[index + 1:].lower()
+    return word

@@ -27,3 +27,39 @@ def test_a_speech_title_names_its_speaker_without_the_office():
 def test_a_catalogue_name_is_turned_round():
     assert inverted_name("Howard, John") == "John Howard"
     assert inverted_name("Liberal Party of Australia") == ""
+
+
+def test_an_office_acronym_before_a_speakers_office_is_not_part_of_the_name():
+    title = "Statement by NSC Spokesperson Emily Horne on the U.S.-Lithuania Strategic Dialogue on the Indo-Pacific"
+    assert speaker_in_title(title) == "Emily Horne"
+
+
+def test_an_rfc_header_name_keeps_its_initials_and_drops_the_editor_role():
+    from archive.ingest.byline import initialled_name
+    assert initialled_name("E. Rescorla") == "E. Rescorla"
+    assert initialled_name("T. Berners-Lee") == "T. Berners-Lee"
+    assert initialled_name("M. Thomson, Ed.") == "M. Thomson"
+    assert initialled_name("UC Irvine") == "" and initialled_name("June 1999") == ""
+
+
+def test_an_author_field_gives_people_without_their_addresses_and_no_collectives():
+    from archive.ingest.byline import author_field_names
+    field = "Guido van Rossum <guido@python.org>, Barry Warsaw <barry@python.org>, Alyssa Coghlan <ncoghlan@gmail.com>"
+    assert author_field_names(field) == ("Guido van Rossum", "Barry Warsaw", "Alyssa Coghlan")
+    assert author_field_names("The Python core team and community") == ()
+
+
+def test_an_authors_label_gives_the_names_after_it_or_announces_a_list():
+    from archive.ingest.byline import author_label
+    assert author_label("Authors: Jane Smith and John Doe") == ("Jane Smith", "John Doe")
+    assert author_label("Authors:") == ()
+    assert author_label("Authority") is None
+
+
+def test_a_title_page_list_run_together_on_one_line_is_split_into_names():
+    from archive.ingest.byline import names_in_line
+    assert names_in_line("Scott Rose Oliver Borchert Stu Mitchell Sean Connelly") == (
+        "Scott Rose", "Oliver Borchert", "Stu Mitchell", "Sean Connelly")
+    assert names_in_line("Paul A. Grassi James L. Fenton") == ("Paul A. Grassi", "James L. Fenton")
+    assert names_in_line("Vincent Fabian Thomas") == ("Vincent Fabian Thomas",)
+    assert names_in_line("This publication is available free of charge") == ()

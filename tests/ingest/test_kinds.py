@@ -108,3 +108,73 @@ def test_a_chinese_text_that_says_it_reports_to_a_congress_is_a_report():
 
 def test_a_report_mentioned_inside_a_sentence_is_no_genre_line():
     assert infer_kind(Shape(title="标题", opening="他看了报告。 然后离开了。")) == "article"
+
+
+@pytest.mark.parametrize(
+    ("cues", "kind"),
+    [
+        (("Request for Comments: 8446", "Category: Standards Track"), "standard"),
+        (("NIST Special Publication 800-207",), "standard"),
+        (("Resolution adopted by the General Assembly on 26 November 2025",), "resolution"),
+        (("symbol: A/RES/80/5",), "resolution"),
+        (("Proposed Rules", "14 CFR Part 39"), "legislation"),
+        (("ACTION: Final rule.",), "legislation"),
+        (("2018 CHAPTER 12",), "legislation"),
+    ],
+)
+def test_a_formal_header_names_the_kind_before_the_title_does(cues, kind):
+    assert infer_kind(Shape(title="Doha Political Declaration", cues=cues)) == kind
+    assert kind in KINDS
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Marriage Act 1961", "legislation"),
+        ("Regulation (EU) 2022/868 of the European Parliament and of the Council of 30 May 2022", "legislation"),
+        ("Commission Implementing Regulation (EU) 2019/1793 of 22 October 2019", "legislation"),
+        ("中华人民共和国导弹及相关物项和技术出口管制条例", "legislation"),
+        ("最高人民法院关于审理票据纠纷案件若干问题的规定", "legislation"),
+        ("中华人民共和国宪法", "legislation"),
+        ("Digital Service Standard", "standard"),
+        ("Framework for Improving Critical Infrastructure Cybersecurity", "standard"),
+        ("Style Guide for Python Code", "standard"),
+        ("ISO/IEC 27001 Information security management systems", "standard"),
+        ("National Cybersecurity Strategy", "strategy"),
+        ("中共中央 国务院关于实施乡村振兴战略的意见", "strategy"),
+        ("Inaugural Address", "speech"),
+    ],
+)
+def test_a_title_naming_an_instrument_a_standard_or_a_strategy_gives_the_kind(title, kind):
+    assert infer_kind(Shape(title=title)) == kind
+
+
+def test_a_signed_piece_about_a_strategy_is_not_a_strategy():
+    title = "Australia’s First National Defence Strategy: Deterrence Rules"
+    assert infer_kind(Shape(title=title, authors=("Peter Layton",))) == "article"
+    assert infer_kind(Shape(title=title, author_note="Peter Layton has a doctorate")) == "opinion"
+
+
+def test_a_plan_is_a_strategy_only_when_a_body_issued_it():
+    assert infer_kind(Shape(title="Digital Economy Action Plan", issuer="Department of Finance")) == "strategy"
+    assert infer_kind(Shape(title="Digital Transformation Plan")) == "article"
+
+
+def test_a_proposal_off_the_standards_track_is_other_and_on_it_a_standard():
+    assert infer_kind(Shape(title="Python Language Governance", cues=("pep: 13", "type: Process"))) == "other"
+    assert infer_kind(Shape(title="Module Exports", cues=("pep: 842", "type: Standards Track"))) == "standard"
+
+
+@pytest.mark.parametrize(
+    ("opening", "kind"),
+    [
+        ("The General Assembly,\nReaffirming its commitment", "resolution"),
+        ("This section is normative.\nThe verifier SHALL require", "standard"),
+        ("PREAMBLE\nWe the People … do ordain and establish this Constitution\nARTICLE I", "legislation"),
+        ("Be it enacted by the Parliament of Australia, as follows:", "legislation"),
+        ("第一条 为了加强对导弹及相关物项和技术出口的管制，制定本条例。", "legislation"),
+        ("My fellow citizens, I stand here today humbled by the task before us", "speech"),
+    ],
+)
+def test_the_opening_words_of_a_kind_give_it(opening, kind):
+    assert infer_kind(Shape(title="", opening=opening)) == kind

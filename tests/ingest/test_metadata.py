@@ -1,9 +1,12 @@
 """archive/ingest/metadata.py: title, byline, dates, issuer, edition and the author's note."""
 
-from archive.ingest.blocks import Block, paragraph
+import pytest
+
+from archive.ingest.blocks import HEADING, Block, heading, paragraph
 from archive.ingest.frontmatter import split_front_matter
 from archive.ingest.metadata import read_header, split_author_note, title_case_name
 from archive.ingest.model import PartialDate
+from tests.ingest.structure_reading import header_of
 
 
 
@@ -193,3 +196,133 @@ def test_a_sentence_about_the_author_early_in_the_text_is_not_an_author_note():
 def test_names_printed_in_capitals_are_title_cased_and_others_kept():
     assert title_case_name("LU CHUANYING") == "Lu Chuanying"
     assert title_case_name("Gregory B. Poling") == "Gregory B. Poling"
+
+
+# --- headers of real documents of many conventions (../shared/corpus/structure) ---------------------------------
+
+_IETF = "Internet Engineering Task Force (IETF)"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "authors", "issuer", "publisher", "date"),
+    [
+        ("rfc8446.txt", "The Transport Layer Security (TLS) Protocol Version 1.3", ("E. Rescorla",), _IETF, _IETF, "2018-08"),
+        ("pep-0008-style-guide.txt", "Style Guide for Python Code",
+         ("Guido van Rossum", "Barry Warsaw", "Alyssa Coghlan"), "", "", "2001-07-05"),
+        ("pep-0013-python-language-governance.txt", "Python Language Governance", (),
+         "The Python core team and community", "The Python core team and community", "2018-12-16"),
+        ("django-dep-0010-new-governance.txt", "DEP 0010: New governance for the Django project", ("James Bennett",),
+         "", "", "2018-09-22"),
+        ("us-constitution.txt", "", (), "", "", None),
+        ("cn-2018-01-02-xiangcun-zhenxing-yijian.txt", "中共中央 国务院关于实施乡村振兴战略的意见", (),
+         "中共中央 国务院", "中共中央 国务院", "2018-01-02"),
+        ("cn-constitution-2018.md", "中华人民共和国宪法", (), "全国人民代表大会", "全国人民代表大会", "2018-03-11"),
+        ("cn-2002-08-22-daodan-chukou-guanzhi-tiaoli.md", "中华人民共和国导弹及相关物项和技术出口管制条例", (),
+         "国务院", "国务院", "2002-08-22"),
+        ("un-a-res-80-11-peacebuilding-architecture-review.md",
+         "2025 review of the United Nations peacebuilding architecture", (), "United Nations General Assembly",
+         "United Nations", "2025-11-26"),
+        ("au-dto-digital-transformation-plan.md", "Digital Transformation Plan", (), "", "", "2015-07-23"),
+        ("nist-sp-800-63b-section5-authenticators.md", "Authenticator and Verifier Requirements", (), "", "", None),
+        ("us-wh-2021-11-23-statement-us-lithuania-indo-pacific.md",
+         "Statement by NSC Spokesperson Emily Horne on the U.S.-Lithuania Strategic Dialogue on the Indo-Pacific",
+         ("Emily Horne",), "", "The White House", "2021-11-23"),
+        ("us-federal-register-2020-17221.pdf", "Airworthiness Directives; The Boeing Company Airplanes", (),
+         "Federal Aviation Administration", "Federal Register", "2020-08-06"),
+    ],
+)
+def test_a_real_documents_header_gives_title_authors_issuer_publisher_and_date(name, title, authors, issuer, publisher,
+                                                                                date):
+    header, _ = header_of(name)
+    got = (header.title, header.authors, header.issuer, header.publisher, header.date.iso() if header.date else None)
+    assert got == (title, authors, issuer, publisher, date)
+
+
+def test_a_resolution_is_dated_by_its_adoption_not_by_its_distribution():
+    header, body = header_of("un-a-res-80-23-ai-nuclear-command-control.md")
+    assert header.date == PartialDate(2025, 12, 1)  # "Distr.: General 3 December 2025" is the distribution date
+    assert body[0].text == "The General Assembly,"
+
+
+def test_a_chapter_heading_titles_a_chapter_file_and_stays_its_first_section():
+    header, body = header_of("uk-government-digital-strategy-2012-ch09-principles-and-actions.md")
+    assert header.title == "Principles and actions"
+    assert body[0].kind == HEADING and body[0].text == "09 Principles and actions"
+
+
+def test_an_rfc_title_is_read_after_its_header_and_the_body_starts_at_abstract():
+    header, body = header_of("rfc2616.txt")
+    assert header.title == "Hypertext Transfer Protocol -- HTTP/1.1"
+    assert len(header.authors) == 7 and header.issuer == "Network Working Group"
+    assert "Standards Track" in " ".join(header.cues)
+
+
+def test_a_generic_first_heading_is_no_title_and_stays_in_the_body():
+    header, body = read_header([heading("PREAMBLE", 0, "caps"), paragraph("We the People of the United States…")])
+    assert header.title == ""
+    assert body[0].text == "PREAMBLE"
+
+
+def test_a_cover_that_sets_one_title_word_per_line_gives_one_title():
+    header, _ = read_header(blocks([["NATIONAL"], ["CYBERSECURITY"], ["STRATEGY"], ["MARCH 2023"], BODY]))
+    assert header.title == "National Cybersecurity Strategy"
+    assert header.date == PartialDate(2023, 3)
+
+
+def test_a_title_line_that_cannot_end_a_title_goes_on_over_the_next():
+    header, _ = read_header(blocks([["Framework for Improving"], ["Critical Infrastructure Cybersecurity"],
+                                    ["Version 1.1"], ["National Institute of Standards and Technology"], BODY]))
+    assert header.title == "Framework for Improving Critical Infrastructure Cybersecurity"
+    assert header.issuer == header.publisher == "National Institute of Standards and Technology"
+
+
+def test_a_printed_title_replaces_a_bookmark_title_that_adds_the_series_number():
+    header, _ = read_header([heading("NIST SP 800-207, Zero Trust Architecture", 1, "outline"),
+                             paragraph("NIST Special Publication 800-207"), heading("Zero Trust Architecture", 1, "font"),
+                             paragraph("Scott Rose Oliver Borchert Stu Mitchell Sean Connelly"),
+                             paragraph("This publication is available free of charge from: https://doi.org/10.6028/x")])
+    assert header.title == "Zero Trust Architecture"
+    assert header.authors == ("Scott Rose", "Oliver Borchert", "Stu Mitchell", "Sean Connelly")
+
+
+def test_names_listed_one_per_line_under_the_title_are_its_authors():
+    header, body = read_header(blocks([["A Study of Things"], ["Jane Smith"], ["John Doe"], BODY]))
+    assert header.authors == ("Jane Smith", "John Doe")
+    assert body == blocks([BODY])
+
+
+def test_names_after_an_authors_label_are_the_authors():
+    header, _ = read_header(blocks([["A Study of Things"], ["Authors:", "Jane Smith", "John Doe"], BODY]))
+    assert header.authors == ("Jane Smith", "John Doe")
+
+
+def test_the_latest_amendment_dates_the_text_as_published():
+    header, _ = read_header(blocks([["# 某某条例"], ["2000年2月24日 最高人民法院审判委员会第1102次会议通过"],
+                                    ["2020年12月23日 最高人民法院审判委员会第1823次会议通过"], BODY]))
+    assert header.date == PartialDate(2020, 12, 23)
+    assert header.issuer == header.publisher == "最高人民法院审判委员会"
+
+
+def test_an_issuer_with_no_other_publisher_is_the_publisher():
+    header, _ = read_header(blocks([["A white paper"], ["The State Council Information Office of the People's Republic of China"], BODY]))
+    assert header.publisher == "State Council Information Office of the People's Republic of China"
+
+
+def test_a_title_in_capitals_is_shown_in_title_case():
+    header, _ = read_header(blocks([["SUBMISSION TO CABINET"], BODY]))
+    assert header.title == "Submission to Cabinet"
+
+
+def test_an_all_numeric_date_is_read_in_the_order_the_documents_other_dates_settle():
+    header, _ = read_header(blocks([["A release"], ["03/10/2000"], BODY, ["Issued on 20/09/2000."]]))
+    assert header.date == PartialDate(2000, 10, 3)
+
+
+def test_a_biography_of_someone_other_than_the_author_is_body_text():
+    note = "Lieutenant-General Peter Cosgrove is the director of the Army's research program."
+    assert split_author_note(["First.", "Second.", note], ("Jane Smith",)) == (["First.", "Second.", note], "")
+
+
+def test_a_biography_that_opens_with_the_bylines_name_is_the_author_note():
+    bio = "Dr Peter Layton has a doctorate from the University of New South Wales."
+    assert split_author_note(["First.", bio], ("Peter Layton",)) == (["First."], bio)

@@ -25,3 +25,16 @@ def test_catalogue_abbreviations_and_capitals_are_spelled_out():
 
 def test_a_leading_the_does_not_make_two_publishers():
     assert same_publisher("The Jakarta Post", "jakarta post")
+
+
+def test_a_bodys_name_loses_the_acronyms_and_the_city_printed_after_it():
+    from archive.ingest.publishers import body_name
+    assert body_name("Federal Aviation Administration (FAA), DOT.") == "Federal Aviation Administration"
+    assert body_name("the Office of Legislative Drafting, Attorney-General's Department, Canberra") == (
+        "Office of Legislative Drafting, Attorney-General's Department")
+    assert body_name("Department of Defence") == "Department of Defence"
+
+
+def test_official_hosts_name_their_publishers():
+    assert publisher_for_url("https://eur-lex.europa.eu/eli/reg/2022/868/oj/eng") == "EUR-Lex"
+    assert publisher_for_url("https://digitallibrary.un.org/record/4093123") == "United Nations"
