@@ -13,22 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .blocks import CONTENTS, Block
+from .blocks import CONTENTS, HEADING, Block
 from .model import ContentsEntry
 from .numbering import read_label
 from .paragraphs import ends_sentence
 
 # A contents list's own heading: "Contents", "Table of Contents", "TABLE OF CONTENTS", "目录", "目 录".
 CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+contents|contents|目\s*录)\s*:?$", re.I)
-# A list of figures or tables, printed like a contents list: "List of Figures", "LIST OF TABLES".
-_OTHER_LIST_TITLE = re.compile(r"^list\s+of\s+(?:figures|tables|illustrations|boxes|exhibits)$", re.I)
+# A list of figures, tables or appendices, printed like a contents list: "List of Figures", "LIST OF TABLES".
+_OTHER_LIST_TITLE = re.compile(r"^list\s+of\s+(?:figures|tables|illustrations|boxes|exhibits|appendices|annexes)$", re.I)
 # Dot leaders and a page number (Arabic or small Roman) ending an entry: "Introduction . . . . . . 5",
 # "Preface ........ iii", "1.0 Framework Introduction ............................................. 1".
 PAGE_REFERENCE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*[·…]+\s*|\s{2,}|\s+)(?:\d{1,4}|[ivxlc]{1,6})$")
 # The same with visible leaders, the sure sign of a contents line: "Abstract . . . . . 1".
 _LEADERS = re.compile(r"(?:\.\s*){3,}(?:\d{1,4}|[ivxlc]{1,6})$|[·…]{3,}\s*\d{1,4}$")
-# A caption entry in a list of figures: "Figure 1: Core Zero Trust Logical Components", "Table 2 …".
-FIGURE_ENTRY = re.compile(r"^(?:figure|fig\.|table|box|exhibit|chart|map)\s+\d", re.I)
+# A caption of a figure or table, as printed under it or listed in a list of figures: "Figure 1: Core Zero Trust
+# Logical Components", "Table B-1: Summary of Identified Deployment Gaps", "Table 2 …" ("Table A" is a heading).
+CAPTION = re.compile(r"^(?:figure|fig\.|table|box|exhibit|chart|map)\s+[A-Z]?[-.]?\d", re.I)
 
 _MIN_LEADER_RUN = 3
 _MAX_ENTRY_CHARS = 200
@@ -57,7 +58,7 @@ def entries_of(blocks: list[Block]) -> tuple[ContentsEntry, ...]:
     """Return the section entries among the CONTENTS blocks: label and heading as printed, without page numbers."""
     entries = []
     for block in blocks:
-        if block.kind != CONTENTS or FIGURE_ENTRY.match(block.text):
+        if block.kind != CONTENTS or CAPTION.match(block.text):
             continue
         label = read_label(_entry_text(block.text))
         entries.append(ContentsEntry(label.label, label.text))
@@ -78,12 +79,12 @@ def _list_end(blocks: list[Block], lines: list[tuple[int, int, str]], start: int
         end = start + 1
         if end < len(lines) and blocks[lines[end][0]].kind == CONTENTS:
             return end
-        first = ""
+        first, leaders = "", False
         while end < len(lines) and _entry_shaped(lines[end][2]) and _block_of_entries(blocks[lines[end][0]]):
-            entry = _key(_entry_text(lines[end][2]))
-            if first and entry == first and not _LEADERS.search(lines[end][2]):
-                break  # the first entry again, without its page number: the body has begun
-            first = first or entry
+            entry, led = _key(_entry_text(lines[end][2])), bool(_LEADERS.search(lines[end][2]))
+            if (first and entry == first and not led) or (leaders and not led) or blocks[lines[end][0]].kind == HEADING:
+                break  # the first entry again, a line without the page numbers the others had, a heading: the body
+            first, leaders = first or entry, leaders or led
             end += 1
         return end if end > start + 1 else start
     end = start

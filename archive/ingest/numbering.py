@@ -41,10 +41,12 @@ _CJK_NUMERAL = "〇○零一二两三四五六七八九十百"
 # a part chapters…). Article and section share a tier: which holds the other differs by tradition.
 DIVISION_TIERS = {
     "book": 1, "volume": 1, "part": 2, "title": 3, "pillar": 3, "chapter": 4, "subchapter": 5, "division": 6,
-    "subdivision": 7, "section": 8, "sect": 8, "sec": 8, "article": 8, "art": 8, "objective": 8, "action": 8,
+    "subdivision": 7, "section": 8, "sect": 8, "sec": 8, "§": 8, "article": 8, "art": 8, "objective": 8, "action": 8,
     "principle": 8, "goal": 8, "recommendation": 8, "rule": 8, "regulation": 8, "clause": 9, "subsection": 9,
     "amendment": 8, "step": 8, "phase": 8, "stage": 8, "module": 8, "unit": 8, "lecture": 8,
 }
+# Lettered and numbered points in brackets, "(a)", sit inside sections and clauses.
+PAREN_TIER = 10
 # Back matter and preambles that sit beside the main divisions, whatever those are.
 APPENDIX_WORDS = ("appendix", "appendices", "annex", "annexes", "schedule", "attachment", "exhibit", "addendum")
 # Chinese divisions, outermost first: 编 (book), 部分 (part), 章 (chapter), 节 (section), then the enumerated
@@ -161,6 +163,8 @@ def _division_label(text: str) -> Label | None:
     if word != "§" and word not in DIVISION_TIERS:
         return None
     label = label.rstrip(" .:|—–-")
+    if word == "§":
+        label = "§ " + label.lstrip("§ ")  # "§39.13" as a PDF's text layer runs it together: "§ 39.13"
     return Label(label, rest.strip(), DIVISION, (division_value(number or label.lstrip("§ ")),), word)
 
 

@@ -23,12 +23,13 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import CONTENTS, HEADING, LIST_ITEM, LITERAL, PARAGRAPH, Block
-from .contents import entries_of
+from .contents import CAPTION, entries_of
 from .model import ContentsEntry, ParsedSection
 from .numbering import (
-    APPENDIX, CJK, CJK_BRACKETED, CJK_DIVISION, CJK_DIVISION_TIERS, DECIMAL, DIVISION, DIVISION_TIERS, FULLWIDTH,
+    APPENDIX, CJK, CJK_BRACKETED, CJK_DIVISION, CJK_DIVISION_TIERS, DECIMAL, DIVISION, DIVISION_TIERS, FULLWIDTH, PAREN_TIER,
     LETTER, PAREN, ROMAN, UNNUMBERED, Label, read_label,
 )
+from .dates import parse_date
 from .paragraphs import ends_sentence
 
 # Headings printed without a number that open or close a document: "Preface", "Conclusion", "Abstract".
@@ -54,7 +55,17 @@ _RUN_IN_WORDS = frozenset({"section", "sect", "sec", "article", "art", "§", "�
 _BRACKETED_NOTE = re.compile(r"\([^()]*\)")
 # A sentence end inside a line, followed by the next sentence: "needs. Research".
 _INNER_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
+# Evidence a reader inferred from typography rather than read from markup: weighed by the text's shape too.
+_GUESSED_EVIDENCE = frozenset({"font", "bold", "caps", "outdent"})
+_MIN_SPACED_LETTERS = 4
+# A heading or table title carried over a page: "ESTIMATED COSTS—Continued", "Table 2 (continued)".
+_CONTINUED = re.compile(r"(?:[—–-]\s*|\(\s*)continued\)?$", re.I)
+# A chapter's number in a contents list: "1", "12" (not "1.2" or "A.1").
+_CHAPTER_NUMBER = re.compile(r"\d{1,3}")
 _MIN_NUMBERED_PARAGRAPHS = 5
+_MIN_NUMBERED_SECTIONS = 3
+# Evidence read from type alone: a larger or bolder font.
+_TYPESET_EVIDENCE = frozenset({"font", "bold"})
 _MAX_GROUPING_WORDS = 12
 _LEADING = 0  # the rank of the unlabelled section holding the text before the first heading
 _MAX_HEADING_CHARS = 150
@@ -133,7 +144,7 @@ def build_structure(blocks: list[Block]) -> Structure:
 def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -> dict[int, Heading]:
     """Return the headings among ``body``'s blocks by index, with label-only headings joined to their title line."""
     listed = {_key(e.label, e.heading) for e in contents} | {_key("", e.heading) for e in contents if e.heading}
-    sequence = _Sequence()
+    sequence = _Sequence(chapters_listed=any(_CHAPTER_NUMBER.fullmatch(e.label) for e in contents))
     numbered = sum(1 for b in body if b.kind in (PARAGRAPH, LIST_ITEM) and read_label(b.text).scheme == DECIMAL)
     headings: dict[int, Heading] = {}
     skip: set[int] = set()
@@ -156,7 +167,24 @@ def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -
         headings[index] = found
     for index in skip:
         headings.pop(index, None)
-    return headings
+    return _without_typeset_lead_ins(headings)
+
+
+def _without_typeset_lead_ins(headings: dict[int, Heading]) -> dict[int, Heading]:
+    """Drop unnumbered lines set in a heading's type between a document's numbered sections.
+
+    Where sections are numbered ("2.2 Framework Implementation Tiers"), an unnumbered line in a large or bold
+    font inside them ("Tier 1: Partial", "Governance of cybersecurity risk") is a run-in lead or a term, not a
+    section; front matter before the first numbered section and back matter after the last stay.
+    """
+    numbered = [i for i, h in headings.items() if h.family == DECIMAL]
+    if len(numbered) < _MIN_NUMBERED_SECTIONS:
+        return headings
+    first, last = min(numbered), max(numbered)
+    return {
+        i: h for i, h in headings.items()
+        if not (first < i < last and h.evidence in _TYPESET_EVIDENCE and not h.label.label and h.family != "named")
+    }
 
 
 def rank_headings(body: list[Block], headings: dict[int, Heading]) -> dict[int, int]:
@@ -254,11 +282,13 @@ def _format_heading(block: Block) -> Heading | None:
     if block.kind != HEADING:
         return None
     text = block.text
-    if not text or len(text) > _MAX_FORMAT_HEADING_CHARS or _BRACKETED_NOTE.fullmatch(text):
+    if not text or len(text) > _MAX_FORMAT_HEADING_CHARS or _is_not_a_section(text):
         return None
     label = read_label(text)
     if block.evidence in _WEAK_EVIDENCE and not _heading_shaped(label):
         return None
+    if block.evidence in _GUESSED_EVIDENCE and _reads_as_clause(label.text, case=False):
+        return None  # a footnote set in a smaller font: "3 Part of the concepts defined in…"
     if label.scheme == FULLWIDTH:
         label = Label("", text)
     evidence = {"evidence": _EVIDENCE_FAMILIES.get(block.evidence, block.evidence), "level": block.level}
@@ -293,9 +323,26 @@ def _shape_heading(block: Block, listed: set[str], sequence: _Sequence, has_cont
         return run_in
     if not _heading_shaped(label) or _reads_as_clause(label.text):
         return None
-    if has_contents and label.scheme != DECIMAL:
+    if has_contents and (label.scheme != DECIMAL or (len(label.number) == 1 and sequence.chapters_listed)):
         return None  # the contents list names the chapters; only their numbered subsections are found by shape
     return Heading(label, _family(label), label.depth if label.scheme == DECIMAL else 0)
+
+
+def _is_not_a_section(text: str) -> bool:
+    """Tell whether a line set as a heading is something else: a bracketed note, a caption, a date, spaced letters.
+
+    "(OJ L 201, 31.7.2002, p. 37)", "Table B-1: Summary of identified gaps", "August 2020" on a cover and
+    "c o m p u t e r   s e c u r i t y" are printed large or bold, but open no section; nor does a heading
+    carried over a page ("ESTIMATED COSTS—Continued").
+    """
+    words = text.split()
+    return bool(
+        _BRACKETED_NOTE.fullmatch(text)
+        or _CONTINUED.search(text)
+        or CAPTION.match(text)
+        or parse_date(text)
+        or (len(words) >= _MIN_SPACED_LETTERS and sum(len(w) == 1 for w in words) > 0.8 * len(words))
+    )
 
 
 def _heads_numbered_paragraphs(body: list[Block], index: int, numbered: int) -> bool:
@@ -312,6 +359,7 @@ def _heads_numbered_paragraphs(body: list[Block], index: int, numbered: int) -> 
     label = read_label(block.text)
     return (
         label.scheme == UNNUMBERED
+        and not _is_not_a_section(block.text)
         and following.kind in (PARAGRAPH, LIST_ITEM)
         and read_label(following.text).scheme == DECIMAL
         and len(block.text.split()) <= _MAX_GROUPING_WORDS
@@ -373,14 +421,14 @@ def _heading_shaped(label: Label) -> bool:
     )
 
 
-def _reads_as_clause(text: str) -> bool:
+def _reads_as_clause(text: str, case: bool = True) -> bool:
     """Tell whether a numbered line is a clause or a list item, not a heading.
 
-    "(a) the progress of…; and" starts in lower case; "1. Understand user needs. Research to develop…"
-    holds a whole sentence before more text.
+    "(a) the progress of…; and" starts in lower case (``case``: a heading the format marked may, "3.2.2 http
+    URL"); "1. Understand user needs. Research to develop…" holds a whole sentence before more text.
     """
     first = next((c for c in text if c.isalpha()), "")
-    if first.islower() or ";" in text:
+    if (case and first.islower()) or ";" in text:
         return True
     return any(ends_sentence(text[: m.start() + 1]) for m in _INNER_SENTENCE_END.finditer(text))
 
@@ -403,19 +451,25 @@ def _tier(label: Label) -> int:
         return CJK_DIVISION_TIERS[label.scheme]
     if label.scheme == DIVISION:
         return DIVISION_TIERS.get(label.word, 0)
+    if label.scheme == PAREN:
+        return PAREN_TIER
     return 0
 
 
 def _tradition(label: Label) -> str:
-    return "cjk" if label.scheme in (CJK, CJK_BRACKETED, CJK_DIVISION) else label.scheme
+    """Return the tradition whose division order a label follows: Chinese, or the Latin "Part … § … (a)"."""
+    if label.scheme in (CJK, CJK_BRACKETED, CJK_DIVISION):
+        return "cjk"
+    return "latin" if label.scheme in (DIVISION, PAREN) else label.scheme
 
 
 class _Sequence:
     """The numbers seen so far per scheme, to tell "7." after "6." (a heading) from a stray numbered line."""
 
-    def __init__(self) -> None:
+    def __init__(self, chapters_listed: bool = False) -> None:
         self.decimal: dict[int, tuple[int, ...]] = {}
         self.last: dict[str, int] = {}
+        self.chapters_listed = chapters_listed  # the contents list names the numbered chapters ("1", "2"…)
 
     def follows(self, label: Label) -> bool:
         """Tell whether ``label`` continues its scheme's sequence (or starts one at 0 or 1)."""
