@@ -139,6 +139,11 @@ class Shape:
     publisher: str = ""
     cues: tuple[str, ...] = ()  # header lines naming the series or genre (``metadata.Header.cues``)
     authors: tuple[str, ...] = ()
+    headings: int = 0  # how many headings the section tree has
+
+
+# A news story rarely has this many headings; guidance, manuals and plans do.
+_MIN_DOCUMENT_HEADINGS = 5
 
 
 def infer_kind(shape: Shape) -> str:
@@ -187,5 +192,7 @@ def _genre_kind(shape: Shape) -> str:
         return "opinion"
     if _ARGUING_TITLE.search(shape.title) and not _REPORTED.search(shape.title):
         return "opinion"
+    if shape.headings >= _MIN_DOCUMENT_HEADINGS and not (shape.authors or shape.publisher):
+        return "other"  # a text of many sections that nobody signs and no outlet publishes is no news story
     return "article"
 

@@ -25,7 +25,7 @@ from .kinds import Shape, infer_kind
 from .longtext import split_long, split_long_lines
 from .markdown import BULLET, markdown_blocks
 from .metadata import read_header, split_author_note
-from .model import IngestError, ParsedDocument
+from .model import IngestError, ParsedDocument, ParsedSection
 from .normalise import normalise
 from .numbering import read_label
 from .paragraphs import join_block
@@ -157,6 +157,7 @@ def _parse_source(source: Source) -> ParsedDocument:
             publisher=header.publisher,
             cues=tuple(header.cues),
             authors=header.authors,
+            headings=_count_headings(structure.sections),
         )
     )
     return ParsedDocument(
@@ -227,6 +228,10 @@ def _title_in_body(blocks: Sequence[Block], body: list[Block], title: str) -> li
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _count_headings(sections: tuple[ParsedSection, ...]) -> int:
+    return sum((1 if s.label or s.heading else 0) + _count_headings(s.children) for s in sections)
 
 
 def _without_last(blocks: list[Block], count: int) -> list[Block]:
