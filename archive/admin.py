@@ -118,7 +118,8 @@ class DocumentAdmin(admin.ModelAdmin):
                 outcome = services.document_import(raw=upload.read(), file_name=upload.name)
                 level = {"imported": messages.SUCCESS, "duplicate": messages.WARNING}.get(outcome.status, messages.ERROR)
                 detail = outcome.error or (outcome.document.title if outcome.document else "")
-                self.message_user(request, f"{upload.name}: {outcome.status} — {detail}", level)
+                notes = "".join(f" ({warning})" for warning in outcome.warnings)
+                self.message_user(request, f"{upload.name}: {outcome.status} — {detail}{notes}", level)
             return redirect("admin:archive_document_changelist")
         context = {**self.admin_site.each_context(request), "title": "Import documents", "opts": self.model._meta}
         return render(request, "admin/archive/document/import.html", context)

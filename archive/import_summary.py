@@ -11,7 +11,7 @@ def outcome_summary(path: str, outcome: ImportOutcome) -> dict:
     """Summarise one file's import; ``version_of``/``draft_of`` name the document it was found to join."""
     summary: dict = {"path": path, "status": outcome.status, "error": outcome.error or None, "document_id": None}
     summary.update(dict.fromkeys(SUMMARY_FIELDS))
-    summary.update({"version_of": None, "draft_of": None, "sections": []})
+    summary.update({"version_of": None, "draft_of": None, "sections": [], "warnings": list(outcome.warnings)})
     if outcome.document is None:
         return summary
     metadata = document_metadata(outcome.document)

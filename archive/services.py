@@ -42,6 +42,11 @@ class ImportOutcome:
     version_of_id: int | None = None  # the document it was found to be another capture of
     draft_of_id: int | None = None  # the document it was found to be another draft of
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the parser noticed and the importer should hear: a guessed encoding, a partial capture."""
+        return self.parsed.warnings if self.parsed is not None else ()
+
 
 def size_error(size: int) -> str:
     """Why a file of ``size`` bytes is refused before it is read, or "" when it is acceptable."""

@@ -178,3 +178,11 @@ def test_a_proposal_off_the_standards_track_is_other_and_on_it_a_standard():
 )
 def test_the_opening_words_of_a_kind_give_it(opening, kind):
     assert infer_kind(Shape(title="", opening=opening)) == kind
+
+
+def test_a_long_sectioned_text_nobody_signs_is_other_not_a_news_article():
+    assert infer_kind(Shape(title="Digital Transformation Plan", headings=9)) == "other"
+
+
+def test_a_signed_piece_with_many_subheadings_stays_an_article():
+    assert infer_kind(Shape(title="Inside the plan", headings=9, authors=("Jane Doe",))) == "article"

@@ -70,10 +70,24 @@ def test_each_line_says_which_work_an_imported_file_joined(search_index, capsys)
     policy = SHARED / "corpus" / "policy"
     february, july = policy / "au-dfat-1951-02-17-draft-of-treaty-anzus.md", policy / "au-dfat-1951-07-12-draft-anzus-security-treaty.md"
     call_command("import_documents", str(SEEDS), str(february), str(july))
-    lines = {line.split(":", 1)[0].rsplit("/", 1)[-1]: line for line in capsys.readouterr().out.splitlines()}
+    out = [line for line in capsys.readouterr().out.splitlines() if not line.lstrip().startswith("note:")]
+    lines = {line.split(":", 1)[0].rsplit("/", 1)[-1]: line for line in out}
     ids = {name: int(line.split("#", 1)[1].split()[0]) for name, line in lines.items()}
     asean = next(name for name in lines if name.startswith("000"))
     capture = next(name for name in lines if name.startswith("001"))
     assert lines[capture].endswith(f"another version of #{ids[asean]})")
     assert lines[july.name].endswith(f"1951-07-12, another draft of #{ids[february.name]})")
     assert "another" not in lines[february.name]
+
+
+def test_a_file_whose_encoding_was_guessed_says_so_in_the_result(search_index, tmp_path, capsys):
+    text = "Caf\u00e9 diplomacy\n\nThe minister\u2019s caf\u00e9 talks with ASEAN envoys went on late into the night. " * 3
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(text.encode("cp1252"))
+    (item,) = run_import(path, capsys=capsys)
+    assert item["status"] == "imported"
+    assert any("not UTF-8" in warning and "1252" in warning for warning in item["warnings"])
+    call_command("import_documents", str(path))  # a duplicate now, but the plain report is read the same way
+    path.write_bytes(text.replace("late", "early").encode("cp1252"))
+    call_command("import_documents", str(path))
+    assert "note: the file is not UTF-8" in capsys.readouterr().out

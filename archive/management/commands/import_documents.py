@@ -68,4 +68,5 @@ def _describe(path: Path, outcome: ImportOutcome) -> str:
         notes.append(f"another version of #{outcome.version_of_id}")
     if outcome.draft_of_id:
         notes.append(f"another draft of #{outcome.draft_of_id}")
-    return f"imported   {path}: #{document.pk} {document.title} ({', '.join(notes)})"
+    line = f"imported   {path}: #{document.pk} {document.title} ({', '.join(notes)})"
+    return "\n".join([line, *(f"           note: {warning}" for warning in outcome.warnings)])
