@@ -20,16 +20,30 @@ unlabelled leading section, and a document without headings is one unlabelled se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .blocks import CONTENTS, HEADING, LIST_ITEM, LITERAL, PARAGRAPH, Block
 from .contents import CAPTION, entries_of
+from .dates import parse_date
 from .model import ContentsEntry, ParsedSection
 from .numbering import (
-    APPENDIX, CJK, CJK_BRACKETED, CJK_DIVISION, CJK_DIVISION_TIERS, DECIMAL, DIVISION, DIVISION_TIERS, FULLWIDTH, PAREN_TIER,
-    LETTER, PAREN, ROMAN, UNNUMBERED, Label, read_label,
+    APPENDIX,
+    CJK,
+    CJK_BRACKETED,
+    CJK_DIVISION,
+    CJK_DIVISION_TIERS,
+    DECIMAL,
+    DIVISION,
+    DIVISION_TIERS,
+    FULLWIDTH,
+    LETTER,
+    PAREN,
+    PAREN_TIER,
+    ROMAN,
+    UNNUMBERED,
+    Label,
+    read_label,
 )
-from .dates import parse_date
 from .paragraphs import ends_sentence
 
 # Headings printed without a number that open or close a document: "Preface", "Conclusion", "Abstract".
@@ -117,7 +131,7 @@ def build_structure(blocks: list[Block]) -> Structure:
     contents = entries_of(blocks)
     body = [b for b in blocks if b.kind != CONTENTS]
     headings = find_headings(body, contents)
-    ranks = rank_headings(body, headings)
+    ranks = rank_headings(headings)
     roots: list[_Node] = []
     stack: list[tuple[int, _Node]] = []
     for index, block in enumerate(body):
@@ -160,13 +174,10 @@ def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -
         if not found.label.text and not found.rest and found.label.label and index + 1 < len(body):
             title = _title_line(body[index + 1])
             if title:  # "Annex" / "Doha Political Declaration…", "CHAPTER I" / "General provisions"
-                found = Heading(Label(found.label.label, title, found.label.scheme, found.label.number, found.label.word),
-                                found.family, found.order, "", found.absolute)
+                found = replace(found, label=replace(found.label, text=title))
                 skip.add(index + 1)
         sequence.accept(found.label)
         headings[index] = found
-    for index in skip:
-        headings.pop(index, None)
     return _without_typeset_lead_ins(headings)
 
 
@@ -187,7 +198,7 @@ def _without_typeset_lead_ins(headings: dict[int, Heading]) -> dict[int, Heading
     }
 
 
-def rank_headings(body: list[Block], headings: dict[int, Heading]) -> dict[int, int]:
+def rank_headings(headings: dict[int, Heading]) -> dict[int, int]:
     """Return each heading's depth (1 = top level) by the rules in the module docstring."""
     ranking = _Ranking()
     ranks: dict[int, int] = {}
