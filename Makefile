@@ -7,7 +7,7 @@ SAMPLES ?= $(wildcard ../shared/seeds)
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-deps migrate import-samples ingest-report clean bench bench-relevance
+.PHONY: run test setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web
 
 run: setup migrate import-samples
 	@# Brings an index left by an earlier version (or damaged) in step with the database.
@@ -25,7 +25,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# Per-field parser accuracy against the golden files, and the duplicate/version pairs found.
+# Per-field parser accuracy, section-tree precision/recall and exact trees (per document, convention and format)
+# over the seeds, corpus/policy and corpus/structure, and the capture/draft pairs found.
 ingest-report: setup
 	$(PY) -m tests.ingest.report
 
@@ -41,6 +42,11 @@ bench: setup
 # MAP, P@10, nDCG@10 and MRR of the archive's search on the Cranfield collection in ../shared, beside plain BM25.
 bench-relevance: setup
 	$(PY) -m bench.relevance
+
+# Title, authors, date and body recall of saved web pages: the archive's parse beside plain trafilatura, on the
+# corpus/structure HTML files and the SYNTHETIC pages of tests/fixtures/web (their README says how they were made).
+bench-web: setup
+	$(PY) -m bench.web_metadata
 
 # Debian's chromium drives the browser tests (Playwright cannot download a browser here).
 system-deps:
