@@ -596,7 +596,8 @@ _FRONT_CUES = ("pep", "dep", "rfc", "symbol", "type", "status", "category", "doc
 def _front_authors(header: Header, front: FrontMatter) -> None:
     """Read people from author fields; a collective in an author field ("The Python core team") is the issuer."""
     values = front.items("author", "authors")
-    people = tuple(n for v in values for n in author_field_names(v))
+    # A catalogue's "Surname, Given" (citation_author "Nakamura, Keiko") is one person, not two names.
+    people = tuple(n for v in values for n in ([inverted_name(v)] if inverted_name(v) else author_field_names(v)))
     if values and not people:
         header.issuer = without_contact(values[0])
     header.authors = people or tuple(

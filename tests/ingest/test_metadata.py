@@ -3,7 +3,7 @@
 import pytest
 
 from archive.ingest.blocks import HEADING, Block, heading, paragraph
-from archive.ingest.frontmatter import split_front_matter
+from archive.ingest.frontmatter import FrontMatter, split_front_matter
 from archive.ingest.metadata import read_header, split_author_note, title_case_name
 from archive.ingest.model import PartialDate
 from tests.ingest.structure_reading import header_of
@@ -326,3 +326,10 @@ def test_a_biography_of_someone_other_than_the_author_is_body_text():
 def test_a_biography_that_opens_with_the_bylines_name_is_the_author_note():
     bio = "Dr Peter Layton has a doctorate from the University of New South Wales."
     assert split_author_note(["First.", bio], ("Peter Layton",)) == (["First."], bio)
+
+
+def test_catalogue_style_author_fields_are_people_not_an_issuer():
+    front = FrontMatter({"title": "Maritime law after the ruling", "authors": ["Nakamura, Keiko", "Osei, Kwame"]})
+    header, _ = read_header(blocks([BODY]), front)
+    assert header.authors == ("Keiko Nakamura", "Kwame Osei")
+    assert (header.issuer, header.publisher) == ("", "")
