@@ -501,3 +501,8 @@ def from_trafilatura(body: etree._Element) -> etree._Element:
         else:
             el.tag = _TRAFILATURA_TAGS.get(el.tag, el.tag)
     return root
+
+
+def compact(text: str) -> str:
+    """Fold text for telling whether two readings of a page print the same words: case and spacing aside."""
+    return "".join(text.casefold().split())

@@ -1,9 +1,9 @@
-"""Group lines into blocks and blocks into paragraphs.
+"""Join the lines of a block into paragraphs.
 
 Why: captures break text in two opposite ways. Copy-paste from a browser hard-wraps sentences
 mid-line ("…to access its" / "Ream naval base…"), while scrapers put one paragraph per line with no
 blank line between. A line that ends a sentence therefore ends a paragraph, and a line that does not
-is joined with the next; blank lines always separate.
+is joined with the next. Blocks themselves end at blank lines, which the readers keep as block breaks.
 """
 
 from __future__ import annotations
@@ -34,29 +34,6 @@ _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-
 _CJK_CLOSING = re.compile(r"[。！？；：…”’」』）]")
 # A Chinese line shorter than this share of its block's widest line stops before the width: it ends there.
 _SHORT_CJK_LINE = 0.7
-
-_MAX_DUPLICATE_LEN = 300
-
-
-def split_blocks(lines: list[str] | tuple[str, ...]) -> list[list[str]]:
-    """Split ``lines`` into blocks at blank lines, dropping a line identical to the previous non-blank line."""
-    blocks: list[list[str]] = []
-    current: list[str] = []
-    previous = ""
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            if current:
-                blocks.append(current)
-                current = []
-            continue
-        if line == previous and len(line) <= _MAX_DUPLICATE_LEN:
-            continue  # "To align security interests…" printed twice at the top of a capture
-        current.append(line)
-        previous = line
-    if current:
-        blocks.append(current)
-    return blocks
 
 
 def join_block(block: list[str]) -> list[str]:

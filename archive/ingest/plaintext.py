@@ -149,15 +149,16 @@ def _continues(last: str, first: str) -> bool:
 
 # A line of one repeated punctuation character: a reStructuredText adornment or transition, "=====", "----".
 _RUN = re.compile(rf"^([{re.escape(string.punctuation)}])\1+$")
-_MAX_DUPLICATE_LEN = 300  # as paragraphs.split_blocks: a line repeating the previous one is capture debris
+# A line repeating the previous non-blank line is capture debris (a headline printed twice at the top of a
+# capture); only lines up to this long are dropped.
+_MAX_DUPLICATE_LEN = 300
 
 
 def group_blocks(lines: list[str]) -> list[list[str]]:
     """Split lines into blocks at blank lines, keeping indentation; drop a line repeating the previous one.
 
-    The grouping and the repeated-line rule are those of ``paragraphs.split_blocks``, so a scraped
-    capture gives the same blocks as before; adornment lines are exempt because an RST underline is
-    legitimately followed by an identical overline.
+    The repeated line may stand across a blank line (a scraped title printed twice); adornment lines are
+    exempt because an RST underline is legitimately followed by an identical overline.
     """
     blocks: list[list[str]] = []
     current: list[str] = []

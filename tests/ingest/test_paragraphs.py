@@ -1,15 +1,6 @@
-"""archive/ingest/paragraphs.py: blocks at blank lines, hard-wrapped lines joined into paragraphs."""
+"""archive/ingest/paragraphs.py: the hard-wrapped lines of a block joined into paragraphs."""
 
-from archive.ingest.paragraphs import ends_sentence, join_block, split_blocks
-
-
-def test_blank_lines_separate_blocks():
-    assert split_blocks(["a", "b", "", "", "c"]) == [["a", "b"], ["c"]]
-
-
-def test_a_line_repeating_the_previous_line_is_dropped_even_across_a_blank_line():
-    title = "To align security interests, China and Asean must close trust gaps"
-    assert split_blocks([title, "", title, "", "Body."]) == [[title], ["Body."]]
+from archive.ingest.paragraphs import ends_sentence, join_block
 
 
 def test_a_line_that_does_not_end_a_sentence_is_joined_with_the_next():
@@ -49,8 +40,6 @@ def test_a_word_hyphenated_across_lines_is_rejoined():
 def test_list_items_are_separate_paragraphs():
     assert join_block(["• Investing in institutions", "• Improving transparency"]) == [
         "• Investing in institutions", "• Improving transparency"]
-
-
 
 
 def test_runs_of_spaces_inside_a_paragraph_collapse():

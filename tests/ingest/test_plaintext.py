@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from archive.ingest.blocks import CONTENTS, HEADING, PARAGRAPH, Block
 from archive.ingest.decode import decode
 from archive.ingest.frontmatter import split_front_matter
 from archive.ingest.normalise import normalise
-from archive.ingest.paragraphs import split_blocks
-from archive.ingest.plaintext import TextReading, split_authors, text_blocks
+from archive.ingest.plaintext import TextReading, group_blocks, split_authors, text_blocks
+from tests.ingest.fixtures import seed_path
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 STRUCTURE = SHARED / "corpus" / "structure"
@@ -246,18 +247,46 @@ def test_one_line_in_capitals_is_not_a_convention():
     assert _headings(reading) == []
 
 
-# --- everything else stays as split_blocks gives it -------------------------------------------------
+# --- blocks at blank lines, and captures without conventions ----------------------------------------
+
+def test_blank_lines_separate_blocks_and_indentation_is_kept():
+    assert group_blocks(["a", "  b", "", "", "c"]) == [["a", "  b"], ["c"]]
+
+
+def test_a_line_repeating_the_previous_line_is_dropped_even_across_a_blank_line():
+    title = "Ministers agree on a maritime code"
+    assert group_blocks([title, "", title, "", "Body."]) == [[title], ["Body."]]
+
+
+def test_an_underline_followed_by_the_same_overline_is_kept():
+    assert group_blocks(["One", "===", "", "===", "Two", "==="]) == [["One", "==="], ["===", "Two", "==="]]
+
 
 _CAPTURES = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus" / "policy").glob("*.txt")) + [
     STRUCTURE / "us-2009-01-20-obama-inaugural-address.txt", STRUCTURE / "cn-2018-01-02-xiangcun-zhenxing-yijian.txt"]
 
 
 @pytest.mark.parametrize("path", _CAPTURES, ids=lambda p: p.name)
-def test_captures_without_conventions_keep_todays_blocks_and_invent_nothing(path):
+def test_captures_keep_every_line_in_blocks_that_break_only_at_blank_lines(path):
     text = _text(path)
     reading = text_blocks(text)
-    assert [list(b.lines) for b in reading.blocks] == split_blocks(text.split("\n"))
-    assert reading.fields == {}
+    assert reading.fields == {}  # no header invented from a first line that happens to hold a colon
+    printed = [line.strip() for line in text.split("\n")]
+    filled = [line for line in printed if line]
+    # Every printed line is kept, in order, but a line printing the one before it again.
+    assert _all_lines(reading) == [line for before, line in zip(["", *filled], filled) if line != before]
+    at = iter(range(len(printed)))
+    spans = [[next(i for i in at if printed[i] == line) for line in block.lines] for block in reading.blocks]
+    assert all("" not in printed[span[0]:span[-1] + 1] for span in spans)  # no blank line inside a block
+    assert all("" in printed[a[-1] + 1:b[0]] for a, b in itertools.pairwise(spans))  # one between blocks
+
+
+def test_a_headline_a_capture_prints_twice_is_read_once():
+    reading = text_blocks(_text(seed_path("000")))
+    title = "To align security interests, China and Asean must close trust gaps"
+    assert reading.blocks[0].lines == ("logo", title)
+    assert reading.blocks[1].lines[0].startswith("Last month, Cambodia allowed foreign warships")
+    assert sum(line == title for line in _all_lines(reading)) == 1
 
 
 def test_authors_split_in_every_form_peps_use():
