@@ -24,7 +24,11 @@ CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+contents|contents|目\s*录)\s*:?
 _OTHER_LIST_TITLE = re.compile(r"^list\s+of\s+(?:figures|tables|illustrations|boxes|exhibits|appendices|annexes)$", re.I)
 # Dot leaders and a page number (Arabic or small Roman) ending an entry: "Introduction . . . . . . 5",
 # "Preface ........ iii", "1.0 Framework Introduction ............................................. 1".
-PAGE_REFERENCE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*[·…]+\s*|\s{2,}|\s+)(?:\d{1,4}|[ivxlc]{1,6})$")
+# A number after a single space is part of the entry ("Article 5"); a small Roman numeral is a page ("Preface iii");
+# a long title's leader may shrink to one dot glued to the page ("…Last-Modified Dates.89").
+PAGE_REFERENCE = re.compile(
+    r"(?:\s*(?:\.\s*){2,}|\s*[·…]+\s*|\s{2,})(?:\d{1,4}|[ivxlc]{1,6})$|\s+[ivxlc]{2,6}$|(?<=[a-z]{2})\.\d{1,4}$"
+)
 # The same with visible leaders, the sure sign of a contents line: "Abstract . . . . . 1".
 _LEADERS = re.compile(r"(?:\.\s*){3,}(?:\d{1,4}|[ivxlc]{1,6})$|[·…]{3,}\s*\d{1,4}$")
 # A caption of a figure or table, as printed under it or listed in a list of figures: "Figure 1: Core Zero Trust
@@ -105,7 +109,7 @@ def _is_list_title(text: str) -> bool:
 def _entry_shaped(text: str) -> bool:
     if _LEADERS.search(text):
         return len(text) <= 2 * _MAX_ENTRY_CHARS
-    entry = _entry_text(text)
+    entry = " ".join(PAGE_REFERENCE.sub("", text.strip()).split())
     return (
         0 < len(entry) <= _MAX_ENTRY_CHARS
         and len(entry.split()) <= _MAX_ENTRY_WORDS
@@ -116,7 +120,7 @@ def _entry_shaped(text: str) -> bool:
 
 
 def _entry_text(text: str) -> str:
-    return PAGE_REFERENCE.sub("", " ".join(text.split())).rstrip(" .")
+    return " ".join(PAGE_REFERENCE.sub("", text.strip()).split()).rstrip(" .")
 
 
 def _key(text: str) -> str:

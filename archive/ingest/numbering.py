@@ -28,6 +28,8 @@ FULLWIDTH = "fullwidth"  # "1．" — a Chinese provision number, never a headin
 UNNUMBERED = ""
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+# Where an appendix's letter counts from in a decimal number: "A.1" is (1001, 1), after any chapter number.
+APPENDIX_LETTERS = 1000
 # Single letters read as Roman numerals, not as list letters: "I. Purpose", "V. Outlook" ("C." is a letter).
 _ROMAN_LETTERS = frozenset("IVX")
 _NUMBER_WORDS = {
@@ -73,7 +75,7 @@ _DIVISION = re.compile(
 # An appendix, annex or schedule, numbered or not: "Appendix A—Acronyms", "Annex", "Schedule 2 Forms",
 # "The Schedule—Persons whose consent…", "附件：".
 _APPENDIX = re.compile(
-    r"^((?i:(?:the\s+)?(?:appendix|annex|schedule|attachment|exhibit|addendum))(?:\s+(?:[A-Z]{1,2}|\d{1,3}|[IVXLC]{1,6})\b)?"
+    r"^((?i:(?:the\s+)?(?:appendix|annex|schedule|attachment|exhibit|addendum)\b)(?:\s+(?:[A-Z]{1,2}|\d{1,3}|[IVXLC]{1,6})\b)?"
     r"|附件\s*[" + _CJK_NUMERAL + r"\d]*)\s*[.:：—–-]*\s*(.*)$"
 )
 # "一、过去五年的工作" -> ("一", "过去五年的工作").
@@ -108,7 +110,7 @@ class Label:
 def read_label(text: str) -> Label:
     """Split ``text`` into its label and heading: "II. China's…" -> Label("II", "China's…", ROMAN, (2,))."""
     text = " ".join(text.split())
-    for reader in (_cjk_label, _appendix_label, _division_label, _decimal_label, _roman_label, _paren_label):
+    for reader in (_cjk_label, _appendix_label, _division_label, _decimal_label, _roman_label, _letter_label, _paren_label):
         found = reader(text)
         if found is not None:
             return found
@@ -124,7 +126,7 @@ def _decimal_label(text: str) -> Label | None:
     if parts[0].isalpha():
         if len(parts) == 1:
             return _roman_label(text) if parts[0] in _ROMAN_LETTERS else _letter_label(text)
-        number = (ord(parts[0]) - ord("A") + 1 + 1000, *(int(p) for p in parts[1:]))  # appendix letters after digits
+        number = (APPENDIX_LETTERS + ord(parts[0]) - ord("A") + 1, *(int(p) for p in parts[1:]))
     else:
         number = tuple(int(p) for p in parts)
     if not rest and len(parts) == 1:
@@ -176,6 +178,8 @@ def _appendix_label(text: str) -> Label | None:
     parts = [p for p in label.split() if p.casefold() != "the"]
     word = parts[0].casefold() if label[0].isascii() else "附件"
     number = (division_value(parts[1]),) if len(parts) > 1 else ()
+    if len(parts) > 1 and len(parts[1]) == 1 and parts[1].isalpha():
+        number = (APPENDIX_LETTERS + number[0],)  # "Appendix B" numbers its sections "B.1": they share a number
     return Label(label, rest, APPENDIX, number, word)
 
 

@@ -418,7 +418,9 @@ def _expand_literal_marker(line: str) -> str:
 
 # The page number closing a contents entry, arabic or roman: "…7", "… 160", "Foreword . . . . iii".
 _PAGE_REFERENCE = re.compile(r"(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
-_LEADER = "..."  # dot leaders, once spaces are removed: "......", ". . . ."
+# A title so long its dot leader shrank to one dot glued to the page number: "…Last-Modified Dates.89".
+_SQUEEZED_LEADER = re.compile(r"[a-z]{2}\.\d{1,4}$")
+_LEADER = ".."  # dot leaders, once spaces are removed: "......", ". . . .", and a squeezed "..50"
 # A section number opening a heading: "3.2.7.  Key Rotation", "12.4.1.1 Changes…", "A.1.  Client",
 # "Appendix B.  Message Flow", "9 Appendices".
 _NUMBERED = re.compile(r"^(?:(?:Appendix|Annex|Section|Chapter|Part)\s+)?(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.?\s+\S")
@@ -527,6 +529,8 @@ def _is_contents_entry(line: str) -> bool:
         return False
     before = line[:page.start()].rstrip()
     title = before.rstrip(". ")
+    if _SQUEEZED_LEADER.search(line):
+        return True  # the leader squeezed to one dot by a long title: "…Last-Modified Dates.89"
     return bool(title) and before[len(title):].replace(" ", "").startswith(_LEADER)
 
 

@@ -28,6 +28,7 @@ from .dates import parse_date
 from .model import ContentsEntry, ParsedSection
 from .numbering import (
     APPENDIX,
+    APPENDIX_LETTERS,
     CJK,
     CJK_BRACKETED,
     CJK_DIVISION,
@@ -104,6 +105,7 @@ class Heading:
     absolute: bool = False  # a bookmark's level is the rank itself
     evidence: str = ""  # the block's format evidence, if the format marked it ("atx", "tag"…)
     level: int = 0  # the block's format level, 0 when the format gave none
+    titled_by_next: bool = False  # a label alone ("Annex") whose title is the next block, not a paragraph
 
 
 @dataclass(frozen=True)
@@ -132,10 +134,13 @@ def build_structure(blocks: list[Block]) -> Structure:
     body = [b for b in blocks if b.kind != CONTENTS]
     headings = find_headings(body, contents)
     ranks = rank_headings(headings)
+    titles = {index + 1 for index, found in headings.items() if found.titled_by_next}
     roots: list[_Node] = []
     stack: list[tuple[int, _Node]] = []
     for index, block in enumerate(body):
         found = headings.get(index)
+        if index in titles:
+            continue
         if found is None:
             if not stack:
                 roots.append(_Node("", ""))
@@ -174,7 +179,7 @@ def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -
         if not found.label.text and not found.rest and found.label.label and index + 1 < len(body):
             title = _title_line(body[index + 1])
             if title:  # "Annex" / "Doha Political Declaration…", "CHAPTER I" / "General provisions"
-                found = replace(found, label=replace(found.label, text=title))
+                found = replace(found, label=replace(found.label, text=title), titled_by_next=True)
                 skip.add(index + 1)
         sequence.accept(found.label)
         headings[index] = found
@@ -401,8 +406,8 @@ def _cjk_heading(label: Label, continues: bool) -> Heading | None:
     end = _CJK_SENTENCE_END.search(label.text)
     if end is None:
         return Heading(label, _family(label))
-    if label.scheme == CJK and continues and not _heading_shaped(label):
-        return Heading(Label(label.label, "", label.scheme, label.number), _family(label), 0, label.text)
+    if label.scheme == CJK:  # a chapter is never captioned run-in; a sentence continuing the chapters is one
+        return Heading(replace(label, text=""), _family(label), 0, label.text) if continues else None
     heading, rest = label.text[: end.start()].strip(), label.text[end.end():].strip()
     if end.group() == "；" or not heading or len(heading) > _MAX_CJK_RUN_IN_CHARS or _CJK_CLAUSE_MARK.search(heading):
         return None  # "（一）全国分为省、自治区、直辖市；" is an item of an enumeration
@@ -485,7 +490,8 @@ class _Sequence:
     def follows(self, label: Label) -> bool:
         """Tell whether ``label`` continues its scheme's sequence (or starts one at 0 or 1)."""
         if label.scheme == DECIMAL:
-            number, depth = label.number, len(label.number)
+            depth = label.depth
+            number = label.number[:depth]  # "1.0" is chapter 1
             if depth == 1:
                 previous = self.decimal.get(1)
                 return number[0] in (0, 1) or (previous is not None and number[0] == previous[0] + 1)
@@ -497,7 +503,7 @@ class _Sequence:
             return label.scheme == APPENDIX
         key = f"{label.scheme}:{label.word}"
         previous = self.last.get(key)
-        value = label.number[0]
+        value = label.number[0] % APPENDIX_LETTERS  # "Appendix A" starts a count as "Appendix 1" does
         return value in (0, 1) or (previous is not None and value in (previous, previous + 1))
 
     def continues(self, label: Label) -> bool:
@@ -507,14 +513,14 @@ class _Sequence:
 
     def accept(self, label: Label) -> None:
         """Record ``label`` as the latest heading of its scheme; deeper decimal levels restart."""
-        if label.scheme == DECIMAL:
-            depth = len(label.number)
-            self.decimal[depth] = label.number
+        if label.scheme == DECIMAL or (label.scheme == APPENDIX and label.number and label.number[0] > APPENDIX_LETTERS):
+            depth = label.depth if label.scheme == DECIMAL else 1  # "Appendix B" opens the count of "B.1"
+            self.decimal[depth] = label.number[:depth]
             for deeper in [d for d in self.decimal if d > depth]:
                 del self.decimal[deeper]
             return
         if label.number:
-            self.last[f"{label.scheme}:{label.word}"] = label.number[0]
+            self.last[f"{label.scheme}:{label.word}"] = label.number[0] % APPENDIX_LETTERS
         if label.scheme == CJK:
             self.last.pop(f"{CJK_BRACKETED}:", None)  # （一） restarts in each chapter
         if label.scheme in (ROMAN, DIVISION, CJK_DIVISION) and label.word not in _RUN_IN_WORDS:

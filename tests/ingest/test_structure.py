@@ -1,9 +1,14 @@
 """archive/ingest/structure.py: the section tree, guided by the document's own contents list."""
 
-from archive.ingest.blocks import heading, paragraph
+import pytest
+
+from archive.ingest import parse
+from archive.ingest.blocks import LIST_ITEM, Block, heading, paragraph
 from archive.ingest.contents import mark_contents
 from archive.ingest.model import ContentsEntry
 from archive.ingest.structure import build_structure as build_from_blocks
+from tests.ingest.fixtures import all_paragraphs, all_sections
+from tests.ingest.structure_reading import STRUCTURE
 
 
 def build_structure(texts: list[str]):
@@ -144,3 +149,706 @@ def test_the_congress_report_has_fifteen_chapters_with_their_subsections():
     assert [s.label for s in sections[1:]] == "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五".split()
     assert [len(s.children) for s in sections[1:]] == [0, 0, 0, 5, 4, 4, 4, 5, 4, 4, 4, 0, 0, 0, 7]
     assert sections[13].heading == "坚持和完善“一国两制”，推进祖国统一"
+
+
+# --- One rule per test: which blocks are headings and how deep they sit (archive/ingest/structure.py) ---
+
+
+def tree(sections) -> list:
+    """Return a section tree as nested (label, heading, children) tuples, leaving out a leading unlabelled section."""
+    return [(s.label, s.heading, tree(s.children)) for s in sections if s.label or s.heading or s.children]
+
+
+def outline(blocks: list) -> list:
+    return tree(build_from_blocks(blocks).sections)
+
+
+def flat(blocks: list) -> list[tuple[str, str]]:
+    return [(s.label, s.heading) for s in all_sections(build_from_blocks(blocks).sections)]
+
+
+# Decimal numbering
+
+
+def test_decimal_depth_nests_headings_whatever_markdown_level_they_were_set_at():
+    blocks = [
+        heading("1. Introduction", 2, "atx"),
+        paragraph(TEXT),
+        heading("1.1 Scope", 2, "atx"),
+        paragraph(TEXT),
+        heading("1.1.1 Terms", 1, "atx"),
+        paragraph(TEXT),
+        heading("2. Protocol", 3, "atx"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [("1", "Introduction", [("1.1", "Scope", [("1.1.1", "Terms", [])])]), ("2", "Protocol", [])]
+
+
+def test_decimal_headings_of_an_unranked_format_nest_by_depth_alone():
+    blocks = [
+        heading("4. Handshake Protocol", 1, "tag"),
+        paragraph(TEXT),
+        heading("4.2 Extensions", 1, "tag"),
+        paragraph(TEXT),
+        heading("4.2.11. Pre-Shared Key Extension", 1, "tag"),
+        paragraph(TEXT),
+        heading("5. Record Protocol", 1, "tag"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [
+        ("4", "Handshake Protocol", [("4.2", "Extensions", [("4.2.11", "Pre-Shared Key Extension", [])])]),
+        ("5", "Record Protocol", []),
+    ]
+
+
+def test_1_0_is_chapter_1_with_1_1_under_it_and_2_0_beside_it():
+    blocks = [
+        heading("1.0 Framework Introduction", 1, "font"),
+        paragraph(TEXT),
+        heading("1.1 Overview", 2, "font"),
+        paragraph(TEXT),
+        heading("2.0 Framework Basics", 1, "font"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [("1.0", "Framework Introduction", [("1.1", "Overview", [])]), ("2.0", "Framework Basics", [])]
+
+
+def test_1_0_printed_as_plain_text_opens_chapter_1():
+    texts = ["1.0 Framework Introduction", TEXT, "1.1 Overview", TEXT, "2.0 Framework Basics", TEXT]
+    assert tree(build_structure(texts).sections) == [
+        ("1.0", "Framework Introduction", [("1.1", "Overview", [])]),
+        ("2.0", "Framework Basics", []),
+    ]
+
+
+def test_an_appendix_sits_beside_the_chapters_with_a_1_under_it():
+    blocks = [
+        heading("1. Introduction", 1, "tag"),
+        paragraph(TEXT),
+        heading("1.1 Scope", 1, "tag"),
+        paragraph(TEXT),
+        heading("Appendix A. State Machine", 1, "tag"),
+        paragraph(TEXT),
+        heading("A.1. Client", 1, "tag"),
+        paragraph(TEXT),
+        heading("A.2. Server", 1, "tag"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [
+        ("1", "Introduction", [("1.1", "Scope", [])]),
+        ("Appendix A", "State Machine", [("A.1", "Client", []), ("A.2", "Server", [])]),
+    ]
+
+
+def test_a_1_printed_as_plain_text_after_appendix_a_is_its_subsection():
+    texts = [
+        "1. Introduction",
+        TEXT,
+        "2. Protocol",
+        TEXT,
+        "Appendix A. State Machine",
+        TEXT,
+        "A.1. Client",
+        TEXT,
+        "A.2. Server",
+        TEXT,
+    ]
+    assert tree(build_structure(texts).sections)[-1] == (
+        "Appendix A",
+        "State Machine",
+        [("A.1", "Client", []), ("A.2", "Server", [])],
+    )
+
+
+def test_a_numbered_paragraph_is_a_heading_only_when_it_continues_its_sequence():
+    texts = ["1. Introduction", TEXT, "2. Scope", TEXT, "4. Terms", TEXT, "2.2 Definitions", TEXT]
+    assert [s.label for s in all_sections(build_structure(texts).sections)] == ["1", "2"]
+
+
+def test_a_numbered_line_that_reads_as_a_clause_is_not_a_heading():
+    texts = ["1. Introduction", TEXT, "2. Understand user needs. Research to develop a deep knowledge of who the users are", TEXT]
+    assert [s.label for s in build_structure(texts).sections] == ["1"]
+
+
+# Ranking by first appearance
+
+
+def test_a_style_first_seen_under_a_numbered_heading_nests_in_it():
+    blocks = [heading("I. Policies", 0, "caps"), paragraph(TEXT), heading("Scope of this paper", 0, "bold"), paragraph(TEXT)]
+    assert outline(blocks) == [("I", "Policies", [("", "Scope of this paper", [])])]
+
+
+def test_a_style_first_seen_under_an_unnumbered_heading_sits_beside_it():
+    blocks = [
+        heading("Preface", 1, "font"),
+        paragraph(TEXT),
+        heading("I. Policies", 2, "bold"),
+        paragraph(TEXT),
+        heading("II. Vision", 2, "bold"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [("", "Preface", []), ("I", "Policies", []), ("II", "Vision", [])]
+
+
+def test_which_of_two_styles_ranks_higher_is_learnt_from_the_one_seen_first():
+    caps_first = [
+        heading("I. Alpha", 0, "caps"),
+        paragraph(TEXT),
+        heading("Scope", 0, "bold"),
+        paragraph(TEXT),
+        heading("II. Beta", 0, "caps"),
+        paragraph(TEXT),
+        heading("Reach", 0, "bold"),
+        paragraph(TEXT),
+    ]
+    bold_first = [
+        heading("A. Alpha", 0, "bold"),
+        paragraph(TEXT),
+        heading("SCOPE", 0, "caps"),
+        paragraph(TEXT),
+        heading("B. Beta", 0, "bold"),
+        paragraph(TEXT),
+        heading("REACH", 0, "caps"),
+        paragraph(TEXT),
+    ]
+    assert outline(caps_first) == [("I", "Alpha", [("", "Scope", [])]), ("II", "Beta", [("", "Reach", [])])]
+    assert outline(bold_first) == [("A", "Alpha", [("", "SCOPE", [])]), ("B", "Beta", [("", "REACH", [])])]
+
+
+def test_a_number_continuing_an_open_heading_is_its_sibling_however_the_format_set_it():
+    blocks = [
+        heading("I. Policies", 1, "font"),
+        paragraph(TEXT),
+        heading("1. Concept", 2, "bold"),
+        paragraph(TEXT),
+        heading("II. Vision", 2, "bold"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [("I", "Policies", [("1", "Concept", [])]), ("II", "Vision", [])]
+
+
+def test_a_markdown_atx_heading_ranks_on_the_same_scale_as_a_setext_one():
+    blocks = [
+        heading("Introduction", 2, "setext"),
+        paragraph(TEXT),
+        heading("Details", 3, "atx"),
+        paragraph(TEXT),
+        heading("Next steps", 2, "setext"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [("", "Introduction", [("", "Details", [])]), ("", "Next steps", [])]
+
+
+def test_a_pdf_bookmarks_level_is_the_rank_itself():
+    blocks = [
+        heading("PILLAR ONE | DEFEND CRITICAL INFRASTRUCTURE", 1, "outline"),
+        paragraph(TEXT),
+        heading("Strategic Objective 1.1: Establish Requirements", 2, "outline"),
+        paragraph(TEXT),
+        heading("PILLAR TWO | DISRUPT THREAT ACTORS", 1, "outline"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [
+        ("PILLAR ONE", "DEFEND CRITICAL INFRASTRUCTURE", [("Strategic Objective 1.1", "Establish Requirements", [])]),
+        ("PILLAR TWO", "DISRUPT THREAT ACTORS", []),
+    ]
+
+
+# Named divisions
+
+
+def test_division_words_nest_headings_the_format_set_alike():
+    blocks = [
+        heading("Part I—Preliminary", 3, "tag"),
+        heading("SECT 1 Short title", 3, "tag"),
+        paragraph(TEXT),
+        heading("Part III—Void marriages", 3, "tag"),
+        heading("Division 1—Marriages before 1985", 3, "tag"),
+        heading("SECT 22 Application", 3, "tag"),
+        paragraph(TEXT),
+        heading("Division 2—Later marriages", 3, "tag"),
+        heading("SECT 23A Application of Division", 3, "tag"),
+        paragraph(TEXT),
+        heading("Part IV—Solemnization", 3, "tag"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [
+        ("Part I", "Preliminary", [("SECT 1", "Short title", [])]),
+        (
+            "Part III",
+            "Void marriages",
+            [
+                ("Division 1", "Marriages before 1985", [("SECT 22", "Application", [])]),
+                ("Division 2", "Later marriages", [("SECT 23A", "Application of Division", [])]),
+            ],
+        ),
+        ("Part IV", "Solemnization", []),
+    ]
+
+
+def test_bracketed_points_found_by_shape_nest_inside_a_section():
+    blocks = [
+        heading("PART 39—AIRWORTHINESS DIRECTIVES", 0, "caps"),
+        paragraph(TEXT),
+        heading("§ 39.13 Amended", 0, "bold"),
+        paragraph(TEXT),
+        paragraph("(a) Comments Due Date"),
+        paragraph(TEXT),
+        paragraph("(b) Affected ADs"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [
+        (
+            "PART 39",
+            "AIRWORTHINESS DIRECTIVES",
+            [("§ 39.13", "Amended", [("(a)", "Comments Due Date", []), ("(b)", "Affected ADs", [])])],
+        )
+    ]
+
+
+def test_a_label_only_heading_takes_the_line_after_it_as_its_heading():
+    blocks = [
+        heading("CHAPTER I", 0, "class"),
+        paragraph("General provisions"),
+        heading("Article 1", 0, "class"),
+        paragraph("Subject matter"),
+        paragraph(TEXT),
+    ]
+    assert outline(blocks) == [("CHAPTER I", "General provisions", [("Article 1", "Subject matter", [])])]
+
+
+def test_the_title_line_taken_by_a_label_only_heading_is_not_kept_again_as_a_paragraph():
+    structure = build_from_blocks([paragraph("Annex"), paragraph("Doha Political Declaration"), paragraph(TEXT)])
+    assert structure.sections[0].paragraphs == (TEXT,)
+
+
+# Run-in divisions
+
+
+def test_a_run_in_section_is_a_section_with_an_empty_heading_and_its_text_as_first_paragraph():
+    structure = build_from_blocks(
+        [
+            heading("ARTICLE. I.", 0, "caps"),
+            paragraph("SECTION. 1. All legislative Powers shall be vested in a Congress."),
+            paragraph("SECTION. 2. The House shall be composed of Members."),
+            paragraph(TEXT),
+        ]
+    )
+    first, second = structure.sections[0].children
+    assert (first.label, first.heading, first.paragraphs) == (
+        "SECTION. 1",
+        "",
+        ("All legislative Powers shall be vested in a Congress.",),
+    )
+    assert (second.label, second.heading, second.paragraphs) == (
+        "SECTION. 2",
+        "",
+        ("The House shall be composed of Members.", TEXT),
+    )
+
+
+def test_a_chinese_article_is_a_run_in_section_with_its_text_as_first_paragraph():
+    structure = build_structure(
+        ["第一条　为了规范管理，制定本规定。", "第二条 本规定适用于全国。", "第三条　本规定自发布之日起施行。"]
+    )
+    assert [(s.label, s.heading, s.paragraphs) for s in structure.sections] == [
+        ("第一条", "", ("为了规范管理，制定本规定。",)),
+        ("第二条", "", ("本规定适用于全国。",)),
+        ("第三条", "", ("本规定自发布之日起施行。",)),
+    ]
+
+
+def test_a_sentence_opening_with_a_division_label_stays_a_paragraph():
+    structure = build_structure(
+        ["Article 1 Scope", TEXT, "Article 2 shall apply to all data held by public sector bodies.", TEXT]
+    )
+    (article,) = structure.sections
+    assert article.paragraphs == (TEXT, "Article 2 shall apply to all data held by public sector bodies.", TEXT)
+
+
+def test_a_heading_shaped_last_line_is_a_paragraph_but_a_run_in_division_there_is_a_section():
+    ending = build_structure(["I. Policies", TEXT, "II. Vision"])
+    run_in = build_structure(["I. Policies", TEXT, "SECTION. 1. All legislative Powers shall be vested in a Congress."])
+    assert ending.sections[-1].paragraphs[-1] == "II. Vision"
+    assert [(c.label, c.paragraphs) for c in run_in.sections[0].children] == [
+        ("SECTION. 1", ("All legislative Powers shall be vested in a Congress.",))
+    ]
+
+
+def test_a_heading_the_format_marked_is_a_section_even_as_the_last_block():
+    blocks = [paragraph("I. Policies"), paragraph(TEXT), heading("II. Vision", 2, "atx")]
+    assert [s.label for s in build_from_blocks(blocks).sections] == ["I", "II"]
+
+
+# Chinese divisions
+
+
+CN = "国家厉行节约，反对浪费。"
+
+
+def test_chinese_chapters_hold_sections_that_hold_articles():
+    blocks = [
+        heading("第一章 总纲", 2, "atx"),
+        paragraph("第一条 " + CN),
+        heading("第二章 国家机构", 2, "atx"),
+        heading("第一节 全国人民代表大会", 3, "atx"),
+        paragraph("第二条 " + CN),
+        paragraph("第三条 " + CN),
+        heading("第二节 国务院", 3, "atx"),
+        paragraph("第四条 " + CN),
+        heading("第三章 国旗", 2, "atx"),
+        paragraph("第五条 " + CN),
+    ]
+    assert outline(blocks) == [
+        ("第一章", "总纲", [("第一条", "", [])]),
+        (
+            "第二章",
+            "国家机构",
+            [
+                ("第一节", "全国人民代表大会", [("第二条", "", []), ("第三条", "", [])]),
+                ("第二节", "国务院", [("第四条", "", [])]),
+            ],
+        ),
+        ("第三章", "国旗", [("第五条", "", [])]),
+    ]
+
+
+def test_chinese_sections_set_like_their_chapters_still_nest_in_them():
+    blocks = [
+        heading("第一章 国家机构", 2, "atx"),
+        heading("第一节 全国人民代表大会", 2, "atx"),
+        paragraph("第一条 " + CN),
+        heading("第二章 国旗", 2, "atx"),
+        paragraph("第二条 " + CN),
+    ]
+    assert outline(blocks) == [
+        ("第一章", "国家机构", [("第一节", "全国人民代表大会", [("第一条", "", [])])]),
+        ("第二章", "国旗", [("第二条", "", [])]),
+    ]
+
+
+def test_an_enumerated_chinese_chapter_holds_articles_and_sits_inside_a_part():
+    texts = [
+        "第一部分 总则",
+        "一、受理和管辖",
+        "第一条　" + CN,
+        "第二条　" + CN,
+        "二、举证责任",
+        "第三条　" + CN,
+        "第二部分 其他",
+        "一、其他事项",
+        "第四条　" + CN,
+    ]
+    assert tree(build_structure(texts).sections) == [
+        (
+            "第一部分",
+            "总则",
+            [("一", "受理和管辖", [("第一条", "", []), ("第二条", "", [])]), ("二", "举证责任", [("第三条", "", [])])],
+        ),
+        ("第二部分", "其他", [("一", "其他事项", [("第四条", "", [])])]),
+    ]
+
+
+def test_a_part_closes_the_enumerated_chapters_open_before_it():
+    texts = ["附件", "一、前言", CN, "二、定义", CN, "第一部分", "一、完整系统", CN, "第二部分", "一、组件", CN]
+    assert tree(build_structure(texts).sections) == [
+        (
+            "附件",
+            "",
+            [
+                ("一", "前言", []),
+                ("二", "定义", []),
+                ("第一部分", "", [("一", "完整系统", [])]),
+                ("第二部分", "", [("一", "组件", [])]),
+            ],
+        )
+    ]
+
+
+def test_a_one_sentence_chinese_chapter_continuing_the_chapters_is_a_chapter_with_an_empty_heading():
+    structure = build_structure(["一、总则", "第一条　" + CN, "二、附则", "第二条　" + CN, "三、本规定自发布之日起施行。"])
+    last = structure.sections[-1]
+    assert (last.label, last.heading, last.paragraphs) == ("三", "", ("本规定自发布之日起施行。",))
+
+
+def test_a_one_sentence_chinese_line_starting_a_count_is_an_enumerated_sentence():
+    structure = build_structure(["一、本规定自发布之日起施行。", CN])
+    assert (structure.sections[0].label, structure.sections[0].paragraphs) == ("", ("一、本规定自发布之日起施行。", CN))
+
+
+def test_a_bracketed_chinese_item_ending_in_a_semicolon_stays_a_paragraph_of_an_enumeration():
+    items = [
+        "（一）全国分为省、自治区、直辖市；",
+        "（二）省、自治区分为自治州、县、自治县、市；",
+        "（三）县、自治县分为乡、民族乡、镇。",
+    ]
+    (chapter,) = build_structure(["一、行政区域", *items, CN]).sections
+    assert (chapter.children, chapter.paragraphs) == ((), (*items, CN))
+
+
+def test_a_full_width_provision_number_is_never_a_heading_by_shape():
+    (chapter,) = build_structure(["一、总则", "1．培训", "2．考核", CN]).sections
+    assert (chapter.children, chapter.paragraphs) == ((), ("1．培训", "2．考核", CN))
+
+
+# Lines that are not sections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Figure 1: Core Zero Trust Logical Components",
+        "Table B-1: Summary of Identified Deployment Gaps",
+        "August 2020",
+        "(OJ L 201, 31.7.2002, p. 37)",
+        "(Text with EEA relevance)",
+        "c o m p u t e r   s e c u r i t y",
+        "ESTIMATED COSTS—Continued",
+        "Table 2 (continued)",
+    ],
+)
+def test_a_caption_date_bracketed_note_letter_spaced_line_or_continued_heading_is_no_section_but_is_kept(text):
+    structure = build_from_blocks(
+        [heading("Introduction", 1, "font"), paragraph(TEXT), heading(text, 1, "font"), paragraph(TEXT)]
+    )
+    (section,) = structure.sections
+    assert (section.heading, section.children, section.paragraphs) == ("Introduction", (), (TEXT, " ".join(text.split()), TEXT))
+
+
+def test_a_bold_line_reading_as_a_sentence_is_no_heading():
+    blocks = [
+        heading("Overview", 0, "bold"),
+        paragraph(TEXT),
+        heading("This line is set in bold and reads as a whole sentence.", 0, "bold"),
+        paragraph(TEXT),
+    ]
+    assert flat(blocks) == [("", "Overview")]
+
+
+def test_unnumbered_typeset_lines_between_numbered_sections_are_not_sections_but_front_and_back_matter_are():
+    blocks = [
+        heading("Executive Summary", 1, "font"),
+        paragraph(TEXT),
+        heading("1.0 Introduction", 1, "font"),
+        paragraph(TEXT),
+        heading("Governance of risk", 2, "bold"),
+        paragraph(TEXT),
+        heading("1.1 Background", 2, "font"),
+        paragraph(TEXT),
+        heading("Tier 1: Partial", 2, "font"),
+        paragraph(TEXT),
+        heading("2.0 Basics", 1, "font"),
+        paragraph(TEXT),
+        heading("Closing remarks", 1, "font"),
+        paragraph(TEXT),
+    ]
+    assert flat(blocks) == [
+        ("", "Executive Summary"),
+        ("1.0", "Introduction"),
+        ("1.1", "Background"),
+        ("2.0", "Basics"),
+        ("", "Closing remarks"),
+    ]
+
+
+def test_short_unnumbered_lines_above_numbered_paragraphs_title_them():
+    operative = [f"{n}. Calls upon Member States to support the work of the Commission in all its forms." for n in range(1, 7)]
+    texts = [
+        "The General Assembly,",
+        "Recalling its resolutions on the matter,",
+        "Peacebuilding financing",
+        *operative[:3],
+        "Follow-up",
+        *operative[3:],
+    ]
+    structure = build_structure(texts)
+    assert [(s.heading, len(s.paragraphs)) for s in structure.sections] == [
+        ("", 2),
+        ("Peacebuilding financing", 3),
+        ("Follow-up", 3),
+    ]
+
+
+def test_a_line_above_a_numbered_paragraph_titles_nothing_in_a_text_of_few_numbered_paragraphs():
+    texts = [
+        "Peacebuilding financing",
+        "1. Calls upon Member States to support the work of the Commission in all its forms.",
+        TEXT,
+    ]
+    assert build_structure(texts).sections[0].heading == ""
+
+
+def test_a_line_ending_in_a_colon_above_numbered_paragraphs_is_their_lead_in_not_their_title():
+    operative = [f"{n}. Calls upon Member States to support the work of the Commission in all its forms." for n in range(1, 7)]
+    assert build_structure(["The Assembly decides as follows:", *operative]).sections[0].heading == ""
+
+
+# Contents lists
+
+
+def test_a_contents_entry_is_a_heading_wherever_the_body_prints_it():
+    structure = build_with_contents(["Contents", "Background", "Findings", "Background", TEXT, "Findings", TEXT])
+    assert [(s.heading, s.paragraphs) for s in structure.sections] == [("Background", (TEXT,)), ("Findings", (TEXT,))]
+
+
+def test_with_a_contents_list_naming_the_chapters_only_their_numbered_subsections_are_found_by_shape():
+    texts = [
+        "Contents",
+        "1 Introduction",
+        "2 Protocol",
+        "1 Introduction",
+        TEXT,
+        "1.1 Scope",
+        TEXT,
+        "2 Protocol",
+        TEXT,
+        "3 Unlisted",
+        TEXT,
+    ]
+    assert tree(build_with_contents(texts).sections) == [("1", "Introduction", [("1.1", "Scope", [])]), ("2", "Protocol", [])]
+
+
+def test_the_contents_list_is_never_a_section_and_its_entries_are_not_paragraphs():
+    structure = build_with_contents(["Contents", "1 Introduction", "2 Protocol", "1 Introduction", TEXT, "2 Protocol", TEXT])
+    assert structure.contents == (ContentsEntry("1", "Introduction"), ContentsEntry("2", "Protocol"))
+    assert [(s.label, s.paragraphs) for s in structure.sections] == [("1", (TEXT,)), ("2", (TEXT,))]
+
+
+def test_a_list_item_is_weighed_like_a_paragraph():
+    blocks = [heading("I. Policies", 1, "tag"), paragraph(TEXT), Block(LIST_ITEM, ("II. Vision",)), paragraph(TEXT)]
+    assert flat(blocks) == [("I", "Policies"), ("II", "Vision")]
+
+
+# Real documents, each parsed once for this module
+
+
+def _parsed(name: str):
+    return parse((STRUCTURE / name).read_bytes(), name)
+
+
+@pytest.fixture(scope="module")
+def pep8():
+    return _parsed("pep-0008-style-guide.txt")
+
+
+@pytest.fixture(scope="module")
+def eu_regulation():
+    return _parsed("eu-reg-2022-868-data-governance-act.html")
+
+
+@pytest.fixture(scope="module")
+def cn_constitution():
+    return _parsed("cn-constitution-2018.md")
+
+
+@pytest.fixture(scope="module")
+def un_resolution():
+    return _parsed("un-a-res-80-11-peacebuilding-architecture-review.md")
+
+
+@pytest.fixture(scope="module")
+def marriage_act():
+    return _parsed("au-marriage-act-1961-compilation-2004.html")
+
+
+@pytest.fixture(scope="module")
+def us_constitution():
+    return _parsed("us-constitution.txt")
+
+
+@pytest.fixture(scope="module")
+def cn_judicial_interpretation():
+    return _parsed("cn-spc-piaoju-jiufen-guiding-2020.md")
+
+
+@pytest.fixture(scope="module")
+def cybersecurity_framework():
+    return _parsed("nist-cswp-04162018-cybersecurity-framework-1.1.pdf")
+
+
+@pytest.fixture(scope="module")
+def un_declaration():
+    return _parsed("un-a-res-80-5-doha-political-declaration.md")
+
+
+def _find(sections, heading: str):
+    return next(s for s in all_sections(sections) if s.heading == heading)
+
+
+def test_a_peps_underline_levels_nest_its_unnumbered_headings(pep8):
+    assert [c.heading for c in _find(pep8.sections, "Code Lay-out").children][:2] == ["Indentation", "Tabs or Spaces?"]
+    prescriptive = _find(pep8.sections, "Prescriptive: Naming Conventions")
+    assert prescriptive in _find(pep8.sections, "Naming Conventions").children
+    assert [c.heading for c in prescriptive.children][:2] == ["Names to Avoid", "ASCII Compatibility"]
+
+
+def test_an_eu_regulations_chapters_hold_its_articles(eu_regulation):
+    chapters = [s for s in eu_regulation.sections if s.label]
+    assert [s.label for s in chapters] == [f"CHAPTER {n}" for n in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")]
+    assert [(a.label, a.heading) for a in chapters[0].children] == [
+        ("Article 1", "Subject matter and scope"),
+        ("Article 2", "Definitions"),
+    ]
+    assert sum(len(c.children) for c in chapters) == 38
+
+
+def test_the_chinese_constitutions_chapters_hold_sections_that_hold_articles(cn_constitution):
+    labels = [s.label for s in cn_constitution.sections]
+    assert labels == ["", "第一章", "第二章", "第三章", "第四章"]
+    state_organs = cn_constitution.sections[3]
+    assert [s.label for s in state_organs.children] == [f"第{n}节" for n in "一二三四五六七八"]
+    assert [a.label for a in state_organs.children[0].children][:2] == ["第五十七条", "第五十八条"]
+    assert state_organs.children[0].children[0].heading == ""
+
+
+def test_a_un_resolutions_unnumbered_lines_title_the_numbered_paragraphs_below_them(un_resolution):
+    titled = [(s.heading, s.paragraphs[0][:3]) for s in un_resolution.sections if s.heading]
+    assert titled == [
+        ("Peacebuilding Commission", "1. "),
+        ("Peacebuilding financing", "13."),
+        ("Department of Political and Peacebuilding Affairs/Peacebuilding Support Office", "24."),
+    ]
+
+
+def test_an_acts_parts_hold_divisions_that_hold_sections_though_all_are_set_alike(marriage_act):
+    void = next(s for s in marriage_act.sections if s.label == "Part III")
+    assert [d.label for d in void.children] == ["Division 1", "Division 2"]
+    assert [s.label for s in void.children[1].children] == ["SECT 23A", "SECT 23B"]
+
+
+def test_the_us_constitutions_run_in_sections_have_empty_headings_and_keep_their_text(us_constitution):
+    article_one = next(s for s in us_constitution.sections if s.label == "ARTICLE I")
+    first = article_one.children[0]
+    assert (first.label, first.heading) == ("SECTION. 1", "")
+    assert first.paragraphs[0].startswith("All legislative Powers herein granted shall be vested in a Congress")
+    assert len(article_one.children) == 10
+
+
+def test_a_judicial_interpretations_enumerated_chapters_hold_its_articles(cn_judicial_interpretation):
+    chapters = [s for s in cn_judicial_interpretation.sections if s.label]
+    assert [s.label for s in chapters] == list("一二三四五六七八九十")
+    assert [a.label for a in chapters[0].children] == [f"第{n}条" for n in "一二三四五六"]
+
+
+def test_a_frameworks_typeset_lead_ins_are_not_sections_but_its_front_matter_is(cybersecurity_framework):
+    headings = [s.heading for s in all_sections(cybersecurity_framework.sections)]
+    assert headings[:3] == ["Note to Readers on the Update", "Acknowledgements", "Executive Summary"]
+    assert "Tier 1: Partial" not in headings and "Governance of cybersecurity risk" not in headings
+    assert any("Tier 1: Partial" in p for p in all_paragraphs(cybersecurity_framework))
+
+
+def test_a_frameworks_1_0_chapters_hold_their_subsections_and_appendices_sit_beside_them(cybersecurity_framework):
+    top = [s.label for s in cybersecurity_framework.sections if s.label]
+    assert top == ["1.0", "2.0", "3.0", "4.0", "Appendix A", "Appendix B", "Appendix C"]
+    assert [c.label for c in cybersecurity_framework.sections[3].children] == ["1.1", "1.2", "1.3"]
+
+
+def test_a_frameworks_figure_captions_stay_in_its_text(cybersecurity_framework):
+    assert "Figure 1: Framework Core Structure" in all_paragraphs(cybersecurity_framework)
+    assert not any(s.heading.startswith("Figure") for s in all_sections(cybersecurity_framework.sections))
+
+
+def test_a_declarations_annex_takes_its_title_line_once(un_declaration):
+    annex = next(s for s in un_declaration.sections if s.label == "Annex")
+    assert annex.heading.startswith("Doha Political Declaration")
+    assert annex.paragraphs[:1] != (annex.heading,)
