@@ -59,7 +59,7 @@ class Document(models.Model):
     title = models.CharField(max_length=500, help_text="The title as printed.")
     subtitle = models.TextField(blank=True, help_text="Subtitle or standfirst, as printed.")
     authors = models.JSONField(
-        default=list, blank=True, help_text='Author names in printed order, e.g. ["Lu Chuanying"].'
+        default=list, blank=True, help_text='Author names in printed order, e.g. ["Mei Ling Tan"].'
     )
     publisher = models.CharField(
         max_length=200, blank=True, help_text="Who published it (a newspaper, a ministry's website)."
@@ -85,9 +85,9 @@ class Document(models.Model):
         default=DatePrecision.DAY,
         help_text="How much of the date is known: the day, the month or only the year.",
     )
-    edition = models.CharField(max_length=200, blank=True, help_text='Edition as printed, e.g. "First Edition 2017".')
+    edition = models.CharField(max_length=200, blank=True, help_text='Edition as printed, e.g. "First Edition 2019".')
     author_note = models.TextField(
-        blank=True, help_text='The note about the author ("The author is deputy director…"), kept out of the body.'
+        blank=True, help_text='The note about the author ("The author is a senior fellow…"), kept out of the body.'
     )
     source_url = models.URLField(max_length=1000, blank=True, help_text="Where the document was captured from.")
     language = models.CharField(max_length=16, default="en", help_text="Language code, e.g. en, zh.")
@@ -151,7 +151,7 @@ class Document(models.Model):
 
     @property
     def date_display(self) -> str:
-        """Return the date as precisely as it is known: "16 May 2024", "January 2017", "2017"."""
+        """Return the date as precisely as it is known: "16 May 2024", "April 2016", "2016"."""
         if self.date is None:
             return ""
         if self.date_precision == DatePrecision.YEAR:

@@ -35,7 +35,7 @@ class Block:
     """One block of a document, in reading order.
 
     ``lines`` are the block's lines as printed (a heading is normally one line, its label included:
-    "4.2.11. Pre-Shared Key Extension"). ``level`` is the heading rank the format gives, 1 being the
+    "7.3.2. Key Rotation"). ``level`` is the heading rank the format gives, 1 being the
     highest rank the format can express (``<h1>``, ``#``, the first underline style seen, a top-level
     bookmark, the largest heading font); 0 when the format gives none. ``evidence`` names what made the
     reader call it a heading ("tag", "atx", "setext", "adornment", "outline", "font", "bold", "class",

@@ -31,25 +31,25 @@ DEBRIS_LINES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(nav\s+)?search|close|logo|menu|home|log\s*in|sign\s*(in|up)|subscribe|advertisement", _I),
     # Print / mail / text-size widgets: "Print Mail   Large Medium Small", "Change text size".
     re.compile(r"print(\s+mail)?(\s+large\s+medium\s+small)?|change\s+text\s+size|copy\s+link", _I),
-    # Share buttons: "Share - WeChat", "Share this article", "Facebook", "WhatApp" (sic, Jakarta Post), "Email".
+    # Share buttons: "Share - WeChat", "Share this article", "Facebook", "WhatApp" (sic, one site's typo), "Email".
     re.compile(
         r"share(\s*-\s*\w+|\s+this\s+article)?|facebook|twitter|linkedin|telegram|whats?app|wechat|weibo|e-?mail", _I
     ),
     # One-glyph widgets: the "A A A" text-size buttons and the "X" share button (drop caps are rejoined first).
     re.compile(r"[AX]"),
     # Gift-article widgets: "Gift Full Article", "Gift Premium Articles", "to Anyone",
-    # "Share the best of The Jakarta Post with friends, family, or colleagues. As a subscriber, you can gift…".
+    # "Share the best of The Harbour Times with friends, family, or colleagues. As a subscriber, you can gift…".
     re.compile(r"gift\s+(full|premium)\s+articles?|to\s+anyone|share\s+the\s+best\s+of\s.{1,60}\swith\s+friends.*", _I),
     # App-store badges: "app-storeplay-store".
     re.compile(r"app-?store\s*play-?store|app\s+store|google\s+play", _I),
-    # Copyright footers: "Copyright©2024 China Daily. All rights reserved.", "© 2024 SCMP".
+    # Copyright footers: "Copyright©2023 Harbour Daily. All rights reserved.", "© 2024 SCMP".
     re.compile(r"(copyright\s*(©|\(c\))?|©)\s*\d{4}.{0,100}|.{0,100}all\s+rights\s+reserved\.?", _I),
-    # Chinese ICP licence and public-security filing lines: "京ICP备13028878号-6",
-    # "京公网安备 11010502032503号".
+    # Chinese ICP licence and public-security filing lines: "京ICP备12345678号-1",
+    # "京公网安备 11010502000001号".
     re.compile(r".{0,4}ICP[备证]\s*\d+号.*|.{0,4}公网安备.*"),
-    # A line that is only a host name or an address: "govt.chinadaily.com.cn", "http://www.thejakartapost.com/…".
+    # A line that is only a host name or an address: "news.harbourdaily.com.cn", "http://www.harbourtimes.com/…".
     re.compile(r"(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?"),
-    # Site links in brackets: "[ Defence Home ] [ back to top ]".
+    # Site links in brackets: "[ Ministry Home ] [ back to top ]".
     # (No whitespace around the bracket content is matched separately: nested quantifiers backtrack badly.)
     re.compile(r"(?:\[[^\[\]\n]{1,30}\]\s*)+"),
     # Wiki page chrome around a Wikisource text: "姊妹计划 : 数据项" (sister projects), "取自“https://zh.wikisource.org/w/
@@ -75,7 +75,7 @@ TAIL_STARTS: tuple[re.Pattern[str], ...] = (
     re.compile(r"try\s+our\s+ai\s+features|download\s+(the|our)\s+app.*|get\s+started\s+now.*", _I),
     # A press release's contact footer: "Contact:", "Media contacts:", "For further information:".
     re.compile(r"(media\s+)?contacts?\s*:|for\s+(further|more)\s+information\s*(contact)?\s*:?", _I),
-    # A Wikisource licence box after the text: "本作品来自1949年10月1日（含）之后的中国共产党文件。根据《刑事审判参考》…",
+    # A Wikisource licence box after the text: "本作品来自中华人民共和国成立后的政府文件，依法不受保护…",
     # "本作品在全世界都属于公有领域，因为作者逝世已经超过100年", "This work is in the public domain in the United States
     # because…", "This work is licensed under the Creative Commons…". Its footnotes and template flags follow it.
     re.compile(
@@ -90,7 +90,7 @@ TAIL_STARTS: tuple[re.Pattern[str], ...] = (
 # A paywall label above the text: "Premium", "Subscribers only", "Premium content".
 PAYWALL = re.compile(r"premium(\s+content)?|subscribers?\s+only|members\s+only", _I)
 
-# Widget words after a useful line: "Updated: Jan 11, 2017 Print" -> "Updated: Jan 11, 2017".
+# Widget words after a useful line: "Updated: Mar 3, 2021 Print" -> "Updated: Mar 3, 2021".
 TRAILING_WIDGETS = re.compile(r"\s+(print|share|print\s+mail)$", _I)
 
 # A pagination bar: "1 2 3 >", "1 2 Next", "‹ 1 2 3 ›": the capture is one page of several.
@@ -141,7 +141,7 @@ def strip_debris(blocks: Sequence[Block]) -> Cleaned:
             continue
         stripped = line.strip()
         if blocks[owner].kind != HEADING:
-            stripped = TRAILING_WIDGETS.sub("", stripped)  # "Key Share" is a heading, "… 2017 Print" a widget
+            stripped = TRAILING_WIDGETS.sub("", stripped)  # "Key Rotation" is a heading, "… 2021 Print" a widget
         if _matches(TAIL_STARTS, stripped) and body_chars >= _MIN_BODY_BEFORE_TAIL and not _is_document_heading(blocks[owner]):
             break
         if _is_page_bar(stripped):

@@ -23,16 +23,16 @@ CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+contents|contents|目\s*录)\s*:?
 # A list of figures, tables or appendices, printed like a contents list: "List of Figures", "LIST OF TABLES".
 _OTHER_LIST_TITLE = re.compile(r"^list\s+of\s+(?:figures|tables|illustrations|boxes|exhibits|appendices|annexes)$", re.I)
 # Dot leaders and a page number (Arabic or small Roman) ending an entry: "Introduction . . . . . . 5",
-# "Preface ........ iii", "1.0 Framework Introduction ............................................. 1".
+# "Preface ........ iii", "1.0 Programme Overview ................................................. 1".
 # A number after a single space is part of the entry ("Article 5"); a small Roman numeral is a page ("Preface iii");
-# a long title's leader may shrink to one dot glued to the page ("…Last-Modified Dates.89").
+# a long title's leader may shrink to one dot glued to the page ("…Retention of Audit Records.57").
 PAGE_REFERENCE = re.compile(
     r"(?:\s*(?:\.\s*){2,}|\s*[·…]+\s*|\s{2,})(?:\d{1,4}|[ivxlc]{1,6})$|\s+[ivxlc]{2,6}$|(?<=[a-z]{2})\.\d{1,4}$"
 )
 # The same with visible leaders, the sure sign of a contents line: "Abstract . . . . . 1".
 _LEADERS = re.compile(r"(?:\.\s*){3,}(?:\d{1,4}|[ivxlc]{1,6})$|[·…]{3,}\s*\d{1,4}$")
-# A caption of a figure or table, as printed under it or listed in a list of figures: "Figure 1: Core Zero Trust
-# Logical Components", "Table B-1: Summary of Identified Deployment Gaps", "Table 2 …" ("Table A" is a heading).
+# A caption of a figure or table, as printed under it or listed in a list of figures: "Figure 1: Stages of the
+# Review Process", "Table C-2: Summary of Open Findings", "Table 2 …" ("Table A" is a heading).
 CAPTION = re.compile(r"^(?:figure|fig\.|table|box|exhibit|chart|map)\s+[A-Z]?[-.]?\d", re.I)
 
 _MIN_LEADER_RUN = 3

@@ -1,11 +1,11 @@
 """Read what a document's cover, first pages and closing lines state about it, without taking them out of the body.
 
 Why apart from the header: some statements that settle metadata sit below the title, among text that belongs to
-the body. A rule's preamble opens with "AGENCY: Federal Aviation Administration (FAA), DOT."; an act's compilation
-notes say "This compilation was prepared on 18 August 2004 … Prepared by the Office of Legislative Drafting";
-a standard's second title page prints "August 2020" and "National Institute of Standards and Technology"; an EU
+the body. A rule's preamble opens with "AGENCY: Fish and Wildlife Service, Interior."; an act's compilation
+notes say "This compilation was prepared on 3 March 2011 … Prepared by the Office of Parliamentary Counsel";
+a standard's second title page prints "May 2019" and "National Institute of Standards and Technology"; an EU
 act names its legislator in the enacting formula ("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN
-UNION,"); a web page ends with "Last updated: 23 July 2015". They are read where they are and left in place.
+UNION,"); a web page ends with "Last updated: 9 October 2018". They are read where they are and left in place.
 Only the cover is read: the blocks before the first full paragraph of text (and that paragraph).
 """
 
@@ -22,20 +22,20 @@ from .paragraphs import ends_sentence
 from .publishers import body_name
 from .titles import title_case
 
-# The agency field of a rule's preamble, possibly run in with the action: "AGENCY: Federal Aviation Administration
-# (FAA), DOT. ACTION: Notice of proposed rulemaking (NPRM)."
+# The agency field of a rule's preamble, possibly run in with the action: "AGENCY: Fish and Wildlife
+# Service, Interior. ACTION: Final rule."
 _AGENCY = re.compile(r"^AGENCY:\s*(?P<agency>.+?)(?:\s+ACTION:\s*(?P<action>.+))?$")
-# The action field of a rule's preamble: "ACTION: Final rule.", "ACTION: Notice of proposed rulemaking (NPRM)."
+# The action field of a rule's preamble: "ACTION: Final rule.", "ACTION: Interim final rule; request for comments."
 _ACTION = re.compile(r"^ACTION:\s*\S")
-# Statements of when a text was compiled or consolidated: "This compilation was prepared on 18 August 2004",
-# "Compilation date: 12 December 2022", "consolidated version of 19.12.2009".
+# Statements of when a text was compiled or consolidated: "This compilation was prepared on 3 March 2011",
+# "Compilation date: 4 June 2019", "consolidated version of 01.07.2016".
 _VERSION_STATEMENT = re.compile(
     r"\b(?:compilation\s+was\s+prepared\s+on|compilation\s+date:|consolidated\s+(?:version|text)\s+(?:of|as\s+at))\s+",
     re.I,
 )
-# An imprint naming who prepared or published a text: "Prepared by the Office of Legislative Drafting, …, Canberra".
+# An imprint naming who prepared or published a text: "Prepared by the Office of Parliamentary Counsel, …, Canberra".
 _IMPRINT = re.compile(r"\b(?:Prepared|Published|Produced)\s+by\s+(?:the\s+)?(?P<body>[A-Z][^.;]{3,120}?)\s*(?:[.;]|$)")
-# An official journal's masthead: "Official Journal of the European Union", "| 3.6.2022 | EN | Official Journal … |".
+# An official journal's masthead: "Official Journal of the European Union", "| 7.9.2018 | EN | Official Journal … |".
 _JOURNAL = re.compile(
     r"(?:^|\|\s*)(?P<name>Official\s+(?:Journal|Gazette)\s+of\s+(?:the\s+)?[A-Z][\w ]+?)(?:\s*\||\s+[A-Z]\s*\d|$)"
 )
@@ -47,11 +47,11 @@ _BODY_LINE = re.compile(
     r"^(?:[A-Z][\w.’'&-]*\s+|(?:of|and|for|the|on)\s+){0,10}?(?:Institute|Department|Ministry|Office|Agency"
     r"|Administration|Commission|Council|Committee|Bureau|Secretariat)\b(?:\s+(?:of|and|for|the|on|[A-Z][\w.’'&-]*)){0,8}$"
 )
-# Words that make a line naming a body a release label, not the body: "Department of Defence Media Release".
+# Words that make a line naming a body a release label, not the body: "Ministry of Fisheries Media Release".
 _LABEL_WORD = re.compile(r"\b(?:Release|Statement|News|Bulletin|Report|Plan|Strategy)\b", re.I)
 # Small words inside a body's name: "Institute of Standards and Technology".
 _SMALL_WORDS = frozenset("of and for the on in".split())
-# A series' acronym: "NIST" in "NIST Special Publication 800-207", "GAO" in "GAO-21-104".
+# A series' acronym: "NIST" in "NIST Special Publication 800-555", "GAO" in "GAO-19-321".
 _ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
 
 _MAX_COVER_BLOCKS = 40
@@ -62,7 +62,7 @@ _CLOSING_BLOCKS = 3
 def read_cover(blocks: Sequence[Block], title: str = "", order: str | None = None, series: Sequence[str] = ()) -> Facts:
     """Return what the cover and first pages state: issuer, publisher, compilation dates, dates alone on a line.
 
-    ``series`` are lines naming the document's series ("NIST Special Publication 800-207"): of the bodies a cover
+    ``series`` are lines naming the document's series ("NIST Special Publication 800-555"): of the bodies a cover
     names (an author's affiliation, a parent department, the issuer), the one whose initials the series carries
     is the issuer.
     """
@@ -107,7 +107,7 @@ def cover_line(line: str, order: str | None = None) -> Facts | None:
 
 
 def closing_dates(blocks: Sequence[Block], order: str | None = None) -> list[PartialDate]:
-    """Return labelled dates in the last blocks of a text: "Last updated: 23 July 2015"."""
+    """Return labelled dates in the last blocks of a text: "Last updated: 9 October 2018"."""
     dates = []
     for block in blocks[-_CLOSING_BLOCKS:]:
         dates.extend(d for line in block.lines if (d := labelled_date(line.strip(), order)))

@@ -1,13 +1,13 @@
-"""Read dates as precisely as they are printed: "January 2017" is a month, not 1 January 2017.
+"""Read dates as precisely as they are printed: "April 2016" is a month, not 1 April 2016.
 
 Why a list of spellings before python-dateutil: dateutil reads almost anything as a date ("1.3 2018" becomes
 January 2018, a version number a day), so a text is a date only when it has one of the spellings documents
-print ("2022-12-17", "17 December 2022", "December 17, 2022", "Dec. 2022", "05-Jul-2001", "19.12.2009",
-"2022年10月16日"); dateutil then reads the month names. Why two defaults: dateutil fills missing parts from a
+print ("2022-12-17", "17 December 2022", "December 17, 2022", "Dec. 2022", "14-Mar-2003", "01.07.2016",
+"2021年3月5日"); dateutil then reads the month names. Why two defaults: dateutil fills missing parts from a
 default datetime; parsing twice with defaults that differ in every field shows which parts were printed.
 
 Why the day/month order is settled, never guessed: "03-02-2020" is 3 February in most of the world and March 2
-in the United States. A document's other dates settle it ("19.12.2009" can only be day first), then its
+in the United States. A document's other dates settle it ("01.07.2016" can only be day first), then its
 language or country; when nothing does, only the year is certain and only the year is kept.
 """
 
@@ -41,23 +41,23 @@ _DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?)"
 # A weekday before a date: "Thursday, ", "Thu, ", "Mon. ".
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 # Spellings with a month name: "17 December 2022", "17th of December, 2022", "December 17, 2022", "Dec. 2022",
-# "05-Jul-2001", each possibly after a weekday ("Thursday, August 6, 2020").
+# "14-Mar-2003", each possibly after a weekday ("Monday, May 20, 2019").
 _WORDY = (
     rf"{_WEEKDAY}(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
     rf"|{_MONTH},?\s+{_YEAR}|{_DAY}-{_MONTH}-{_YEAR})"
 )
 # Year first, one separator throughout: "2022-12-17", "2022-12", "2022/12/17", "2022.12.17".
 _YEAR_FIRST = rf"(?P<y>{_YEAR})(?P<s>[-/.])(?P<m>[01]?\d)(?:(?P=s)(?P<d>[0-3]?\d))?"
-# Day and month first, one separator throughout, order to be settled: "19.12.2009", "03-02-2020", "20/09/2000".
+# Day and month first, one separator throughout, order to be settled: "01.07.2016", "03-02-2020", "14/08/2001".
 _NUMERIC = rf"(?P<a>[0-3]?\d)(?P<t>[-/.])(?P<b>[01]?\d)(?P=t)(?P<ny>{_YEAR})"
-# Chinese, Japanese and Korean dates in Arabic or Chinese numerals: "2022年10月16日", "2018年1月", "二〇一八年一月二日".
+# Chinese, Japanese and Korean dates in Arabic or Chinese numerals: "2021年3月5日", "2019年6月", "二〇一九年六月三日".
 _CJK_NUMBER = "〇零一二三四五六七八九十"
 _CJK = (
     rf"(?P<cy>{_YEAR}|[{_CJK_NUMBER}]{{4}})\s*年\s*(?P<cm>\d{{1,2}}|[{_CJK_NUMBER}]{{1,2}})\s*月"
     rf"(?:\s*(?P<cd>\d{{1,2}}|[{_CJK_NUMBER}]{{1,3}})\s*[日号])?"
 )
 _SPELLINGS = re.compile(rf"(?P<wordy>{_WORDY})|{_YEAR_FIRST}|{_NUMERIC}|{_CJK}", re.I)
-# A date spelling inside a longer text, not glued to other digits or Latin letters: "… on 4 November 2025",
+# A date spelling inside a longer text, not glued to other digits or Latin letters: "… on 9 December 2024",
 # "根据2011年1月8日《…》修订" (Chinese runs words and dates together).
 _IN_TEXT = re.compile(rf"(?<![A-Za-z0-9./-])(?:{_SPELLINGS.pattern})(?![A-Za-z0-9/-]|\.\d)", re.I)
 # Words that make the number after them a version or a copyright year, not a date: "version 4.6.2.0",
@@ -65,18 +65,18 @@ _IN_TEXT = re.compile(rf"(?<![A-Za-z0-9./-])(?:{_SPELLINGS.pattern})(?![A-Za-z0-
 _NOT_A_DATE_BEFORE = re.compile(r"(?:\bversion|\bv|\brelease|\brev\.?|©|\bcopyright|\(c\))\s*$", re.I)
 # A copyright footer anywhere in a line: its years are never the document's date.
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}", re.I)
-# A label in front of a date on a web page: "Updated: 2024-05-16", "Published on Jan 11, 2017", "Date:".
+# A label in front of a date on a web page: "Updated: 2021-05-16", "Published on Mar 3, 2021", "Date:".
 _LABEL = re.compile(r"^(updated|last\s+updated|published|posted|released|issued|date|dated)(\s+on)?\s*:?\s+", re.I)
 # A date wrapped in brackets, as in a speech transcript, under a Chinese title or as an act's date of assent:
-# "(October 12, 2022)", "（2018年1月2日）", "[23rd May 2018]".
+# "(March 14, 2019)", "（2019年6月3日）", "[23rd May 2018]".
 _BRACKETS = re.compile(r"^[(（\[](.*)[)）\]]$")
-# Time-of-day tails that we do not need: "2024-04-24 12:00:00 +0800" -> "2024-04-24", "2024-04-24T12:00Z".
+# Time-of-day tails that we do not need: "2021-09-14 08:30:00 +0800" -> "2021-09-14", "2021-09-14T08:30Z".
 _ISO_TIME = re.compile(r"^(\d{4}-\d{2}(?:-\d{2})?)(?:[T ]\d.*)?$")
 # A bare year: "2017".
 _BARE_YEAR = re.compile(_YEAR)
-# A place beside a date in a dateline: "20 May 2023, Hiroshima", "Washington, DC, June 3, 2021".
+# A place beside a date in a dateline: "14 June 2019, Tampere", "Washington, DC, June 9, 2020".
 _PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
-# What may stand between dates on a line made only of dates: "MARCH 2023 March 1, 2023", "2018-08-07 / 2018".
+# What may stand between dates on a line made only of dates: "APRIL 2017 April 3, 2017", "2018-08-07 / 2018".
 _BETWEEN_DATES = re.compile(r"[\s,;/|()（）·–—-]*")
 # Language tags of the one large country that writes month first: "en-US", "en_us".
 _MONTH_FIRST_LANGUAGES = re.compile(r"^en[-_]us\b", re.I)
@@ -121,7 +121,7 @@ def parse_date(text: str, order: str | None = None) -> PartialDate | None:
 
 
 def find_dates(text: str, order: str | None = None) -> list[FoundDate]:
-    """Return the dates printed inside ``text`` ("Resolution adopted … on 4 November 2025"), in order.
+    """Return the dates printed inside ``text`` ("Resolution adopted … on 9 December 2024"), in order.
 
     A copyright line has none, and a number after "version" or "v" is no date.
     """
@@ -138,7 +138,7 @@ def find_dates(text: str, order: str | None = None) -> list[FoundDate]:
 
 
 def dates_only(text: str, order: str | None = None) -> list[PartialDate]:
-    """Return the dates of a line made of nothing but dates ("MARCH 2023 March 1, 2023"), else []."""
+    """Return the dates of a line made of nothing but dates ("APRIL 2017 April 3, 2017"), else []."""
     found = find_dates(text, order)
     rest, last = [], 0
     for item in found:
@@ -174,7 +174,7 @@ def date_order(texts: Iterable[str], language: str = "", url: str = "") -> str |
 
 
 def labelled_date(line: str, order: str | None = None) -> PartialDate | None:
-    """Return the date of a labelled web-page line such as "Updated: 2024-05-16", or None."""
+    """Return the date of a labelled web-page line such as "Updated: 2021-05-16", or None."""
     match = _LABEL.match(line)
     if not match:
         return None
@@ -182,7 +182,7 @@ def labelled_date(line: str, order: str | None = None) -> PartialDate | None:
 
 
 def dateline_date(line: str, order: str | None = None) -> PartialDate | None:
-    """Return the date of a dateline that names a place before or after it ("20 May 2023, Hiroshima")."""
+    """Return the date of a dateline that names a place before or after it ("14 June 2019, Tampere")."""
     if len(line) > _MAX_DATELINE:
         return None
     parts = [part.strip() for part in line.split(",")]
@@ -210,7 +210,7 @@ def _read_match(match: re.Match[str], order: str | None) -> PartialDate | None:
         return _checked(_cjk_int(match.group("cy")), _cjk_int(match.group("cm")), _cjk_int(match.group("cd")))
     first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("ny"))
     if match.group("t") == "." and order is None:
-        order = DAY_FIRST  # "19.12.2009", "3.6.2022": dotted numeric dates are written day first
+        order = DAY_FIRST  # "01.07.2016", "7.9.2018": dotted numeric dates are written day first
     if first == second or order == DAY_FIRST or (order is None and first > 12):
         return _checked(year, second, first)
     if order == MONTH_FIRST or (order is None and second > 12):
@@ -246,7 +246,7 @@ def _int(text: str | None) -> int | None:
 
 
 def _cjk_int(text: str | None) -> int | None:
-    """Read Arabic or Chinese numerals: "16", "十六" -> 16, "二〇一八" -> 2018."""
+    """Read Arabic or Chinese numerals: "16", "十六" -> 16, "二〇一九" -> 2019."""
     if not text:
         return None
     if text.isdigit():

@@ -2,7 +2,7 @@
 
 Why separate from the single-line patterns in ``boilerplate``: a newsletter sign-up box, a "Read
 also:" link or a photo caption is only recognisable by a marker line plus its neighbours (the box's
-name above "Every Thursday", the headline under "Read also:", the caption before "(AFP/Jade Gao)").
+name above "Every Thursday", the headline under "Read also:", the caption before "(AFP/Lin Hua)").
 Each rule names the marker and how far the block reaches, so the same rule serves every news site
 that embeds such widgets; the text around them is kept, so a paragraph interrupted by a box closes up.
 """
@@ -33,10 +33,10 @@ _BOX_NAME = re.compile(r"[\w'’&-]+(?:\s+[\w'’&-]+){0,3}")
 # "Read also:", "Also read:", "See also:", "Read more:" (with its colon; without it, it opens a tail).
 _RELATED_LINK = re.compile(r"(?:read|see)\s+also\s*:?|also\s+read\s*:?|read\s+more\s*:", _I)
 
-# A photo credit closing a caption: "(Reuters/Jason Lee)", "(AFP/Jade Gao)", "(Antara/KCIC)",
-# "(Presidential Palace Press Bureau/Laily Rachev)", "(JP/Wendra Ajistyatama)".
+# A photo credit closing a caption: "(Reuters/Tom Wexler)", "(AFP/Lin Hua)", "(Antara/Rizky Pratama)",
+# "(State Press Office/Dewi Kartika)", "(JP/Budi Santoso)".
 _CREDIT = r"\((?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,4}/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\)"
-# A caption with its credit at the end of the line: "…in Beijing, Oct. 1, 2019. (Reuters/Jason Lee)".
+# A caption with its credit at the end of the line: "…in Shanghai, May 4, 2018. (Reuters/Tom Wexler)".
 _CAPTION = re.compile(rf"(?:\S+\s+){{4}}.*{_CREDIT}")
 # A credit alone on a line, under a caption line that ended with its full stop.
 _CREDIT_LINE = re.compile(_CREDIT)
@@ -59,7 +59,7 @@ def drop_blocks(lines: list[str]) -> set[int]:
         elif _CREDIT_LINE.fullmatch(text):
             previous = _previous_nonblank(lines, index)
             if previous is not None and lines[previous].strip().endswith("."):
-                drop.update((previous, index))  # "A man walks past… on October 15, 2023." / "(AFP/Jade Gao)"
+                drop.update((previous, index))  # "A cyclist rides past… on March 2, 2022." / "(AFP/Lin Hua)"
     return drop
 
 

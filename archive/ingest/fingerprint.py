@@ -2,7 +2,7 @@
 tell a second capture of one text from another draft of one work by their dates (``work_relation``).
 
 Why fold so much before hashing: two captures of one text differ in bytes that carry no meaning —
-straight or curly quotes, "tour , Beijing" or "tour, Beijing", line breaks, case — and the archive
+straight or curly quotes, "visit , Lisbon" or "visit, Lisbon", line breaks, case — and the archive
 should call them duplicates. Why containment of word 5-shingles, not a symmetric ratio: a capture
 that stops half-way through an article is still that article, so the smaller set is the yardstick.
 """

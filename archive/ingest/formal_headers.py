@@ -3,7 +3,7 @@
 Why conventions and not guesses from layout: standards bodies, the United Nations, official gazettes and Chinese
 legislation each print a fixed header that names the issuer, the date and the series in fixed places (an RFC's
 two-column first page, a UN resolution's masthead and "Resolution adopted by the General Assembly on …", the
-Federal Register's agency block, "1986年2月18日 国务院发布" under a Chinese title). Read by their convention these
+Federal Register's agency block, "1994年7月5日 国务院发布" under a Chinese title). Read by their convention these
 lines give exact metadata; read as ordinary lines they become titles and bylines by mistake.
 
 These lines belong to the header and are consumed with it; statements on a cover or first page that stay in the
@@ -36,7 +36,7 @@ class Facts:
 
 
 # A left-column field of an RFC or Internet-Draft first page, with the values it takes, so that what follows on the
-# same line is the right column: "Request for Comments: 8446", "Obsoletes: 5077, 5246, 6961", "Category: Standards
+# same line is the right column: "Request for Comments: 9876", "Obsoletes: 4101, 5210", "Category: Standards
 # Track", "ISSN: 2070-1721", "Intended status: Informational", "Expires: 3 March 2019", "Internet-Draft".
 _RFC_FIELD = re.compile(
     r"^(?:(?:Request\s+for\s+Comments|Obsoletes|Updates|BCP|STD|FYI|Replaces):\s*(?:RFCs?\s*)?\d+(?:,\s*(?:RFC\s*)?\d+)*"
@@ -46,51 +46,51 @@ _RFC_FIELD = re.compile(
     r"|Internet-Draft)(?=\s|$)",
     re.I,
 )
-# The fields that make a block an RFC header: "Request for Comments: 2616", "Internet-Draft".
+# The fields that make a block an RFC header: "Request for Comments: 9876", "Internet-Draft".
 _RFC_MARK = re.compile(r"^(?:Request\s+for\s+Comments:\s*\d+|Internet-Draft)\b", re.I)
-# Two columns kept apart by a run of spaces, when a reader kept the layout: "Network Working Group      R. Fielding".
+# Two columns kept apart by a run of spaces, when a reader kept the layout: "Network Working Group      D. Hallam".
 _COLUMN_GAP = re.compile(r"\S(\s{3,}|\t+|\s\|\s)\S")
 
 # The masthead of a United Nations document: "United Nations".
 _UN_MASTHEAD = re.compile(r"^United Nations$")
-# The issuing organ beside the distribution mark: "General Assembly Distr.: General 4 November 2025".
+# The issuing organ beside the distribution mark: "General Assembly Distr.: General 9 December 2024".
 _UN_DISTRIBUTION = re.compile(r"^(?P<organ>[A-Z][\w ]*?)?\s*Distr\.?:\s*(?:General|Limited|Restricted)\b(?P<rest>.*)$")
-# The session and agenda line: "Eightieth session Agenda item 25 (b) Social development…", "Seventy-ninth session",
-# "Agenda item 62".
+# The session and agenda line: "Seventy-eighth session Agenda item 17 (a) Macroeconomic policy questions…",
+# "Seventy-ninth session", "Agenda item 41".
 _UN_SESSION = re.compile(
     r"^(?:[A-Z][a-z]+(?:-[a-z]+)?(?:st|nd|rd|th)|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:regular|special|emergency)\s+)*session"
     r"(?:\s+Agenda\s+items?\s+\d.*)?$|^Agenda\s+items?\s+\d"
 )
-# The adoption line: "Resolution adopted by the General Assembly on 4 November 2025", "Adopted by the Security Council
+# The adoption line: "Resolution adopted by the General Assembly on 9 December 2024", "Adopted by the Security Council
 # at its 9479th meeting, on 15 November 2023".
 _UN_ADOPTED = re.compile(
     r"^(?:(?:Resolution|Decision)\s+)?adopted\s+by\s+the\s+(?P<organ>[A-Z][\w ]+?)(?:\s+at\s+its\s+[^,]+)?,?\s+on\s+"
     r"(?P<date>.+?)\.?$",
     re.I,
 )
-# A resolution's symbol or number line: "S/RES/2712 (2023)", "Resolution 2712 (2023)", "A/RES/80/5".
+# A resolution's symbol or number line: "S/RES/2712 (2023)", "Resolution 2712 (2023)", "A/RES/78/121".
 _RESOLUTION_SYMBOL = re.compile(r"^(?:[A-Z]{1,2}/RES/[\d/]+(?:\s*\(\d{4}\))?|Resolution\s+\d{1,5}\s*\(\d{4}\))$")
-# The committee reference under it: "[without reference to a Main Committee (A/80/L.5)]", "[on the report of the First
-# Committee (A/80/534, para. 7)]".
+# The committee reference under it: "[without reference to a Main Committee (A/78/L.33)]", "[on the report of the Second
+# Committee (A/78/411, para. 9)]".
 _UN_REFERENCE = re.compile(r"^\[(?:without\s+reference\s+to|on\s+the\s+report\s+of)\b.*\]$", re.I)
-# A resolution's number and title: "80/5. Doha Political Declaration of the …", "79/239. Artificial intelligence …".
+# A resolution's number and title: "78/121. Strengthening coordination of emergency …", "77/182. Oceans and the law of the sea …".
 _RESOLUTION_TITLE = re.compile(r"^(?P<number>\d{1,3}/\d{1,4})\.\s+(?P<title>\S.*)$")
 
-# The Federal Register masthead, alone or as its running header: "Federal Register", "Federal Register / Vol. 85,
-# No. 152 / Thursday, August 6, 2020 / Proposed Rules".
+# The Federal Register masthead, alone or as its running header: "Federal Register", "Federal Register / Vol. 84,
+# No. 97 / Monday, May 20, 2019 / Rules and Regulations".
 _GAZETTE_MASTHEAD = re.compile(
     r"^(?P<name>Federal Register)(?:\s*/\s*Vol\.\s*\d+,\s*No\.\s*\d+\s*/\s*(?P<date>[^/]+?)\s*/\s*(?P<section>.+))?$"
 )
-# A gazette's volume and issue: "Vol. 85, No. 152".
+# A gazette's volume and issue: "Vol. 84, No. 97".
 _GAZETTE_ISSUE = re.compile(r"^Vol\.\s*\d+,\s*No\.\s*\d+$")
 # The sections of a gazette issue: "Proposed Rules", "Rules and Regulations", "Presidential Documents".
 _GAZETTE_SECTION = re.compile(r"^(?:Proposed\s+Rules|Rules\s+and\s+Regulations|Presidential\s+Documents)$")
 # The gazette's note on its section: "This section of the FEDERAL REGISTER contains notices to the public of …".
 _GAZETTE_NOTE = re.compile(r"^This\s+section\s+of\s+the\s+FEDERAL\s+REGISTER\s+contains\b")
-# A citation of the code a rule amends: "14 CFR Part 39", "40 CFR Parts 52 and 81".
+# A citation of the code a rule amends: "50 CFR Part 17", "40 CFR Parts 52 and 81".
 _CODE_CITATION = re.compile(r"^\d{1,2}\s+CFR\s+(?:Parts?|Chapter)\s+[\w ,]+$")
-# Docket and regulation identifiers: "[Docket No. FAA–2020–0686; Product Identifier …]", "RIN 2120–AA64", "[FR Doc. …]",
-# "BILLING CODE 4910–13–P".
+# Docket and regulation identifiers: "[Docket No. FWS–2019–0042; Unit …]", "RIN 1018–BD12", "[FR Doc. …]",
+# "BILLING CODE 4333–15–P".
 _DOCKET = re.compile(r"^\[(?:Docket|FR\s+Doc|EPA-|Release\s+No)\b.*\]$|^RIN\s+\d{4}[-–]\w{4}$|^BILLING\s+CODE\s+[\d–-]+\w?$")
 # A numbered act's chapter line under its title: "2018 CHAPTER 12" (an Act of the UK Parliament), "No. 119, 1988".
 _ACT_NUMBER = re.compile(r"^\d{4}\s+CHAPTER\s+\d+$|^No\.\s*\d+,\s*\d{4}$")
@@ -101,15 +101,15 @@ _CN_ORGAN = r"[^\s，。、《》（）：]{0,20}(?:中央|国务院|法院|检�
 _CN_ORGANS_LINE = re.compile(rf"^{_CN_ORGAN}(?:[\s、]+{_CN_ORGAN}){{0,3}}$")
 
 # An official journal's masthead, alone or as the header row of its page: "Official Journal of the European Union",
-# "3.6.2022 | EN | Official Journal of the European Union | L 152/1".
+# "7.9.2018 | EN | Official Journal of the European Union | L 226/3".
 _JOURNAL = re.compile(
     r"^(?:[^|]{0,30}\|\s*)*(?P<name>Official\s+(?:Journal|Gazette)\s+of\s+(?:the\s+)?[A-Z][\w ]+?)(?:\s*\|.*)?$"
 )
-# A consolidated legal text's identifier line: "02002L0058 — EN — 19.12.2009 — 002.001" (CELEX number, language, date
+# A consolidated legal text's identifier line: "02011L0083 — EN — 28.05.2022 — 003.001" (CELEX number, language, date
 # of the consolidation).
 _CONSOLIDATION = re.compile(r"^0\d{4}[A-Z]\d{4}\s*[—–-]\s*[A-Z]{2}\s*[—–-]\s*(?P<date>\d{1,2}\.\d{1,2}\.\d{4})\b")
 
-# A numbered series line above a title: "NIST Special Publication 800-207", "Technical Report No. 12",
+# A numbered series line above a title: "NIST Special Publication 800-555", "Technical Report No. 12",
 # "Working Paper 2019-03", "NISTIR 8286".
 _SERIES = re.compile(
     r"^(?:[A-Z]{2,8}\s+)?(?:Special\s+Publication|Technical\s+(?:Report|Note)|Interagency\s+(?:or\s+Internal\s+)?Report"
@@ -126,8 +126,8 @@ _VERSION = re.compile(r"^(?:Version|Revision|Rev\.|Release)\s+\d+(?:\.\d+)*[a-z]
 # What a Chinese issuance line says was done: adopted (通过), issued (发布, 印发, 颁布), promulgated (公布),
 # in force (施行), amended (修正, 修订), approved (批准).
 _CN_ACT = "通过|发布|公布|施行|印发|颁布|修正|修订|批准"
-# Ordinals and sessions around an issuing body: "第五届" (5th), "第五次会议" (5th session), "第1102次会议",
-# "令第361号" (decree No. 361), "公告" (announcement).
+# Ordinals and sessions around an issuing body: "第五届" (5th), "第五次会议" (5th session), "第1587次会议",
+# "令第215号" (decree No. 215), "公告" (announcement).
 _CN_SESSION = re.compile(r"第[\d一二三四五六七八九十百零〇]+(?:届|次会议|号)|令$|公告$|会议$")
 # The state's name in front of a body: "中华人民共和国国务院" -> "国务院".
 _CN_STATE = re.compile(r"^中华人民共和国")
@@ -237,7 +237,7 @@ def _series_line(line: str, order: str | None) -> Facts | None:
 
 
 def _chinese_issuance(line: str, order: str | None) -> Facts | None:
-    """Read "1986年2月18日 国务院发布", "（2002年8月22日中华人民共和国国务院令第361号公布 根据…修订）", "中共中央 国务院"."""
+    """Read "1994年7月5日 国务院发布", "（1997年4月9日中华人民共和国国务院令第215号公布 根据…修订）", "中共中央 国务院"."""
     text = line.strip("（）() \u3000")
     if _CN_ORGANS_LINE.match(text):
         return Facts(issuer=_CN_STATE.sub("", text))

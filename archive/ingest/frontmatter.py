@@ -3,7 +3,7 @@
 Why PyYAML: front matter is real YAML (double-quoted escapes such as "\\_", titles folded over lines
 with a trailing backslash, block and flow lists, comments), and a full parser reads every spelling of
 it. Its safe loader builds only plain data, never objects named by tags. Why scalars stay as printed:
-YAML 1.1 would turn "2024-04-24 12:00:00 +0800" into a datetime, "1.10" into 1.1, "0123" into 83 and
+YAML 1.1 would turn "2021-09-14 08:30:00 +0800" into a datetime, "1.10" into 1.1, "0123" into 83 and
 "no" into False; the archive wants the text (``dates`` reads dates in every spelling), so the loader
 resolves no implicit numbers, booleans or timestamps. Nested mappings are skipped: the fields read are
 top-level scalars and lists (title, date, author, description, source_url).

@@ -152,7 +152,7 @@ def _without_site_name(title: str, names: list[str], headings: list[str]) -> str
 
 
 def _is_site_name(part: str, names: list[str]) -> bool:
-    """Tell whether a title's end part is the site's name ("The Straits Times" for straitstimes.com)."""
+    """Tell whether a title's end part is the site's name ("The Harbour Times" for harbourtimes.com)."""
     key = re.sub(r"\W", "", part.casefold())
     keys = {re.sub(r"\W", "", n.casefold()) for n in names}
     return bool(key) and (key in keys or key.removeprefix("the") in keys)

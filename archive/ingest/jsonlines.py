@@ -38,23 +38,23 @@ _TEXT_KEYS = ("content", "text", "body", "full_text", "fulltext", "article", "ma
 # A string field this long with no known name is taken as the text when no known text field exists.
 _MIN_UNNAMED_TEXT = 200
 
-# A tag in brackets after a title: "高举中国特色社会主义伟大旗帜 … (二十大)", "Annual Report [draft]", "…（节选）".
+# A tag in brackets after a title: "坚持绿色发展 建设美丽乡村 … (征求意见稿)", "Annual Report [draft]", "…（节选）".
 _TITLE_TAG = re.compile(r"\s*[(\[（【]([^()\[\]（）【】]{1,20})[)\]）】]$")
 # Chinese, Japanese and Korean characters and their full-width punctuation ("中", "，", "（"). Curly quotes
-# are shared with English, so they count only next to such a character: "制定\n“十四五”规划".
+# are shared with English, so they count only next to such a character: "编制\n“五年规划”纲要".
 _CJK = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
-# A numbered heading or dash-led item opening a line: "一、过去五年…", "（一）构建…", "——我们创立了…".
+# A numbered heading or dash-led item opening a line: "一、过去三年的工作回顾…", "（一）统筹渔业…", "——我们推动了…".
 _ITEM = r"(?:[（(][〇零一二两三四五六七八九十百]{1,4}[）)]|[〇零一二两三四五六七八九十百]{1,4}、|——)"
-# A single line break with CJK text on either side: "依照\n宪法\n和" -> "依照宪法和", "远景目标\n，全面" ->
-# "远景目标，全面", "制定\n“十四五”" -> "制定“十四五”". Blank lines (paragraph breaks) are kept, and so is a
+# A single line break with CJK text on either side: "按照\n规定\n和" -> "按照规定和", "发展目标\n，稳步" ->
+# "发展目标，稳步", "编制\n“五年规划”" -> "编制“五年规划”". Blank lines (paragraph breaks) are kept, and so is a
 # break before an ``_ITEM``.
 _CJK_BREAK = re.compile(
     rf"(?:(?<=[{_CJK}])|(?<=[{_CJK}][”’]))\n(?!\n|{_ITEM})"
     rf"|(?<=[^\n])\n(?!{_ITEM})(?=[{_CJK}]|[“‘][{_CJK}])"
 )
-# A break before punctuation that cannot open a line: "远景目标\n，全面" -> "远景目标，全面".
+# A break before punctuation that cannot open a line: "发展目标\n，稳步" -> "发展目标，稳步".
 _CLOSING_BREAK = re.compile(r"(?<=[^\n])\n(?=[，。、；：！？）」』])")
-# Three or more line breaks left by empty template cells: "旗帜\n\n\n\n\n\n\n为全面" -> one blank line.
+# Three or more line breaks left by empty template cells: "方案\n\n\n\n\n\n\n为推进" -> one blank line.
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 

@@ -1,9 +1,9 @@
 """Infer what kind of document a capture is, from its header, its title and its shape.
 
-Why this order: a formal header names the series outright ("Request for Comments: 8446", "Category:
-Standards Track", "Resolution adopted by the General Assembly on …", "14 CFR Part 39") and comes first;
-then a title that names its genre ("FACT SHEET: …", "Remarks by …", "Marriage Act 1961", "Regulation (EU)
-2022/868 …", "…条例", "Digital Service Standard", "National Cybersecurity Strategy"); then a proposal
+Why this order: a formal header names the series outright ("Request for Comments: 9876", "Category:
+Standards Track", "Resolution adopted by the General Assembly on …", "50 CFR Part 17") and comes first;
+then a title that names its genre ("FACT SHEET: …", "Remarks by …", "Fisheries Act 1994", "Regulation (EU)
+2019/1150 …", "…条例", "Open Data Standard", "National Water Strategy"); then a proposal
 series' own type (a PEP that is not on the standards track is a process document: ``other``); then the
 words a text of a kind opens with: an organ's name over a resolution ("The General Assembly,"), normative
 language ("This section is normative", "MUST"), an enacting formula ("Be it enacted", "HAVE ADOPTED THIS
@@ -11,10 +11,10 @@ REGULATION", "do ordain and establish this Constitution") or articles ("ARTICLE 
 salutation ("My fellow citizens"); then the words an instrument or a joint statement opens with
 ("hereinafter referred to as the Participants", "We, the leaders of…"), a release label above the text
 ("Media Release"), a party as publisher (an election policy), and a text that calls itself a report ("This
-brief addresses…"); then the formal apparatus of a white paper (a contents list, a preface with Roman
+brief examines…"); then the formal apparatus of a white paper (a contents list, a preface with Roman
 chapters, a government body as issuer); then the marks of a signed commentary: a closing author's note
-("The author is deputy director…"), an "Opinion" label, or a headline that argues ("…must close trust
-gaps"). Everything else is an ``article``. Editors can correct the kind in admin.
+("The author is a senior fellow…"), an "Opinion" label, or a headline that argues ("…must share the
+catch"). Everything else is an ``article``. Editors can correct the kind in admin.
 """
 
 from __future__ import annotations
@@ -22,55 +22,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Genre words in a title, first match wins: "FACT SHEET: Indo-Pacific Strategy", "Executive Order on …",
-# "Quad Leaders' Joint Statement", "Remarks by National Security Advisor …", "Draft Security Treaty …".
+# Genre words in a title, first match wins: "FACT SHEET: Coastal Resilience Partnership", "Executive Order on …",
+# "Pacific Leaders' Joint Statement", "Remarks by Secretary of Commerce …", "Draft Fisheries Treaty …".
 _TITLE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bfact\s+sheet\b", re.I), "fact_sheet"),
     (re.compile(r"\bexecutive\s+order\b", re.I), "executive_order"),
     (re.compile(r"\btreaty\b", re.I), "treaty"),
     (re.compile(r"\b(?:joint\s+)?statement\b|\bdeclaration\b|\bcommuniqu[eé]\b", re.I), "statement"),
     (re.compile(r"^(?:remarks|speech|address|keynote)\b|\b(?:remarks\s+(?:by|of)|speech\s+(?:by|at))\b", re.I), "speech"),
-    # "Submission to Cabinet", "Paper by East Asia Section for …", "Report of the Working Group".
+    # "Submission to the Minister", "Paper by Pacific Section for …", "Report of the Working Group".
     (re.compile(r"^(?:submission|(?:policy\s+)?paper\s+(?:by|on|for)|report\s+(?:of|by|on)|memorandum)\b", re.I), "report"),
-    # Chinese genre words: "新时代的中国国防" is no cue, but "《新时代的中国国防》白皮书", "中美联合声明",
-    # "在庆祝中国共产党成立100周年大会上的讲话", "中美建交公报", "2023年政府工作报告" are.
+    # Chinese genre words: "中国的海洋渔业" is no cue, but "《中国的海洋渔业》白皮书", "中法联合声明",
+    # "在全国渔业工作会议上的讲话", "中法建交公报", "2019年政府工作报告" are.
     (re.compile(r"白皮书"), "white_paper"),
     (re.compile(r"条约|协定"), "treaty"),
     (re.compile(r"声明|公报|宣言"), "statement"),
     (re.compile(r"讲话|致辞|演讲"), "speech"),
     (re.compile(r"报告"), "report"),
 )
-# A Chinese subtitle naming the genre, first in the opening: "——在中国共产党第二十次全国代表大会上的报告",
-# "——在庆祝中国共产党成立100周年大会上的讲话" (the dash-led line under a title says what the text is).
+# A Chinese subtitle naming the genre, first in the opening: "——在全省渔业工作会议上的报告",
+# "——在全国海洋工作会议上的讲话" (the dash-led line under a title says what the text is).
 _GENRE_LINE = re.compile(r"^[—–-]*\s*[^\s。！？]{1,60}?(报告|讲话|致辞|演讲)(?=\s|$)")
 _GENRE_KINDS = {"报告": "report", "讲话": "speech", "致辞": "speech", "演讲": "speech"}
 
-# The opening words of an instrument: "(hereinafter referred to collectively as the “Participants”)",
-# "The Parties to this Treaty, Reaffirming…", "Have agreed as follows:", "Have reached the following recognition:".
+# The opening words of an instrument: "(hereinafter referred to as “the Parties”)",
+# "The Parties to this Treaty, Recalling…", "Have agreed as follows:", "Have reached the following understanding:".
 _INSTRUMENT = re.compile(
     r"\bhereinafter\s+referred\s+to\b|^the\s+(?:high\s+contracting\s+)?parties\s+to\s+this\b"
     r"|\bha(?:ve|s)\s+(?:agreed|reached\s+the\s+following)\b",
     re.I | re.M,
 )
-# A joint statement speaking for its signatories: "We, the leaders of Japan, …", "We, Prime Minister Kishida…".
+# A joint statement speaking for its signatories: "We, the leaders of Norway, …", "We, Prime Minister Halvorsen…".
 _JOINT_VOICE = re.compile(r"^We,\s+(?:the\s+)?[A-Z]")
-# A release label printed above the text: "Department of Defence Media Release", "Press Release", "Joint Statement".
+# A release label printed above the text: "Ministry of Fisheries Media Release", "Press Release", "Joint Statement".
 _RELEASE_LABEL = re.compile(r"\b(?:media|press|news)\s+release\b|\bstatement\b", re.I)
-# A text calling itself a report: "This brief addresses…", "This chapter traces…", "this report assesses",
-# "现在，我代表第十九届中央委员会向大会作报告" ("I now make a report to the congress").
+# A text calling itself a report: "This brief examines…", "This chapter reviews…", "this report assesses",
+# "现在，我代表省人民政府向大会作报告" ("I now make a report to the assembly").
 _SELF_REPORT = re.compile(
     r"\bthis\s+(?:report|brief|chapter|study|working\s+paper|policy\s+paper)\b|向[^，。！？\s]{1,20}作[^，。！？\s]{0,6}报告",
     re.I,
 )
-# A headline that argues rather than reports: "China and Asean must close trust gaps", "Why X should …".
+# A headline that argues rather than reports: "Ports and fleets must share the catch", "Why X should …".
 _ARGUING_TITLE = re.compile(r"\b(?:must|should|ought\s+to|needs\s+to|time\s+to)\b", re.I)
 # A headline that reports what someone argued: "…, says minister", "PM urges…" (a news report, not an opinion).
 _REPORTED = re.compile(r"\b(?:says?|said|urges?|warns?|calls?\s+for)\b", re.I)
 # A political party as publisher: an election policy, neither a government paper nor a plain statement.
 _PARTY = re.compile(r"\bParty\b|\bCoalition\b")
 # Header lines (``Shape.cues``) that name a series or genre, first match wins: "Resolution adopted by the General
-# Assembly on 4 November 2025", "symbol: A/RES/80/5"; "Request for Comments: 8446", "Category: Standards Track",
-# "NIST Special Publication 800-207"; "14 CFR Part 39", "Proposed Rules", "ACTION: Final rule.".
+# Assembly on 9 December 2024", "symbol: A/RES/78/121"; "Request for Comments: 9876", "Category: Standards Track",
+# "NIST Special Publication 800-555"; "50 CFR Part 17", "Proposed Rules", "ACTION: Final rule.".
 _HEADER_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:Resolution|Decision)\s+adopted\s+by\b|^resolution\s+\d|\b[A-Z]/RES/\d", re.I), "resolution"),
     (re.compile(r"^(?:Request\s+for\s+Comments|Internet-Draft|W3C\s)|Standards\s+Track|\bSpecial\s+Publication\b", re.I),
@@ -79,9 +79,9 @@ _HEADER_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|^ACTION:\s*(?:(?:Interim\s+)?final\s+rule|proposed\s+rule|notice\s+of\s+proposed\s+rulemaking)", re.I),
      "legislation"),
 )
-# Titles that name an instrument or a standard: "Marriage Act 1961", "Civil Rights Act of 1964", "Regulation (EU)
-# 2022/868 of …", "Directive 2002/58/EC of …", "The Constitution of …", "中华人民共和国…条例", "…的规定", "…法";
-# "Digital Service Standard", "Framework for Improving …", "Style Guide for Python Code", "… Guidelines".
+# Titles that name an instrument or a standard: "Fisheries Act 1994", "Civil Rights Act of 1964", "Regulation (EU)
+# 2019/1150 of …", "Directive 2011/83/EU of …", "The Constitution of …", "中华人民共和国…条例", "…的规定", "…法";
+# "Open Data Standard", "Framework for Managing …", "Style Guide for C Code", "… Guidelines".
 _INSTRUMENT_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(
         r"\bAct\s+(?:of\s+)?\d{4}\b|^(?:(?:Council|Commission)\s+)?(?:(?:Implementing|Delegated)\s+)?"
@@ -93,11 +93,11 @@ _INSTRUMENT_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|^(?:ISO(?:/IEC)?|IEC|IEEE(?:\s+Std)?|ANSI|BS|EN|DIN|ETSI\s+[A-Z]{2})\s+\d"), "standard"),
     (re.compile(r"\b(?:Inaugural|Farewell|Commencement|State\s+of\s+the\s+Union)\s+Address\b"), "speech"),
 )
-# A title naming a government strategy: "National Cybersecurity Strategy", "…乡村振兴战略的意见", "…发展规划"; a plan
+# A title naming a government strategy: "National Water Strategy", "…海洋强国战略的意见", "…发展规划"; a plan
 # ("Digital Economy Action Plan", "…行动计划") when a body issued it.
 _STRATEGY_TITLE = re.compile(r"\bStrateg(?:y|ies)\b|战略|规划")
 _PLAN_TITLE = re.compile(r"\bPlan\b|计划")
-# The series field of an enhancement proposal: "pep: 8", "dep: 0010" (a process or informational one is ``other``).
+# The series field of an enhancement proposal: "pep: 9999", "dep: 0012" (a process or informational one is ``other``).
 _PROPOSAL = re.compile(r"^(?:pep|dep|kep|jep|bip|eip|rfc)\s*:\s*\d", re.I)
 # Openings of a kind, first match wins: a resolution under its organ ("The General Assembly,"); normative language
 # ("This section is normative.", "… MUST NOT …"); an enacting formula or articles ("Be it enacted", "HAVE ADOPTED THIS

@@ -5,9 +5,9 @@ captures use), so emphasis, escapes, links wrapped over lines, nested lists, cod
 read the way a renderer reads them, not guessed back by patterns. ``markdown_blocks`` keeps what the
 format says: a heading's level and how it was marked, a list item apart from running text, table rows.
 It adds three conventions CommonMark lacks but captures rely on: kramdown headings without a space
-after the hashes ("##09 Principles and actions"), a short line wholly in bold as a heading (scraped
-pages set their headings so), and pandoc/kramdown attribute lines ("{: .action-dep-response}") that are
-not text. Footnotes ("[^2]", "[^2]: Resolution 70/1.") stay text: CommonMark would read a definition
+after the hashes ("##07 Delivery and funding"), a short line wholly in bold as a heading (scraped
+pages set their headings so), and pandoc/kramdown attribute lines ("{: .action-lead-body}") that are
+not text. Footnotes ("[^2]", "[^2]: Resolution 68/1.") stay text: CommonMark would read a definition
 whose text is one word as a link reference and drop it.
 
 ``markdown_to_text`` (at the end) reduces the same markup to flat lines; it stays only until nothing calls it.
@@ -38,17 +38,17 @@ _MAX_BOLD_HEADING_WORDS = 12
 # captures put "---" straight under their last paragraph.
 _MAX_SETEXT_WORDS = 20
 
-# A kramdown ATX heading without a space after two to six hashes: "##09 Principles and actions",
-# "####Action 01: Departmental…", "#####Fast Stream and Future Leaders". A single "#" is left alone:
+# A kramdown ATX heading without a space after two to six hashes: "##07 Delivery and funding",
+# "####Action 03: Shared…", "#####Graduate Scheme and Early Careers". A single "#" is left alone:
 # "#MeToo" opening a line is a hashtag. "\###" (an escaped end-of-release mark) does not start with "#".
 _UNSPACED_ATX = re.compile(r"^( {0,3}#{2,6})(?=[^#\s])", re.MULTILINE)
 # A line that is markup for the site generator, not text: a kramdown/pandoc attribute list
-# ("{: .action-dep-response}", "{:toc}", "{#intro .lead}") or a Jekyll Liquid tag ("{% include note.html %}").
+# ("{: .action-lead-body}", "{:toc}", "{#intro .lead}") or a Jekyll Liquid tag ("{% include note.html %}").
 _GENERATOR_LINE = re.compile(r"\{[:#.][^{}]*\}|\{%.*%\}")
 # The same at the end of a heading: "## Scope {#scope}", "### Notes {: .no_toc}".
 _TRAILING_ATTRIBUTES = re.compile(r"\s*\{[:#.][^{}]*\}\s*$")
-# Emphasis markers left unmatched by a scraper that cut bold across lines: "II. BUILD U.S. CAPACITY IN THE
-# PACIFIC**", "**" alone. CommonMark keeps them as text; no reader wants them.
+# Emphasis markers left unmatched by a scraper that cut bold across lines: "IV. STRENGTHEN REGIONAL
+# PARTNERSHIPS**", "**" alone. CommonMark keeps them as text; no reader wants them.
 _STRAY_STARS = re.compile(r"\*{2,}")
 # A run of one punctuation mark longer than any rule or underline a page prints ("#####…" over megabytes):
 # cut to a printable width, as the Markdown parser reads every such mark one by one.

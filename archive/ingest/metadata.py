@@ -7,24 +7,24 @@ we do not recognise stays in the body, so nothing is lost. Formal headers that w
 documents print (an RFC's first page, a UN resolution's masthead, a gazette's agency block, a Chinese
 issuance line) are read by their convention (``formal_headers``).
 
-Why some lines wait: a news byline is often a bare name ("Chen Yongjing") and a standfirst often ends
+Why some lines wait: a news byline is often a bare name ("Zhou Wenbin") and a standfirst often ends
 with a full stop, so neither is recognisable alone. Such lines are held (at most a few) and become
 standfirst, authors and dateline only when a line that is certainly metadata follows them (a date,
-"(The Jakarta Post)"), or, for two names or more, when they are a title page's list of authors.
+"(The Harbour Times)"), or, for two names or more, when they are a title page's list of authors.
 
 Choices:
 - Title: a heading at the top, unless it opens many texts ("PREAMBLE", "Abstract"): then the text has no
-  printed title. A numbered chapter heading ("09 Principles and actions") titles a chapter file and stays in
-  the body as its first section. Lines of one title set apart (a cover's "NATIONAL" / "CYBERSECURITY" /
-  "STRATEGY", "Framework for Improving" / "Critical Infrastructure Cybersecurity") are joined.
+  printed title. A numbered chapter heading ("07 Delivery and funding") titles a chapter file and stays in
+  the body as its first section. Lines of one title set apart (a cover's "NATIONAL" / "WATER" /
+  "STRATEGY", "Framework for Managing" / "Coastal Flood Risk") are joined.
 - Issuer: kept as printed minus a leading "The" ("State Council Information Office of the People's
   Republic of China"), so the same body sorts and facets the same way however it was printed.
 - Date, first found: the latest act on the text (adopted, amended, compiled, consolidated: the text as
-  published is the latest version); a date printed at the top ("(October 12, 2022)", "January 2017"), most
+  published is the latest version); a date printed at the top ("(March 14, 2019)", "April 2016"), most
   precise first; front matter (a scraper's posting date); a date alone on the cover; a labelled web-page
-  date ("Updated: 2024-05-16"), which is when the page changed, at the top and then at the end.
-- Publisher: from a byline's brackets or a masthead, minus an edition suffix ("China Daily Global" -> "China
-  Daily", edition "China Daily Global"); else from the capture's address (``publishers``); else the issuer,
+  date ("Updated: 2021-05-16"), which is when the page changed, at the top and then at the end.
+- Publisher: from a byline's brackets or a masthead, minus an edition suffix ("Harbour Daily Global" -> "Harbour
+  Daily", edition "Harbour Daily Global"); else from the capture's address (``publishers``); else the issuer,
   who published what it issued. When a printed publisher and the address differ, the address names the
   ``site`` the text was captured from.
 """
@@ -55,7 +55,7 @@ from .titles import (
     title_case,
 )
 
-# "First Edition 2017", "2nd edition".
+# "First Edition 2019", "2nd edition".
 _EDITION = re.compile(
     r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|\d+(?:st|nd|rd|th))\s+Edition\b.{0,20}$",
     re.I,
@@ -67,29 +67,29 @@ _ISSUER_WORD = re.compile(
 )
 # Section labels a news site prints above its headline: "Opinion", "Op-Ed", "Commentary".
 _SECTION_LABEL = re.compile(r"^(?:Opinion|Op-?Ed|Commentary|Editorial|Comment|Viewpoints?|Perspectives?)$", re.I)
-# A release label in a letterhead: "Department of Defence Media Release", "Joint Press Release".
+# A release label in a letterhead: "Ministry of Fisheries Media Release", "Joint Press Release".
 _RELEASE_LABEL = re.compile(r"^(?:(?:[A-Z][\w'’&-]*|of|and|the|for)\s+){0,6}(?:Media|Press|News)\s+Release$")
-# A release number in a letterhead line: "20/09/2000 Departmental 263/00", "PACC 263 /00 Wednesday, 20 September 2000".
+# A release number in a letterhead line: "14/08/2001 Departmental 118/01", "PACC 118 /01 Tuesday, 14 August 2001".
 _RELEASE_NUMBER = re.compile(r"\b[A-Z][A-Za-z]+\s+\d{1,4}\s?/\s?\d{2}\b")
 # A site section above the headline, one to three capitalised words: "Academia", "World", "Asia & Pacific".
 _CATEGORY = re.compile(r"^[A-Z][^\W\d_]*(?:\s+(?:&|[A-Z][^\W\d_]*)){0,2}$")
-# A Markdown heading left in the text: "# PLA in the new era", "##09 Principles and actions".
+# A Markdown heading left in the text: "# Fleets in a new century", "##07 Delivery and funding".
 _MD_TITLE = re.compile(r"^(#{1,6})(?:\s+|(?<=##)(?=\d))(\S.*?)[\s#]*$")
-# Words in a line that make it a release heading, not an issuing body: "Department of Defence Media Release".
+# Words in a line that make it a release heading, not an issuing body: "Ministry of Fisheries Media Release".
 _NOT_ISSUER = re.compile(r"\b(?:Release|Statement|News|Bulletin)\b", re.I)
 # Small words left lower case in a title-case line: "Office of the People's Republic of China".
 _MINOR_WORDS = frozenset("of the and for on in to a an at by 's".split())
-# The end of a title line that cannot end a title, so the next line continues it: "Framework for Improving",
-# "Report of the", "Between Two Reefs:".
+# The end of a title line that cannot end a title, so the next line continues it: "Framework for Managing",
+# "Report of the", "Across Two Channels:".
 _DANGLING = re.compile(
     r"(?:\b(?:of|for|and|the|to|in|on|with|a|an|by|from|at|towards?|into|or)|[&:—–-])$"
     r"|\b(?:for|of|on|to|in|by|towards?)\s+[A-Za-z]+ing$",
     re.I,
 )
-# A series identifier in front of a title, with its separator: "NIST SP 800-207, ", "RFC 8446: ", "A/RES/80/5 – ".
+# A series identifier in front of a title, with its separator: "NIST SP 800-555, ", "RFC 9876: ", "A/RES/78/121 – ".
 _IDENTIFIER_HEAD = re.compile(r"^(?=.*\d)[\w/.-]+(?:\s+[\w/.-]+){0,3}\s*[,:–—-]\s+$")
-# A government body's name as an agency block prints it: "Department of Transportation", "Federal Aviation
-# Administration", "Securities and Exchange Commission".
+# A government body's name as an agency block prints it: "Department of Agriculture", "Forest
+# Service", "Securities and Exchange Commission".
 _AGENCY_NAME = re.compile(
     r"^(?:(?:U\.S\.\s+)?(?:Department|Ministry|Office)\s+of\s+[A-Z][\w,’' -]+"
     r"|(?:[A-Z][\w’'-]*\s+|(?:and|of|for|the|&)\s+){1,8}(?:Agency|Administration|Commission|Bureau|Service|Board|Authority))$"
@@ -277,7 +277,7 @@ def _confirm_held(reader: _Reader) -> bool:
     """Read the held lines as standfirst, author names and a dateline place, given the metadata line after them."""
     header, lines = reader.header, [text for _, _, text in reader.held]
     if header.printed_dates and lines and is_place(lines[-1]) and (len(lines) > 1 or header.authors or "," in lines[-1]):
-        lines.pop()  # "Karachi, Pakistan" above "Mon, October 16, 2023"
+        lines.pop()  # "Karachi, Pakistan" above "Wed, March 6, 2019"
     subtitle, names = "", []
     for k, text in enumerate(lines):
         words = len(text.split())
@@ -343,7 +343,7 @@ def _consume(reader: _Reader, line: str, last_in_block: bool, block: Block, b: i
     if header.title and any(_same_title(line.lstrip("# "), t) for t in (header.title, header.short_title) if t):
         return _CONSUMED  # the title printed again, or a Markdown heading repeating the front matter title
     if block.kind == HEADING and _is_title_tail(line, header.title):
-        header.title = line  # "Zero Trust Architecture" under the bookmark "NIST SP 800-207, Zero Trust Architecture"
+        header.title = line  # "Open Data Review" under the bookmark "NIST SP 800-555, Open Data Review"
         return _CONSUMED
     if _consume_metadata(reader, line, last_in_block):
         return _CONSUMED
@@ -393,7 +393,7 @@ def _continues_title(reader: _Reader, line: str, block: Block, b: int) -> bool:
 
 
 def _is_title_tail(line: str, title: str) -> bool:
-    """Tell whether a heading is the title read so far without an identifier in front: "NIST SP 800-207, " + line."""
+    """Tell whether a heading is the title read so far without an identifier in front: "NIST SP 800-555, " + line."""
     head = title[: len(title) - len(line)]
     return len(line) < len(title) and _same_text(title[len(head):], line) and bool(_IDENTIFIER_HEAD.match(head))
 
@@ -421,7 +421,7 @@ def _consume_metadata(reader: _Reader, line: str, last_in_block: bool) -> bool:
 
 
 def _printed_dates(line: str, order: str | None, after_title: bool) -> list[PartialDate]:
-    """Return the dates of a line made only of dates ("January 2017", "MARCH 2023 March 1, 2023"), or a dateline's."""
+    """Return the dates of a line made only of dates ("April 2016", "APRIL 2017 April 3, 2017"), or a dateline's."""
     single = parse_date(line, order) or (dateline_date(line, order) if after_title else None)
     return [single] if single else dates_only(line, order)
 
@@ -451,7 +451,7 @@ def _consume_label(reader: _Reader, line: str, last_in_block: bool) -> bool:
     """Read letterhead and site labels, and an issuing body's name above or under the title."""
     header = reader.header
     if _RELEASE_LABEL.match(line) or _RELEASE_NUMBER.search(line) and len(line.split()) <= _MAX_LETTERHEAD_WORDS:
-        header.section_labels.append(line)  # letterhead: "Department of Defence Media Release", "PACC 263 /00 …"
+        header.section_labels.append(line)  # letterhead: "Ministry of Fisheries Media Release", "PACC 118 /01 …"
         return True
     if not header.title and _SECTION_LABEL.match(line):
         header.section_labels.append(line)
@@ -468,8 +468,8 @@ def _consume_label(reader: _Reader, line: str, last_in_block: bool) -> bool:
 
 
 def _agency_line(reader: _Reader, line: str) -> bool:
-    """Read an agency block above a rule's title: "DEPARTMENT OF TRANSPORTATION", then "Federal Aviation
-    Administration" (the agency within it, which issued the text)."""
+    """Read an agency block above a rule's title: "DEPARTMENT OF AGRICULTURE", then "Forest
+    Service" (the agency within it, which issued the text)."""
     if is_capitals(line) and _AGENCY_NAME.match(title_case(line)):
         reader.header.issuer = body_name(title_case(line))
         reader.agency_block = True
@@ -537,7 +537,7 @@ def _finish(reader: _Reader, blocks: list[Block], source_url: str) -> None:
 
 
 def _dates_in_title(title: str, order: str | None) -> list[PartialDate]:
-    """Return the date an instrument's title gives it: "Regulation (EU) 2022/868 … of 30 May 2022 on …"."""
+    """Return the date an instrument's title gives it: "Regulation (EU) 2021/1234 … of 14 April 2021 on …"."""
     return [f.date for f in find_dates(title, order) if f.date.day and title[: f.start].rstrip().endswith(" of")]
 
 
@@ -588,8 +588,8 @@ def _from_front_matter(front: FrontMatter, order: str | None) -> Header:
     return header
 
 
-# Front matter fields that name a document's series or genre: a PEP's "PEP: 8" and "Type: Standards Track", a UN
-# record's "symbol: A/RES/80/5", a DEP's ":DEP: 0010".
+# Front matter fields that name a document's series or genre: a PEP's "PEP: 9999" and "Type: Standards Track", a UN
+# record's "symbol: A/RES/78/121", a DEP's ":DEP: 0012".
 _FRONT_CUES = ("pep", "dep", "rfc", "symbol", "type", "status", "category", "doctype", "genre")
 
 

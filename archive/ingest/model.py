@@ -40,7 +40,7 @@ class PartialDate:
 
 @dataclass(frozen=True)
 class ContentsEntry:
-    """One line of a document's own table of contents, e.g. label ``III``, heading ``China's Relations…``."""
+    """One line of a document's own table of contents, e.g. label ``III``, heading ``Fisheries Cooperation…``."""
 
     label: str
     heading: str

@@ -4,8 +4,8 @@ Why one module for every scheme: the tree builder needs three things from a labe
 document's tradition — where the label ends and the heading text begins, which scheme it follows
 (so headings of one scheme can be ranked together), and its number (so a sequence can be checked:
 "7." with no "6." before it is a numbered paragraph, not a heading). Schemes covered: decimal at any
-depth with or without a trailing dot (1 / 1.1 / 4.2.11. / 1.0 / A.1), Roman (II.), letters (A. / (a)),
-named divisions (Article 5, CHAPTER II, Part IA, SECT 5A, SECTION. 1., Strategic Objective 1.1, Annex,
+depth with or without a trailing dot (1 / 1.1 / 7.3.2. / 1.0 / A.1), Roman (II.), letters (A. / (a)),
+named divisions (Article 5, CHAPTER II, Part IA, SECT 5A, SECTION. 1., Strategic Goal 2.3, Annex,
 Appendix A), and Chinese (一、 / （一） / 第三章 / 第十二条 / 附件).
 """
 
@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 
 # Schemes: what a label's numbering follows.
-DECIMAL = "decimal"  # "1", "4.2.11.", "1.0", "A.1" (an appendix's subsection)
+DECIMAL = "decimal"  # "1", "7.3.2.", "1.0", "A.1" (an appendix's subsection)
 ROMAN = "roman"  # "II."
 LETTER = "letter"  # "A." / "B)"
 PAREN = "paren"  # "(a)", "(1)", "(iv)"
-DIVISION = "division"  # "Article 5", "CHAPTER II", "Part IA", "Strategic Objective 1.1"
-APPENDIX = "appendix"  # "Appendix A", "Annex", "Schedule 2", "附件"
+DIVISION = "division"  # "Article 5", "CHAPTER II", "Part IA", "Strategic Goal 2.3"
+APPENDIX = "appendix"  # "Appendix A", "Annex", "Schedule 3", "附件"
 CJK = "cjk"  # "一、"
 CJK_BRACKETED = "cjk_bracketed"  # "（一）"
 CJK_DIVISION = "cjk_division"  # "第三章", "第十二条", "第一部分"
@@ -53,38 +53,38 @@ PAREN_TIER = 10
 APPENDIX_WORDS = ("appendix", "appendices", "annex", "annexes", "schedule", "attachment", "exhibit", "addendum")
 # Chinese divisions, outermost first: 编 (book), 部分 (part), 章 (chapter), 节 (section), then the enumerated
 # chapters of a policy text (一、), 条 (article), 款 (clause), and bracketed points ((一)). An 一、 chapter
-# holds articles (a judicial interpretation's "一、受理和管辖" holds 第一条…) and sits inside a 部分.
+# holds articles (a judicial interpretation's "一、审查和登记" holds 第一条…) and sits inside a 部分.
 CJK_DIVISION_TIERS = {"编": 10, "部分": 20, "章": 30, "节": 40, CJK: 45, "条": 50, "款": 60, CJK_BRACKETED: 70}
 
-# A decimal label: "4.2.11." / "1.0" / "19.6.1.1" / "A.1" / "B.3.1.1" then the heading: "4.2.11.  Pre-Shared Key
-# Extension". One to three digits per part, so a year ("2025 review of…") is no label.
+# A decimal label: "7.3.2." / "1.0" / "12.4.1.3" / "A.1" / "B.3.1.1" then the heading: "7.3.2.  Key
+# Rotation". One to three digits per part, so a year ("2025 review of…") is no label.
 _DECIMAL = re.compile(r"^((?:\d{1,3}|[A-Z])(?:\.\d{1,3})*)\.?(?=\s|$)\s*(.*)$")
-# A Roman numeral with its dot or bracket: "II. China's Security Vision", "IV) Outlook".
+# A Roman numeral with its dot or bracket: "II. Regional Outlook", "IV) Outlook".
 _ROMAN = re.compile(r"^([IVXLC]{1,7})[.)]\s+(\S.*)$")
 # A capital letter with its dot or bracket: "A. Background", "B) Scope".
 _LETTER = re.compile(r"^([A-Z])[.)]\s+(\S.*)$")
-# A bracketed letter, number or small Roman numeral: "(a) Comments Due Date", "(1) General", "(iv) …".
+# A bracketed letter, number or small Roman numeral: "(a) Effective Date", "(1) General", "(iv) …".
 _PAREN = re.compile(r"^(\((?:[a-z]{1,2}|\d{1,3}|[ivx]{1,5})\))\s*(\S.*)?$")
 # A named division: one or two words, the last a division word, then its number: "Article 5", "CHAPTER II",
-# "Part IA", "SECT 5A", "SECT 88EA", "SECTION. 1.", "Strategic Objective 1.1:", "Action 01:", "PILLAR ONE |", "§ 39.13".
+# "Part IA", "SECT 5A", "SECT 41CB", "SECTION. 1.", "Strategic Goal 2.3:", "Action 01:", "PILLAR ONE |", "§ 17.11".
 _DIVISION = re.compile(
     r"^((?:[A-Z][A-Za-z]+\s+)?([A-Za-z]+)\.?\s+(\d{1,3}(?:\.\d{1,3})*[A-Za-z]{0,2}|[IVXLC]{1,7}[A-Z]?|[A-Z]"
     r"|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))|§+\s*\d[\d.]*)"
     r"(?:\s*[.:|—–-]+\s*|\s+|$)(.*)$"
 )
-# An appendix, annex or schedule, numbered or not: "Appendix A—Acronyms", "Annex", "Schedule 2 Forms",
-# "The Schedule—Persons whose consent…", "附件：".
+# An appendix, annex or schedule, numbered or not: "Appendix A—Acronyms", "Annex", "Schedule 3 Fees",
+# "The Schedule—Fees payable…", "附件：".
 _APPENDIX = re.compile(
     r"^((?i:(?:the\s+)?(?:appendix|annex|schedule|attachment|exhibit|addendum)\b)(?:\s+(?:[A-Z]{1,2}|\d{1,3}|[IVXLC]{1,6})\b)?"
     r"|附件\s*[" + _CJK_NUMERAL + r"\d]*)\s*[.:：—–-]*\s*(.*)$"
 )
-# "一、过去五年的工作" -> ("一", "过去五年的工作").
+# "一、过去三年的工作回顾" -> ("一", "过去三年的工作回顾").
 _CJK = re.compile(r"^([" + _CJK_NUMERAL + r"]{1,4})、\s*(.*)$")
-# "（一）指导思想。…" or "(三)举证责任" -> ("（一）", "指导思想。…").
+# "（一）基本原则。…" or "(三)举证责任" -> ("（一）", "基本原则。…").
 _CJK_BRACKETED = re.compile(r"^([（(][" + _CJK_NUMERAL + r"]{1,4}[）)])\s*(.*)$")
 # "第一章 总纲", "第十二条　国家…", "第一部分" -> ("第一章", "总纲").
 _CJK_DIVISION = re.compile(r"^(第[" + _CJK_NUMERAL + r"\d]{1,5}(编|部分|章|节|条|款))[\s　]*(.*)$")
-# A Chinese provision number: "3．培训" (full-width dot).
+# A Chinese provision number: "3．申报" (full-width dot).
 _FULLWIDTH = re.compile(r"^(\d{1,3})．\s*(.*)$")
 
 
@@ -95,12 +95,12 @@ class Label:
     label: str
     text: str
     scheme: str = UNNUMBERED
-    number: tuple[int, ...] = ()  # (4, 2, 11) for "4.2.11"; (5,) for "Article 5"; () when unnumbered
+    number: tuple[int, ...] = ()  # (7, 3, 2) for "7.3.2"; (5,) for "Article 5"; () when unnumbered
     word: str = ""  # the division word ("article", "chapter", "章") or appendix word
 
     @property
     def depth(self) -> int:
-        """Return how deep a decimal label is: "4" -> 1, "4.2.11" -> 3, "1.0" -> 1, "A.1" -> 2."""
+        """Return how deep a decimal label is: "7" -> 1, "7.3.2" -> 3, "1.0" -> 1, "A.1" -> 2."""
         parts = list(self.number)
         while len(parts) > 1 and parts[-1] == 0:
             parts.pop()  # "1.0" is chapter 1
@@ -108,7 +108,7 @@ class Label:
 
 
 def read_label(text: str) -> Label:
-    """Split ``text`` into its label and heading: "II. China's…" -> Label("II", "China's…", ROMAN, (2,))."""
+    """Split ``text`` into its label and heading: "II. Regional…" -> Label("II", "Regional…", ROMAN, (2,))."""
     text = " ".join(text.split())
     for reader in (_cjk_label, _appendix_label, _division_label, _decimal_label, _roman_label, _letter_label, _paren_label):
         found = reader(text)
@@ -166,7 +166,7 @@ def _division_label(text: str) -> Label | None:
         return None
     label = label.rstrip(" .:|—–-")
     if word == "§":
-        label = "§ " + label.lstrip("§ ")  # "§39.13" as a PDF's text layer runs it together: "§ 39.13"
+        label = "§ " + label.lstrip("§ ")  # "§17.11" as a PDF's text layer runs it together: "§ 17.11"
     return Label(label, rest.strip(), DIVISION, (division_value(number or label.lstrip("§ ")),), word)
 
 

@@ -1,7 +1,7 @@
 """Join the lines of a block into paragraphs.
 
 Why: captures break text in two opposite ways. Copy-paste from a browser hard-wraps sentences
-mid-line ("…to access its" / "Ream naval base…"), while scrapers put one paragraph per line with no
+mid-line ("…to visit its" / "Kiel harbour base…"), while scrapers put one paragraph per line with no
 blank line between. A line that ends a sentence therefore ends a paragraph, and a line that does not
 is joined with the next. Blocks themselves end at blank lines, which the readers keep as block breaks.
 """
@@ -12,7 +12,7 @@ import re
 
 from .markdown import BULLET, ITALIC_MARK
 
-# The end of a sentence, allowing closing quotes or brackets: "…dialogue.", "…of Asia.'", "…(DOC).”", "by:".
+# The end of a sentence, allowing closing quotes or brackets: "…dialogue.", "…of Asia.'", "…(EEZ).”", "by:".
 _SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*$")
 # A final word that ends with a dot but not a sentence: "the U.S.", "Mr.", "e.g.", "No.".
 _ABBREVIATION = re.compile(
@@ -24,8 +24,8 @@ _LIST_ITEM = re.compile(rf"^(?:{re.escape(BULLET.strip())}|[-*+])\s|^\(?[a-z0-9]
 # A word broken by a hyphen at the end of a line: "multi-" + "layered" -> "multi-layered".
 _HYPHEN_END = re.compile(r"[a-z]-$")
 # A line that starts with punctuation closing the previous one, left by an inline link or italic title
-# the scraper put on its own line: "…ambassador of the People's Republic of China to ASEAN" / ".",
-# "A Global Community of Shared Future" / ", the white paper is available…".
+# the scraper put on its own line: "…ambassador of Norway to the Nordic Council" / ".",
+# "A Fair Share of the Catch" / ", the report is available…".
 _CLOSING_PUNCTUATION = re.compile(r"^[,.;:!?)\]”’]")
 
 # A Chinese, Japanese or Korean character or full-width punctuation mark: "中", "。", "（".
@@ -40,7 +40,7 @@ def join_block(block: list[str]) -> list[str]:
     """Join the lines of one block into paragraphs.
 
     Chinese text is not wrapped at word breaks, so a line ending in Chinese punctuation, or a Chinese
-    line well short of the block's width (a heading: "一、新时代实施乡村振兴战略的重大意义"), ends its paragraph.
+    line well short of the block's width (a heading: "一、推进渔业转型发展的重要意义"), ends its paragraph.
     """
     paragraphs: list[str] = []
     current = ""

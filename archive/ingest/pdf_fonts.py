@@ -129,7 +129,7 @@ def _is_heading(run: _Run, page: list[Line], body: float, pitch: float) -> bool:
     if len(run.lines) > _MAX_HEADING_LINES or len(text.split()) > _MAX_HEADING_WORDS or len(text) > _MAX_HEADING_CHARS:
         return False
     if sum(c.isalpha() for c in text) < 2 or SENTENCE_END.search(text) or text.endswith(",") or LEADERS.search(text):
-        return False  # a sentence, a signature ("Lance T. Gant,"), a contents entry
+        return False  # a sentence, a signature ("Marta J. Ellison,"), a contents entry
     if _in_table_row(run.lines[0], page, pitch):
         return False
     below = _text_below(run.lines[-1], page)

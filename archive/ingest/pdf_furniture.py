@@ -22,7 +22,7 @@ _PAGE_NUMBER = re.compile(r"(?:[Pp]age\s+|PAGE\s+)?[-–—]?\s*(?:\d{1,3}|[ivxl
 _DIGITS = re.compile(r"\d+")
 
 # Lines examined at each edge of a page for running headers and footers, counted in rows (a header set as
-# "April 16, 2018   Risk Management Guide   Version 1.1" is three lines on one row).
+# "March 9, 2017   Harbour Safety Guide   Version 2.0" is three lines on one row).
 _EDGE_ROWS = 2
 # A line at the edge of at least this share of the pages (and of two pages at least) is page furniture,
 # and so is one printed word for word at the edge of two pages at most this far apart (a chapter's header).

@@ -65,7 +65,7 @@ class Line:
     bold: bool = False  # most of its characters are in a bold face
     chars: int = 0  # printed characters, to weigh the line when finding the body text's size
     upright: bool = True  # False for text set sideways, as a side note in the margin is
-    caption: str = ""  # the bold run-in caption it opens with: "AGENCY:" of "AGENCY: Federal Aviation…"
+    caption: str = ""  # the bold run-in caption it opens with: "AGENCY:" of "AGENCY: Fish and Wildlife…"
 
 
 def read_lines(pages: list[PDFPage]) -> list[list[Line]]:
@@ -107,7 +107,7 @@ def _line(item: LTTextLine) -> Line | None:
 
 
 def _line_text(item: LTTextLine) -> str:
-    """Return a line's text, without the spaces pdfminer guessed inside letter-spaced words ("Manageme nt").
+    """Return a line's text, without the spaces pdfminer guessed inside letter-spaced words ("Govern ance").
 
     pdfminer inserts a space wherever two characters stand further apart than a tenth of their size. A PDF
     that prints its spaces as characters needs no such guess, so there a guessed space stays only where
@@ -148,7 +148,7 @@ def _caption(item: LTTextLine) -> str:
     if not _CAPTION.fullmatch(run) or len(run.split()) > _MAX_CAPTION_WORDS:
         return ""
     # Only a caption in capitals is one ("SUMMARY:", "SUPPLEMENTARY INFORMATION:"): a bold lead-in in
-    # ordinary case ends a list's term ("Authority: 49 U.S.C. 106(g)") or introduces a list ("Submit to:").
+    # ordinary case ends a list's term ("Authority: 16 U.S.C. 1531") or introduces a list ("Submit to:").
     return run if run.isupper() else ""
 
 
@@ -173,7 +173,7 @@ def _is_line_numbering(numbers: list[Line]) -> bool:
 
 
 def _merge_row_pieces(lines: list[Line]) -> list[Line]:
-    """Join a short piece set apart by a tab to the rest of its row: "1.0" + "Framework Introduction", "•" + "Risk…".
+    """Join a short piece set apart by a tab to the rest of its row: "1.0" + "Programme Overview", "•" + "Risk…".
 
     pdfminer reads such a piece as a line of its own, and not always next to its row ("1.0", "2.0",
     then both titles). The rightmost pieces join first, so a row of short cells becomes one line.

@@ -200,7 +200,7 @@ def _with_division_line(page: list[Line], printed: _Printed, target: str, taken:
 
 
 def _letters(text: str) -> str:
-    """Fold a title for comparison: "PILLAR ONE | DEFEND" and "Pillar One: Defend" both give "pilloronedefend"."""
+    """Fold a title for comparison: "PILLAR TWO | BUILD" and "Pillar Two: Build" both give "pillartwobuild"."""
     return "".join(c for c in text.casefold() if c.isalnum())
 
 

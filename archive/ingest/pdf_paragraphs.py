@@ -18,10 +18,10 @@ from .pdf_lines import Line, join_lines, overlaps, usual_pitch
 # The end of a sentence, allowing closing quotes: "…partners.", "…alone.”", "…两年。". A page that ends
 # without one ends in the middle of a paragraph.
 SENTENCE_END = re.compile(r"[.!?:;。！？：；][\"'”’)\]」』）]*$")
-# A contents entry's dot leaders and page number: "Introduction ........ 1", "3.3 Trust Algorithm......15",
-# "…Software Defined Perimeters . 12", "Preface . . . . . iii".
+# A contents entry's dot leaders and page number: "Introduction ........ 1", "3.3 Sampling Method......15",
+# "…Retention of Audit Records . 12", "Preface . . . . . iii".
 LEADERS = re.compile(r"(?:(?:\.\s*){2,}|\s\.\s+)(?:\d{1,4}|[ivxlc]{1,6})$")
-# A contents entry whose title left no room for leaders: "6.3 ZTA and … Management Architecture 33".
+# A contents entry whose title left no room for leaders: "6.3 Data and … Records Management Framework 33".
 _ENTRY_END = re.compile(r"\s(?:\d{1,4}|[ivxlc]{1,6})$")
 # A word, hyphenated compounds whole: "security", "multi-layered", "Indo-Pacific".
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -213,8 +213,8 @@ def _title_in_body(blocks: Sequence[Block], body: list[Block], title: str) -> li
     """Return the body without headings that print the title again, and with a numbered title as its first section.
 
     A heading repeating the title at the title's rank or without one is a cover or a running title; one
-    ranked below it opens the text ("Digital Transformation Plan" under the same title). A numbered title
-    ("5 Authenticator and Verifier Requirements", "09 Principles and actions") is a chapter of a larger
+    ranked below it opens the text ("Open Data Plan" under the same title). A numbered title
+    ("5 Sampling and Survey Requirements", "07 Delivery and funding") is a chapter of a larger
     work printed alone: it names the file and is the root of its outline.
     """
     folded = _fold(title)

@@ -388,7 +388,7 @@ class RstReader:
         if directive:
             self._directive(directive.group(1).lower(), directive.group(2) or "", unit[1:], indent, last)
         elif _FOOTNOTE.match(head):
-            self.out.append(Block(PARAGRAPH, (head[2:].strip(), *_stripped(unit[1:]))))  # a footnote: "[2] Barry's…"
+            self.out.append(Block(PARAGRAPH, (head[2:].strip(), *_stripped(unit[1:]))))  # a footnote: "[2] Hartwig's…"
         elif not head.startswith("..") or head[2:3] not in ("", " "):
             self.out.append(Block(PARAGRAPH, _stripped(unit)))  # ".." glued to text is not markup
         elif last and not (head == ".." and len(unit) == 1):
@@ -418,11 +418,11 @@ def _expand_literal_marker(line: str) -> str:
 
 # The page number closing a contents entry, arabic or roman: "…7", "… 160", "Foreword . . . . iii".
 _PAGE_REFERENCE = re.compile(r"(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
-# A title so long its dot leader shrank to one dot glued to the page number: "…Last-Modified Dates.89".
+# A title so long its dot leader shrank to one dot glued to the page number: "…Retention of Audit Records.57".
 _SQUEEZED_LEADER = re.compile(r"[a-z]{2}\.\d{1,4}$")
 _LEADER = ".."  # dot leaders, once spaces are removed: "......", ". . . .", and a squeezed "..50"
-# A section number opening a heading: "3.2.7.  Key Rotation", "12.4.1.1 Changes…", "A.1.  Client",
-# "Appendix B.  Message Flow", "9 Appendices".
+# A section number opening a heading: "3.2.7.  Key Rotation", "12.4.1.1 Changes…", "A.1.  Sender",
+# "Appendix B.  Test Vectors", "9 Appendices".
 _NUMBERED = re.compile(r"^(?:(?:Appendix|Annex|Section|Chapter|Part)\s+)?(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.?\s+\S")
 # Marks of ASCII art and figures, not of headings: box drawing, "|" or "^" standing alone, "--", "->", "+--".
 _ART = re.compile(r"[\u2500-\u257f]|--|->|<-|[=_~+*]{2,}|(?:^|\s)[|^v+*<>=](?:\s|$)")
@@ -530,7 +530,7 @@ def _is_contents_entry(line: str) -> bool:
     before = line[:page.start()].rstrip()
     title = before.rstrip(". ")
     if _SQUEEZED_LEADER.search(line):
-        return True  # the leader squeezed to one dot by a long title: "…Last-Modified Dates.89"
+        return True  # the leader squeezed to one dot by a long title: "…Retention of Audit Records.57"
     return bool(title) and before[len(title):].replace(" ", "").startswith(_LEADER)
 
 

@@ -1,10 +1,10 @@
 """Name publishers the same way however a capture names them: from a byline's brackets or a page's host.
 
 Why a table of hosts: many captures never print their publisher (a White House release scraped to
-Markdown, a Jakarta Post opinion whose byline has no "(The Jakarta Post)"), but their address names
+Markdown, a newspaper's opinion piece whose byline has no "(The Harbour Times)"), but their address names
 the site. The table maps the sites this archive collects from to the names readers use; an unknown
 host gives no publisher rather than a guess. When the printed publisher differs from the host's (a
-Straits Times story syndicated on The Jakarta Post), the host is where it was captured: the ``site``.
+Coastal Herald story syndicated on The Harbour Times), the host is where it was captured: the ``site``.
 """
 
 from __future__ import annotations
@@ -52,21 +52,21 @@ HOST_PUBLISHERS: dict[str, str] = {
     "nist.gov": "National Institute of Standards and Technology",
 }
 
-# Wire services and syndication networks printed before the real publisher: "ANN/The Straits Times".
+# Wire services and syndication networks printed before the real publisher: "ANN/The Coastal Herald".
 _WIRE_PREFIX = re.compile(r"^(?:ANN|AFP|AP|Reuters|Bloomberg|Xinhua|Kyodo|Antara|Yonhap|Bernama|dpa)\s*/\s*", re.I)
-# Edition suffixes after a publisher's name: "China Daily Global", "China Daily USA", "Straits Times Asia".
+# Edition suffixes after a publisher's name: "Harbour Daily Global", "Harbour Daily USA", "Coastal Herald Asia".
 _EDITION_SUFFIX = re.compile(r"\s+(?:Global|Asia|Europe|USA|US|Africa|Weekly|Online|Digital|International)$")
-# Abbreviations catalogues use in body names: "Dept of Defence", "DEPT OF DEFENCE".
+# Abbreviations catalogues use in body names: "Dept of Fisheries", "DEPT OF FISHERIES".
 _ABBREVIATIONS = ((re.compile(r"\bDept\b\.?", re.I), "Department"), (re.compile(r"\bGovt\b\.?", re.I), "Government"))
-# Words left in lower case inside a name: "Department of Defence", "Minister for Foreign Affairs".
+# Words left in lower case inside a name: "Department of Fisheries", "Minister for Trade".
 _MINOR_WORDS = frozenset("of the and for on in to at by".split())
-# An acronym after a body's name, or a parent body's acronym after a comma: "Federal Aviation Administration (FAA), DOT".
+# An acronym after a body's name, or a parent body's acronym after a comma: "Fish and Wildlife Service (FWS), DOI".
 _ACRONYM_TAIL = re.compile(r"(?:\s*\([A-Z]{2,8}\)|,\s*[A-Z]{2,8})+\.?$")
-# A city after a body's name in an imprint: "Attorney-General's Department, Canberra", "…Office, Washington, DC".
+# A city after a body's name in an imprint: "Treasury Department, Canberra", "…Office, Washington, DC".
 _CITY_TAIL = re.compile(r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s*[A-Z]{2})?\.?$")
 # Words of a body's name, which a city after a comma never contains: "Department", "Office", "Drafting".
 _BODY_WORD = re.compile(r"\b(?:Department|Office|Ministry|Agency|Council|Commission|Institute|Bureau|Service|Division)\b")
-# A leading "The", ignored when comparing names: "The Straits Times" ~ "Straits Times".
+# A leading "The", ignored when comparing names: "The Coastal Herald" ~ "Coastal Herald".
 _THE = re.compile(r"^the\s+", re.I)
 
 
@@ -87,14 +87,14 @@ def publisher_for_url(url: str) -> str:
 
 
 def split_publisher(printed: str) -> tuple[str, str]:
-    """Return (publisher, edition) from a printed name: "China Daily Global" -> ("China Daily", "China Daily Global")."""
+    """Return (publisher, edition) from a printed name: "Harbour Daily Global" -> ("Harbour Daily", "Harbour Daily Global")."""
     name = _WIRE_PREFIX.sub("", " ".join(printed.split()))
     bare = _EDITION_SUFFIX.sub("", name)
     return bare, (name if bare != name else "")
 
 
 def expand_abbreviations(name: str) -> str:
-    """Spell out a catalogue's abbreviations in a body's name: "DEPT OF DEFENCE" -> "Department of Defence"."""
+    """Spell out a catalogue's abbreviations in a body's name: "DEPT OF FISHERIES" -> "Department of Fisheries"."""
     if name.isupper():
         words = name.title().split()
         name = " ".join([words[0], *(w.lower() if w.lower() in _MINOR_WORDS else w for w in words[1:])])
@@ -104,16 +104,16 @@ def expand_abbreviations(name: str) -> str:
 
 
 def same_publisher(a: str, b: str) -> bool:
-    """Tell whether two printed names denote the same publisher ("The Jakarta Post" ~ "Jakarta Post")."""
+    """Tell whether two printed names denote the same publisher ("The Harbour Times" ~ "Harbour Times")."""
     return _THE.sub("", a.casefold()).strip() == _THE.sub("", b.casefold()).strip()
 
 
 def body_name(printed: str) -> str:
     """Return a body's name without acronyms or a city after it.
 
-    "Federal Aviation Administration (FAA), DOT." -> "Federal Aviation Administration";
-    "the Office of Legislative Drafting, Attorney-General's Department, Canberra" -> "Office of Legislative Drafting,
-    Attorney-General's Department". The same body then reads the same in every document.
+    "Fish and Wildlife Service (FWS), DOI." -> "Fish and Wildlife Service";
+    "the Office of Parliamentary Counsel, Treasury Department, Canberra" -> "Office of Parliamentary Counsel,
+    Treasury Department". The same body then reads the same in every document.
     """
     name = " ".join(printed.split()).strip(" .,;:")
     name = _ACRONYM_TAIL.sub("", name).strip(" .,")

@@ -1,9 +1,9 @@
 """Rejoin words that a web page's typography split over two lines before any line is judged.
 
 Why at the line level, before debris removal: a drop cap is printed as its own element, so a
-scraper emits "A" then "ug. 1, 2022 marked…"; left alone, the lone "A" looks like the "A A A"
+scraper emits "A" then "pril 2, 2019 marked…"; left alone, the lone "A" looks like the "A A A"
 text-size widget and would be dropped, and the sentence would lose its first letter. Superscript
-ordinals ("95" / "th") are split the same way. Both are rejoined here without a space.
+ordinals ("70" / "th") are split the same way. Both are rejoined here without a space.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import re
 
 # A drop cap: a single capital letter alone on a line ("A", "T", "C").
 _DROP_CAP = re.compile(r"[A-Z]")
-# The rest of the word after a drop cap starts in lower case: "ug. 1, 2022 marked the 95", "oday marks…".
+# The rest of the word after a drop cap starts in lower case: "pril 2, 2019 marked the 70", "oday marks…".
 _CONTINUATION = re.compile(r"[a-z]")
 # A superscript ordinal suffix alone on a line: "th", "st", "nd", "rd".
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)")
-# A line ending in a number that takes that suffix: "…marked the 95", "Since the 18".
+# A line ending in a number that takes that suffix: "…marked the 70", "By the 21".
 _ENDS_IN_NUMBER = re.compile(r"\d$")
 
 

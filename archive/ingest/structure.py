@@ -12,7 +12,7 @@ style — a style first seen under a numbered heading nests in it, one first see
 heading (a preface, a preamble) sits beside it. Headings the format set alike (all ``<h3>``, all capitals)
 are siblings unless their division words say otherwise (a Part holds Divisions holds sections).
 
-Run-in divisions ("SECTION. 1. All legislative Powers…", "第一条　为了…") become sections with an empty
+Run-in divisions ("SECTION. 4. The Harbour Board shall…", "第一条　为了…") become sections with an empty
 heading and their text as the first paragraph. Nothing is dropped: text before the first heading is an
 unlabelled leading section, and a document without headings is one unlabelled section.
 """
@@ -60,20 +60,20 @@ _CJK_CLAUSE_MARK = re.compile(r"[，：；]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Quote and dash variants folded when comparing a heading with its contents entry.
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-# Divisions whose number may run into their text ("SECTION. 1. All legislative…", "第一条　为了…"): the
+# Divisions whose number may run into their text ("SECTION. 4. The Harbour Board…", "第一条　为了…"): the
 # separator after the label must be a full stop, a colon, an ideographic space or a dash, never a plain space
 # ("Article 3 shall apply" is a sentence).
 _RUN_IN_SEPARATOR = re.compile(r"^\s*(?:[.:—–]|\u3000)|^\s{2,}")
 _RUN_IN_WORDS = frozenset({"section", "sect", "sec", "article", "art", "§", "条", "款"})
 
-# A reference note set like a heading: "(OJ L 201, 31.7.2002, p. 37)", "(Text with EEA relevance)".
+# A reference note set like a heading: "(OJ L 304, 22.11.2011, p. 64)", "(Text with EEA relevance)".
 _BRACKETED_NOTE = re.compile(r"\([^()]*\)")
 # A sentence end inside a line, followed by the next sentence: "needs. Research".
 _INNER_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
 # Evidence a reader inferred from typography rather than read from markup: weighed by the text's shape too.
 _GUESSED_EVIDENCE = frozenset({"font", "bold", "caps", "outdent"})
 _MIN_SPACED_LETTERS = 4
-# A heading or table title carried over a page: "ESTIMATED COSTS—Continued", "Table 2 (continued)".
+# A heading or table title carried over a page: "COMPLIANCE COSTS—Continued", "Table 2 (continued)".
 _CONTINUED = re.compile(r"(?:[—–-]\s*|\(\s*)continued\)?$", re.I)
 # A chapter's number in a contents list: "1", "12" (not "1.2" or "A.1").
 _CHAPTER_NUMBER = re.compile(r"\d{1,3}")
@@ -87,7 +87,7 @@ _MAX_HEADING_CHARS = 150
 _MAX_HEADING_WORDS = 20
 _MAX_FORMAT_HEADING_CHARS = 300
 _MAX_CJK_HEADING_CHARS = 60
-_MAX_CJK_RUN_IN_CHARS = 30  # "坚持不懈用新时代中国特色社会主义思想凝心铸魂" has 22
+_MAX_CJK_RUN_IN_CHARS = 30  # "坚持绿色发展理念推动海洋渔业高质量发展" has 19
 # Format evidence that marks a heading without giving its rank; such headings are weighed by shape too.
 _WEAK_EVIDENCE = frozenset({"bold", "caps", "outdent"})
 # Evidence that ranks on one scale: a Markdown "###" sits under a setext "---" heading (level 2).
@@ -178,7 +178,7 @@ def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -
             continue  # a heading-shaped last line closes the text; a run-in division carries its own
         if not found.label.text and not found.rest and found.label.label and index + 1 < len(body):
             title = _title_line(body[index + 1])
-            if title:  # "Annex" / "Doha Political Declaration…", "CHAPTER I" / "General provisions"
+            if title:  # "Annex" / "Harbour Declaration on Fisheries…", "CHAPTER I" / "General provisions"
                 found = replace(found, label=replace(found.label, text=title), titled_by_next=True)
                 skip.add(index + 1)
         sequence.accept(found.label)
@@ -189,8 +189,8 @@ def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -
 def _without_typeset_lead_ins(headings: dict[int, Heading]) -> dict[int, Heading]:
     """Drop unnumbered lines set in a heading's type between a document's numbered sections.
 
-    Where sections are numbered ("2.2 Framework Implementation Tiers"), an unnumbered line in a large or bold
-    font inside them ("Tier 1: Partial", "Governance of cybersecurity risk") is a run-in lead or a term, not a
+    Where sections are numbered ("2.2 Assessment Levels"), an unnumbered line in a large or bold
+    font inside them ("Level 1: Initial", "Oversight of fishing quotas") is a run-in lead or a term, not a
     section; front matter before the first numbered section and back matter after the last stay.
     """
     numbered = [i for i, h in headings.items() if h.family == DECIMAL]
@@ -242,6 +242,9 @@ class _Ranking:
             # levels are relative ("###" may be a document's top level).
             self.offsets[found.family] = first - (1 if found.family == DECIMAL and _beside(self.stack) else found.order)
         rank = max(1, found.order + self.offsets[found.family])
+        lead = _numbered_lead(found, self.stack)
+        if lead is not None:
+            return lead + 1  # "**Shared Research Facilities**" under "**II. Fields of Work**"
         tier = _tier(found.label)
         if not tier:
             return rank
@@ -255,6 +258,20 @@ class _Ranking:
             elif _tier(open_heading.label) > tier:
                 rank = min(rank, open_rank)  # a part closes the enumerated chapters open before it
         return rank
+
+
+def _numbered_lead(found: Heading, stack: list[tuple[int, Heading]]) -> int | None:
+    """Return the rank of the open numbered heading an unnumbered one set in the same unranked style belongs to.
+
+    Where a format marks headings without ranking them (bold lines, class names), a numbered heading ("II. Fields
+    of Work") holds the unnumbered ones after it; unnumbered ones before any number stay beside (a preamble).
+    """
+    if found.label.label or found.level or not found.evidence or _family(found.label) == "named":
+        return None
+    for rank, open_heading in reversed(stack):
+        if open_heading.family == found.family and open_heading.label.label:
+            return rank
+    return None
 
 
 def _numbered_sibling(found: Heading, stack: list[tuple[int, Heading]]) -> int | None:
@@ -304,7 +321,7 @@ def _format_heading(block: Block) -> Heading | None:
     if block.evidence in _WEAK_EVIDENCE and not _heading_shaped(label):
         return None
     if block.evidence in _GUESSED_EVIDENCE and _reads_as_clause(label.text, case=False):
-        return None  # a footnote set in a smaller font: "3 Part of the concepts defined in…"
+        return None  # a footnote set in a smaller font: "3 Some of the terms used in…"
     if label.scheme == FULLWIDTH:
         label = Label("", text)
     evidence = {"evidence": _EVIDENCE_FAMILIES.get(block.evidence, block.evidence), "level": block.level}
@@ -347,9 +364,9 @@ def _shape_heading(block: Block, listed: set[str], sequence: _Sequence, has_cont
 def _is_not_a_section(text: str) -> bool:
     """Tell whether a line set as a heading is something else: a bracketed note, a caption, a date, spaced letters.
 
-    "(OJ L 201, 31.7.2002, p. 37)", "Table B-1: Summary of identified gaps", "August 2020" on a cover and
-    "c o m p u t e r   s e c u r i t y" are printed large or bold, but open no section; nor does a heading
-    carried over a page ("ESTIMATED COSTS—Continued").
+    "(OJ L 304, 22.11.2011, p. 64)", "Table C-2: Summary of open findings", "May 2019" on a cover and
+    "f i s h e r i e s   r e v i e w" are printed large or bold, but open no section; nor does a heading
+    carried over a page ("COMPLIANCE COSTS—Continued").
     """
     words = text.split()
     return bool(
@@ -364,8 +381,8 @@ def _is_not_a_section(text: str) -> bool:
 def _heads_numbered_paragraphs(body: list[Block], index: int, numbered: int) -> bool:
     """Tell whether a short unnumbered line titles the numbered paragraphs that follow it.
 
-    Resolutions, declarations and reports of numbered paragraphs group them under plain lines: "Peacebuilding
-    financing" above "13. Calls for…", "Follow-up" above "43. We reiterate…". Only in a text of several
+    Resolutions, declarations and reports of numbered paragraphs group them under plain lines: "Fisheries
+    management" above "13. Encourages…", "Follow-up" above "41. We commit…". Only in a text of several
     numbered paragraphs, and only right above one.
     """
     block = body[index]
@@ -386,11 +403,11 @@ def _heads_numbered_paragraphs(body: list[Block], index: int, numbered: int) -> 
 
 
 def _run_in(text: str, label: Label) -> Heading | None:
-    """Return a run-in division ("SECTION. 1. All legislative…") as a heading with an empty text, or None."""
+    """Return a run-in division ("SECTION. 4. The Harbour Board…") as a heading with an empty text, or None."""
     if label.word not in _RUN_IN_WORDS or not label.text:
         return None
     if _heading_shaped(label) and label.scheme != CJK_DIVISION:
-        return None  # "Article 5 Conditions for re-use" is captioned; a Chinese 条 never is
+        return None  # "Article 5 Conditions for licensing" is captioned; a Chinese 条 never is
     after = text[len(label.label):]
     if label.word in ("条", "款") or _RUN_IN_SEPARATOR.match(after):
         return Heading(Label(label.label, "", label.scheme, label.number, label.word), _family(label), 0, label.text)
@@ -410,7 +427,7 @@ def _cjk_heading(label: Label, continues: bool) -> Heading | None:
         return Heading(replace(label, text=""), _family(label), 0, label.text) if continues else None
     heading, rest = label.text[: end.start()].strip(), label.text[end.end():].strip()
     if end.group() == "；" or not heading or len(heading) > _MAX_CJK_RUN_IN_CHARS or _CJK_CLAUSE_MARK.search(heading):
-        return None  # "（一）全国分为省、自治区、直辖市；" is an item of an enumeration
+        return None  # "（一）沿海省、自治区、直辖市；" is an item of an enumeration
     return Heading(Label(label.label, heading, label.scheme, label.number), _family(label), 0, rest)
 
 
@@ -440,8 +457,8 @@ def _heading_shaped(label: Label) -> bool:
 def _reads_as_clause(text: str, case: bool = True) -> bool:
     """Tell whether a numbered line is a clause or a list item, not a heading.
 
-    "(a) the progress of…; and" starts in lower case (``case``: a heading the format marked may, "3.2.2 http
-    URL"); "1. Understand user needs. Research to develop…" holds a whole sentence before more text.
+    "(a) the conduct of…; and" starts in lower case (``case``: a heading the format marked may, "3.2.2 http
+    URL"); "1. Know your audience. Talk to the people…" holds a whole sentence before more text.
     """
     first = next((c for c in text if c.isalpha()), "")
     if (case and first.islower()) or ";" in text:

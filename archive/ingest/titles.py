@@ -1,8 +1,8 @@
 """Choose a document's title from what a capture offers: a front-matter title, its "description", a printed line.
 
-Why: reposting sites abbreviate titles ("JP's Stance On TW's Security") and keep the full one in the
-description, or split one title in two ("Between Two Reefs" + "Indonesia's Strategic Culture…");
-catalogues add a full stop and editors a footnote marker ("…the United States[1]"). These rules
+Why: reposting sites abbreviate titles ("NZ's View On FJ's Fisheries") and keep the full one in the
+description, or split one title in two ("Across Two Channels" + "Norway's Maritime Culture…");
+catalogues add a full stop and editors a footnote marker ("…the Pacific Islands[1]"). These rules
 only read the strings, so the header reader stays about where lines are.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-# A footnote marker after a title: "…and the United States[1]", "…Treaty [12]".
+# A footnote marker after a title: "…and the Pacific Islands[1]", "…Treaty [12]".
 _FOOTNOTE_MARK = re.compile(r"\s*\[\d{1,3}\]$")
 # A relevance note an EU act prints after its title: "(Text with EEA relevance)", "(Codification)".
 _TITLE_NOTE = re.compile(r"\s*\((?:Text\s+with\s+[A-Z]{2,5}\s+relevance|Codification|Recast)\)$", re.I)
@@ -21,7 +21,7 @@ _MAX_TITLE_WORDS = 20
 
 
 def clean_title(title: str) -> str:
-    """Drop a footnote marker and a cataloguer's full stop from a title: "…United States[1]" -> "…United States"."""
+    """Drop a footnote marker and a cataloguer's full stop from a title: "…Pacific Islands[1]" -> "…Pacific Islands"."""
     title = _TITLE_NOTE.sub("", _FOOTNOTE_MARK.sub("", title.strip()))
     if title.endswith(".") and not title.endswith("..") and not re.search(r"\b(?:[A-Za-z]\.){2,}$", title):
         title = title[:-1]
@@ -32,9 +32,9 @@ def title_and_description(title: str, description: str) -> tuple[str, str]:
     """Return (title, subtitle) from a site's short title and its "description".
 
     A description that is a sentence is the standfirst.
-    A description sharing words with the title is the full title the site abbreviated ("JP's Stance On TW's
-    Security" / "Japan's Stance on Taiwan's Security is Good for…"); one sharing none is the title's second
-    half ("Between Two Reefs" / "Indonesia's Strategic Culture…"), printed after a colon.
+    A description sharing words with the title is the full title the site abbreviated ("NZ's View On FJ's
+    Fisheries" / "New Zealand's View on Fiji's Fisheries is Good for…"); one sharing none is the title's second
+    half ("Across Two Channels" / "Norway's Maritime Culture…"), printed after a colon.
     """
     if len(description.split()) > _MAX_TITLE_WORDS or description.rstrip().endswith((".", "!")):
         return title, description  # a sentence: the standfirst
@@ -50,19 +50,19 @@ def _content_words(text: str) -> set[str]:
     return {w.casefold()[:5] for w in re.findall(r"[^\W\d_]{4,}", text.replace("’", "'"))} - _STOP_STEMS
 
 
-# Small words a title-cased line keeps in lower case, unless first: "Submission to Cabinet", "Paper by East Asia…".
+# Small words a title-cased line keeps in lower case, unless first: "Submission to the Minister", "Paper by Pacific Section…".
 _SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to upon via vs with".split())
 # English words of two letters; any other two capitals are an acronym ("UN", "EU", "US" as the country).
 _TWO_LETTER_WORDS = frozenset("am an as at be by do go he if in is it me my no of oh on or ox so to up we".split())
 # A word kept as printed when a title in capitals is title-cased: an acronym without vowels ("NSC", "DFAT" has one, so
-# only "NSW"-like ones), a Roman numeral ("XIV"), a word with digits ("2022/868", "A/RES/80"), dotted initials ("U.S.").
+# only "NSW"-like ones), a Roman numeral ("XIV"), a word with digits ("2019/1150", "A/RES/78"), dotted initials ("U.S.").
 _KEEP_CAPS = re.compile(r"^(?:[B-DF-HJ-NP-TV-XZ]{2,}|[IVXLC]+|.*\d.*|(?:[A-Z]\.)+)$")
 # A title whose first line is set in capitals, three words or more before the rest in lower case: "DIRECTIVE
-# 2002/58/EC OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 12 July 2002 concerning …".
+# 2011/83/EU OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 25 October 2011 on …".
 _CAPITALS_LEAD = re.compile(r"^((?:[^\sa-z]+\s+){2,}[^\sa-z]+)\s+(?=[a-z])")
-# Trailing punctuation a catalogue or an extraction leaves after a title: "…peacebuilding architecture :", "…2023 ;".
+# Trailing punctuation a catalogue or an extraction leaves after a title: "…fisheries cooperation :", "…2023 ;".
 _TRAILING_MARK = re.compile(r"\s+[:;,]$")
-# A chapter or section number in front of a heading: "5 Authenticator…", "09 Principles…", "5.1. Scope", "Chapter 3:".
+# A chapter or section number in front of a heading: "5 Sampling…", "07 Delivery…", "5.1. Scope", "Chapter 3:".
 _CHAPTER_LABEL = re.compile(r"^(?:(?:Chapter|Section|Part)\s+)?\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[:.—–-])?\s+(?=[^\W\d_])", re.I)
 # Headings that open a text and never title it: "PREAMBLE", "Abstract", "Table of Contents", "序言", "前言", "目录".
 _GENERIC_HEADING = re.compile(
@@ -71,14 +71,14 @@ _GENERIC_HEADING = re.compile(
     r"|long\s+title|序言|前言|目录|摘要|引言)$",
     re.I,
 )
-# The issuing bodies a Chinese official title names before "关于" (concerning): "中共中央 国务院关于实施…的意见",
-# "最高人民法院关于审理…的规定"; the name ends with an organ word (中央, 国务院, 法院, 委员会, 部, 局, 厅, 政府…).
+# The issuing bodies a Chinese official title names before "关于" (concerning): "中共中央 国务院关于推进…的意见",
+# "最高人民法院关于适用…的解释"; the name ends with an organ word (中央, 国务院, 法院, 委员会, 部, 局, 厅, 政府…).
 _CN_ISSUER = re.compile(
     r"^(?P<who>[^\s，。、《》（）]{0,20}(?:中央|国务院|法院|检察院|委员会|常委会|部|局|署|厅|办公室|政府|银行|总局|大会)"
     r"(?:[\s、][^\s，。、《》（）]{0,20}(?:中央|国务院|法院|检察院|委员会|部|局|署|厅|办公室|政府))*)关于"
 )
-# The bodies an instrument's title names: "Regulation (EU) 2022/868 of the European Parliament and of the Council of
-# 30 May 2022 on …" -> "European Parliament" and "Council".
+# The bodies an instrument's title names: "Regulation (EU) 2021/1234 of the European Parliament and of the Council of
+# 14 April 2021 on …" -> "European Parliament" and "Council".
 _BODY_WORDS = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}"
 _TITLE_BODIES = re.compile(rf"\bof\s+the\s+(?P<first>{_BODY_WORDS})(?:\s+and\s+of\s+the\s+(?P<second>{_BODY_WORDS}))?\s+of\s+\d")
 
@@ -93,20 +93,20 @@ _LEADING_BODY = re.compile(
 def display_title(title: str) -> str:
     """Return a title as the archive shows it: without a trailing " :" and in title case if printed in capitals.
 
-    The capitals stay in the source text; a list of "SUBMISSION TO CABINET" and "Submission to Cabinet" reads as
+    The capitals stay in the source text; a list of "SUBMISSION TO THE MINISTER" and "Submission to the Minister" reads as
     one list only if both are shown the same way.
     """
     title = _TRAILING_MARK.sub("", clean_title_notes(" ".join(title.split())))
     if is_capitals(title):
         return title_case(title)
     lead = _CAPITALS_LEAD.match(title)
-    if lead:  # "REGULATION (EU) 2022/868 OF THE COUNCIL of 30 May 2022 on …": the document type line in capitals
+    if lead:  # "REGULATION (EU) 2021/1234 OF THE COUNCIL of 14 April 2021 on …": the document type line in capitals
         return title_case(lead.group(1)) + title[lead.end(1):]
     return title
 
 
 def clean_title_notes(title: str) -> str:
-    """Drop a note printed after a title: "… (Data Governance Act) (Text with EEA relevance)" -> "… (Data Governance Act)"."""
+    """Drop a note printed after a title: "… (Open Data Act) (Text with EEA relevance)" -> "… (Open Data Act)"."""
     return _TITLE_NOTE.sub("", title)
 
 
@@ -117,7 +117,7 @@ def is_capitals(text: str) -> bool:
 
 
 def title_case(text: str) -> str:
-    """Return a line in capitals in title case: "PAPER BY EAST ASIA SECTION" -> "Paper by East Asia Section"."""
+    """Return a line in capitals in title case: "PAPER BY PACIFIC SECTION" -> "Paper by Pacific Section"."""
     words = text.split()
     out = []
     for index, word in enumerate(words):
@@ -134,7 +134,7 @@ def title_case(text: str) -> str:
 
 
 def chapter_heading(text: str) -> tuple[str, str]:
-    """Return (label, heading) of a numbered chapter heading ("09 Principles and actions" -> ("09", "Principles…")),
+    """Return (label, heading) of a numbered chapter heading ("07 Delivery and funding" -> ("07", "Delivery…")),
     or ("", text) when it carries no number."""
     match = _CHAPTER_LABEL.match(text)
     if not match:
@@ -149,7 +149,7 @@ def is_generic_heading(text: str) -> bool:
 
 def issuer_in_title(title: str) -> str:
     """Return the issuing bodies a title names: "中共中央 国务院关于…" -> "中共中央 国务院"; "Directive … of the
-    European Parliament and of the Council of 12 July 2002 …" -> "European Parliament and Council"; else ""."""
+    European Parliament and of the Council of 25 October 2011 …" -> "European Parliament and Council"; else ""."""
     chinese = _CN_ISSUER.match(title.strip())
     if chinese:
         return chinese.group("who")
