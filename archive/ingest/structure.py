@@ -77,6 +77,10 @@ _MIN_SPACED_LETTERS = 4
 _CONTINUED = re.compile(r"(?:[—–-]\s*|\(\s*)continued\)?$", re.I)
 # A chapter's number in a contents list: "1", "12" (not "1.2" or "A.1").
 _CHAPTER_NUMBER = re.compile(r"\d{1,3}")
+# Points that a line ending in a colon announces as a list: "(a)", "A.", "（一）".
+_ITEM_SCHEMES = frozenset({PAREN, LETTER, CJK_BRACKETED})
+# How a line announcing a list ends: "…the following:", "…如下各项：".
+_ANNOUNCING = (":", "：")
 _MIN_NUMBERED_PARAGRAPHS = 5
 _MIN_NUMBERED_SECTIONS = 3
 # Evidence read from type alone: a larger or bolder font.
@@ -167,11 +171,19 @@ def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -
     numbered = sum(1 for b in body if b.kind in (PARAGRAPH, LIST_ITEM) and read_label(b.text).scheme == DECIMAL)
     headings: dict[int, Heading] = {}
     skip: set[int] = set()
+    enumeration = ""  # the scheme of the items a line ending in a colon announced ("…as follows:" / "(a) …")
     for index, block in enumerate(body):
         if index in skip:
             continue
         is_last = index == len(body) - 1
         found = _format_heading(block) or _shape_heading(block, listed, sequence, bool(contents))
+        if found is not None and not found.evidence and found.label.scheme in _ITEM_SCHEMES:
+            if index and body[index - 1].text.endswith(_ANNOUNCING):
+                enumeration = found.label.scheme
+            if found.label.scheme == enumeration:
+                continue  # an item of the list the line before announced, not a subsection
+        elif found is not None:
+            enumeration = ""
         if found is None and _heads_numbered_paragraphs(body, index, numbered):
             found = Heading(Label("", block.text), "grouping")
         if found is None or (is_last and block.kind != HEADING and not found.rest):
@@ -421,7 +433,9 @@ def _cjk_heading(label: Label, continues: bool) -> Heading | None:
     it continues the chapters before it; starting a count, it is an enumerated sentence.
     """
     end = _CJK_SENTENCE_END.search(label.text)
-    if end is None:
+    if end is None:  # a heading alone on its line is a short phrase: "（三）基本原则", not "（一）…系统，它…"
+        if label.scheme == CJK_BRACKETED and _CJK_CLAUSE_MARK.search(label.text):
+            return None
         return Heading(label, _family(label))
     if label.scheme == CJK:  # a chapter is never captioned run-in; a sentence continuing the chapters is one
         return Heading(replace(label, text=""), _family(label), 0, label.text) if continues else None

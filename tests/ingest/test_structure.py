@@ -852,3 +852,16 @@ def test_a_declarations_annex_takes_its_title_line_once(un_declaration):
     annex = next(s for s in un_declaration.sections if s.label == "Annex")
     assert annex.heading.startswith("Doha Political Declaration")
     assert annex.paragraphs[:1] != (annex.heading,)
+
+
+def test_points_a_line_ending_in_a_colon_announces_are_items_not_subsections():
+    blocks = [paragraph(t) for t in ["一、总则", ZH, "二、能用于下列系统的各项：", "(一)推进装置", "(二)控制装置", "(三)导航装置", ZH]]
+    (first, second) = build_from_blocks(blocks).sections
+    assert second.children == ()
+    assert second.paragraphs[:3] == ("(一)推进装置", "(二)控制装置", "(三)导航装置")
+
+
+def test_a_bracketed_line_holding_a_clause_is_a_point_not_a_heading():
+    point = "（一）安装在飞行器上的跟踪系统，它可提供飞行中位置和速度的实时测量数据"
+    structure = build_structure(["一、总则", ZH, point, ZH])
+    assert structure.sections[0].children == ()
