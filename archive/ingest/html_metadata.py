@@ -20,12 +20,14 @@ import trafilatura
 from lxml import etree
 
 from .blocks import HEADING, Block
+from .dates import date_order
 from .frontmatter import FrontMatter
 from .html_blocks import compact
 
 # Separators between a page's title and its site's name: "Headline - Site", "Site | Headline",
-# "Headline — Site", "Site :: Headline", "Headline · Site", "Headline|Site".
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•»/]|::)\s+|\s*\|\s*")
+# "Headline — Site", "Site :: Headline", "Headline · Site", "Headline|Site", and the underscore Chinese sites put
+# between the two: "多地出台秋粮收购新政_东方日报网".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•»/]|::)\s+|\s*\|\s*|(?<=[\u3400-\u9fff])_(?=[\u3400-\u9fff])")
 # A word of a title that is not a catalogue number, date or file name: "Consolidated", "Directive".
 _TITLE_WORD = re.compile(r"^[^\W\d_][^\W\d]{2,}\W*$")
 # A run of Chinese, Japanese or Korean characters long enough to be words: "数字经济发展规划".
@@ -63,14 +65,21 @@ def page_front_matter(
     for key, value in (
         ("title", _page_title(tree, document, blocks, names)),
         ("publisher", _publisher(tree, document)),
-        ("date", _page_date(tree, markup, whole)),
+        ("date", _page_date(tree, markup, whole, _page_language(tree))),
         ("source_url", document.url if document is not None else ""),
+        ("language", _page_language(tree)),
         ("authors", authors),
         ("creators", creators),
     ):
         if value:
             fields[key] = value if isinstance(value, list) else " ".join(value.split())
     return FrontMatter(fields)
+
+
+def _page_language(tree: lxml.html.HtmlElement) -> str:
+    """Return the language the page declares (``<html lang="en-US">``, Content-Language), which settles "03/04/2023"."""
+    declared = tree.getroottree().getroot().get("lang") or next(iter(_meta(tree, "content-language", "language")), "")
+    return declared.strip()
 
 
 def _meta(tree: lxml.html.HtmlElement, *names: str) -> list[str]:
@@ -179,12 +188,13 @@ def _publisher(tree: lxml.html.HtmlElement, document: trafilatura.settings.Docum
     return next(iter(names), _host(tree, document))
 
 
-def _page_date(tree: lxml.html.HtmlElement, markup: str, whole: bool) -> str:
+def _page_date(tree: lxml.html.HtmlElement, markup: str, whole: bool, language: str = "") -> str:
     """Return the date the page declares; for an article page, else the date htmldate finds in its text.
 
     A whole document's text cites many dates (htmldate took one from the reference list of an RFC and
     one from an amendment note of an act), so only its declared date is taken; the header reader still
-    reads a date printed at its top.
+    reads a date printed at its top. htmldate reads a printed "03/04/2023" day first; a page in a
+    month-first language means 4 March.
     """
     declared = _declared_date(tree)
     if declared or whole:
@@ -195,7 +205,16 @@ def _page_date(tree: lxml.html.HtmlElement, markup: str, whole: bool) -> str:
         return ""
     if found.endswith("-01-01"):  # htmldate's reading of a bare year
         return "" if found[:4] in _copyright_years(tree) else found[:4]
-    return found
+    return _month_first(found, markup) if date_order((), language) == "mdy" else found
+
+
+def _month_first(found: str, markup: str) -> str:
+    """Return htmldate's day-first reading of a printed numeric date read month first, when the page prints it so."""
+    year, month, day = found.split("-")
+    printed = re.compile(rf"\b0?{int(day)}[/.-]0?{int(month)}[/.-]{year}\b")
+    if int(day) > 12 or day == month or not printed.search(markup):
+        return found
+    return f"{year}-{day}-{month}"
 
 
 def _declared_date(tree: lxml.html.HtmlElement) -> str:

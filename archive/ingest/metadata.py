@@ -613,4 +613,12 @@ def _same_title(line: str, title: str) -> bool:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+    """Tell whether two printings of a line say the same, whatever their case, quotes, spacing and final full stop."""
+    return _folded(a) == _folded(b)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).casefold().split()).rstrip(".")
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})

@@ -24,7 +24,7 @@ from .jsonlines import JSONL_SUFFIXES, read_jsonlines
 from .kinds import Shape, infer_kind
 from .longtext import split_long, split_long_lines
 from .markdown import BULLET, markdown_blocks
-from .metadata import read_header, split_author_note
+from .metadata import Header, read_header, split_author_note
 from .model import IngestError, ParsedDocument, ParsedSection
 from .normalise import normalise
 from .numbering import read_label
@@ -124,7 +124,8 @@ def _parse_source(source: Source) -> ParsedDocument:
     warnings = list(source.warnings)
     cleaned = strip_debris(source.blocks)
     header, body = read_header(list(cleaned.blocks), source.front, cleaned.source_url)
-    body = _paragraph_blocks(mark_contents(_title_in_body(cleaned.blocks, body, header.title)))
+    body = _title_in_body(cleaned.blocks, _without_letterhead(body, header), header.title)
+    body = _paragraph_blocks(mark_contents(body))
     texts = [b.text for b in body if b.kind != CONTENTS]
     kept, author_note = split_author_note(texts, header.authors)
     if len(kept) < len(texts):
@@ -224,6 +225,12 @@ def _title_in_body(blocks: Sequence[Block], body: list[Block], title: str) -> li
     if read_label(title_block.text).label and title_block not in body:
         return [title_block, *body]
     return [b for b in body if not (b.kind == HEADING and _fold(b.text) == folded and b.level <= title_block.level)]
+
+
+def _without_letterhead(body: list[Block], header: Header) -> list[Block]:
+    """Return the body without headings that only name its issuer or publisher: a letterhead printed on each page."""
+    names = {_fold(name) for name in (header.issuer, header.publisher) if name}
+    return [b for b in body if not (b.kind == HEADING and _fold(b.text) in names)]
 
 
 def _fold(text: str) -> str:

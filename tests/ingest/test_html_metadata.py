@@ -3,6 +3,8 @@
 Read through ``read_page_blocks``, whose front matter is this module's answer.
 """
 
+from pathlib import Path
+
 import pytest
 
 from archive.ingest import parse
@@ -18,6 +20,7 @@ def test_metadata_comes_from_the_og_and_article_tags():
         "date": "2024-05-16",
         "source_url": "https://www.straitstimes.com/asia/asean-china-code",
         "authors": ["Tan Hui Yee"],
+        "language": "en",
     }
     assert page.description == "Negotiators close two decades of talks with a text both sides can sign"
 
@@ -87,6 +90,7 @@ def test_the_rfc_gets_its_declared_title_month_and_creator_not_trafilaturas_gues
         "title": "The Transport Layer Security (TLS) Protocol Version 1.3",
         "date": "2018-08",
         "creators": ["Rescorla, E."],
+        "language": "en",
     }
 
 
@@ -108,3 +112,31 @@ def test_a_chinese_title_with_a_year_is_no_catalogue_number():
     body = "<h1>第一章 总纲</h1><p>" + "中华人民共和国是工人阶级领导的、以工农联盟为基础的人民民主专政的社会主义国家。" * 3 + "</p>"
     page = read_page_blocks(f"<!DOCTYPE html><html><head><title>中华人民共和国宪法 2018</title></head><body>{body}</body></html>")
     assert page.front.fields["title"] == "中华人民共和国宪法 2018"
+
+
+PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title></head><body>
+<header><a href="/">{site}</a></header>
+<article><h1>{headline}</h1><p>Posted: 03/04/2023 5:42 PM</p>
+<p>The county board voted on Friday night to move the start of the school day later for every high school.</p>
+<p>Parents who spoke at the meeting were split over what the change would mean for bus routes and sport.</p>
+<p>The district will publish the new timetable before the end of the spring term, the board said.</p></article>
+</body></html>"""
+
+
+def test_a_chinese_sites_underscore_between_headline_and_name_is_not_part_of_the_title():
+    markup = PAGE.format(lang="zh-CN", title="多地出台秋粮收购新政_东方日报网", site="东方日报网", headline="多地出台秋粮收购新政")
+    assert read_page_blocks(markup).front.fields["title"] == "多地出台秋粮收购新政"
+
+
+US_PAGE = Path(__file__).resolve().parents[1] / "fixtures" / "web" / "09-us-numeric-date.html"
+
+
+def test_the_page_declares_its_language_and_a_month_first_language_settles_a_numeric_date():
+    markup = US_PAGE.read_text(encoding="utf-8")  # lang="en-US", "Posted: 03/04/2023"
+    assert read_page_blocks(markup).front.fields["language"] == "en-US"
+    assert parse(markup.encode(), US_PAGE.name).date.iso() == "2023-03-04"
+
+
+def test_a_day_first_language_reads_the_same_numeric_date_as_3_april():
+    markup = US_PAGE.read_text(encoding="utf-8").replace('lang="en-US"', 'lang="en-GB"')
+    assert parse(markup.encode(), US_PAGE.name).date.iso() == "2023-04-03"

@@ -291,3 +291,30 @@ def test_a_file_of_json_lines_is_not_taken_for_html():
 )
 def test_file_kind_from_name_and_first_bytes(filename, raw, kind):
     assert file_kind(filename, raw) == kind
+
+
+def test_a_letterhead_heading_naming_the_issuer_is_no_section():
+    body = "\n\n".join(["The ministry set out its plans for the coming year in a statement on Monday."] * 3)
+    text = f"""---
+title: "Plans for the year"
+source: "MINISTRY OF FISHERIES"
+---
+
+PLANS FOR THE YEAR
+
+{body}
+
+MINISTRY OF FISHERIES
+
+ANNEX A
+
+CATCH LIMITS
+
+NEW REGISTERS
+
+{body}
+"""
+    doc = parse(text.encode(), "plans.txt")
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert "MINISTRY OF FISHERIES" not in headings and "PLANS FOR THE YEAR" not in headings
+    assert doc.issuer.casefold() == "ministry of fisheries"
