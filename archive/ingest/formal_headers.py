@@ -120,8 +120,8 @@ _SERIES = re.compile(
 _STANDARD_STATUS = re.compile(
     r"^W3C\s+(?:Candidate\s+|Proposed\s+)?(?:Recommendation|Working\s+Draft|Working\s+Group\s+Note|Statement)\b(?=[\s,]|$)"
 )
-# A version line under a title: "Version 1.1", "Revision 2", "Draft 3".
-_VERSION = re.compile(r"^(?:Version|Revision|Rev\.|Release)\s+\d+(?:\.\d+)*[a-z]?$", re.I)
+# A version line under a title, perhaps with its date: "Version 1.1", "Revision 2", "Version 4, 12 March 2009".
+_VERSION = re.compile(r"^(?:Version|Revision|Rev\.|Release)\s+\d+(?:\.\d+)*[a-z]?(?:,\s*(?P<date>[^,]{4,40}))?$", re.I)
 
 # What a Chinese issuance line says was done: adopted (通过), issued (发布, 印发, 颁布), promulgated (公布),
 # in force (施行), amended (修正, 修订), approved (批准).
@@ -228,7 +228,11 @@ def _gazette_line(line: str, order: str | None) -> Facts | None:
 
 
 def _series_line(line: str, order: str | None) -> Facts | None:
-    if _SERIES.match(line) or _VERSION.match(line) or _CN_DOCUMENT_NUMBER.match(line):
+    version = _VERSION.match(line)
+    if version and version.group("date"):
+        date = parse_date(version.group("date"), order)
+        return Facts(dates=(date,) if date else (), cues=(line,))
+    if _SERIES.match(line) or version or _CN_DOCUMENT_NUMBER.match(line):
         return Facts(cues=(line,))
     status = _STANDARD_STATUS.match(line)
     if status:

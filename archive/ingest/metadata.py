@@ -51,7 +51,7 @@ from .model import PartialDate
 from .paragraphs import ends_sentence, unmark_italic
 from .publishers import body_name, expand_abbreviations, publisher_for_url, same_publisher, split_publisher
 from .titles import (
-    chapter_heading, clean_title, display_title, is_capitals, is_generic_heading, issuer_in_title, title_and_description,
+    acronyms_in, chapter_heading, clean_title, display_title, is_capitals, is_generic_heading, issuer_in_title, title_and_description,
     title_case,
 )
 
@@ -99,6 +99,7 @@ _HOST_NAME = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 # Heading evidence of a format that sets one title over several heading lines (a PDF cover, an HTML title block).
 _SPLIT_TITLE_EVIDENCE = frozenset({"font", "class"})
 
+_ACRONYM_SAMPLE_BLOCKS = 40  # the opening blocks whose capital words keep a capitals title's acronyms
 _MAX_HEADER_LINES = 24
 _MAX_HELD = 4
 _MAX_HELD_NAMES = 12
@@ -528,7 +529,7 @@ def _finish(reader: _Reader, blocks: list[Block], source_url: str) -> None:
     header.cover_dates.extend(cover.dates)
     header.cues.extend(cover.cues)
     header.closing_dates.extend(closing_dates(blocks, reader.order))
-    header.title = display_title(header.title)
+    header.title = display_title(header.title, acronyms_in(b.text for b in blocks[:_ACRONYM_SAMPLE_BLOCKS]))
     header.issuer = header.issuer or issuer_in_title(header.title)
     header.versions.extend(_dates_in_title(header.title, reader.order))
     if not header.authors and (speaker := speaker_in_title(header.title)):

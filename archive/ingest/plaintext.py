@@ -420,6 +420,10 @@ def _expand_literal_marker(line: str) -> str:
 _PAGE_REFERENCE = re.compile(r"(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
 # A title so long its dot leader shrank to one dot glued to the page number: "…Retention of Audit Records.57".
 _SQUEEZED_LEADER = re.compile(r"[a-z]{2}\.\d{1,4}$")
+# A centred heading: indented at least this far past the margin, its two margins equal within a share of the width.
+_MIN_CENTRED_INDENT = 8
+_CENTRED_TOLERANCE = 0.15
+_MAX_CENTRED_WORDS = 12
 _LEADER = ".."  # dot leaders, once spaces are removed: "......", ". . . .", and a squeezed "..50"
 # A section number opening a heading: "3.2.7.  Key Rotation", "12.4.1.1 Changes…", "A.1.  Sender",
 # "Appendix B.  Test Vectors", "9 Appendices".
@@ -460,9 +464,32 @@ def _read_plain(raw: list[list[str]]) -> list[Block]:
                 blocks.append(Block(PARAGRAPH, _stripped(split[1])))
         elif layout.caps and len(block) == 1 and _is_caps_line(block[0].strip()):
             blocks.append(heading(block[0], 0, "caps"))
+        elif len(block) == 1 and not layout.outdent and _is_centred(block[0], layout):
+            blocks.append(heading(block[0], 0, "centred"))
         else:
             blocks.append(Block(PARAGRAPH, _stripped(block)))
     return blocks
+
+
+def _is_centred(line: str, layout: _Layout) -> bool:
+    """Tell whether a lone line is a heading centred over the text, as licences and typed reports set them.
+
+    "                    Preamble" over 70-column text is centred: its left margin is wide and about equal to
+    the space left after it. A short line of words that ends no sentence.
+    """
+    text = line.expandtabs(8)
+    left = _indent(text) - layout.margin
+    right = layout.width - len(text.rstrip())
+    words = line.split()
+    return (
+        layout.width > 0
+        and left >= _MIN_CENTRED_INDENT
+        and abs(left - right) <= _CENTRED_TOLERANCE * layout.width
+        and 0 < len(words) <= _MAX_CENTRED_WORDS
+        and next((ch for ch in line if ch.isalpha()), "a").isupper()
+        and not ends_sentence(line.strip())
+        and not line.rstrip().endswith((",", ";"))
+    )
 
 
 def _layout(raw: list[list[str]]) -> _Layout:

@@ -81,6 +81,9 @@ _CHAPTER_NUMBER = re.compile(r"\d{1,3}")
 _ITEM_SCHEMES = frozenset({PAREN, LETTER, CJK_BRACKETED})
 # How a line announcing a list ends: "…the following:", "…如下各项：".
 _ANNOUNCING = (":", "：")
+_MAX_FULL_STOP_TITLE_WORDS = 10
+# Words a title leaves in lower case: "Interpretation of Sections 15 and 16".
+_MINOR_WORDS = frozenset("with from into onto upon over under than that this these those their about".split())
 _MIN_NUMBERED_PARAGRAPHS = 5
 _MIN_NUMBERED_SECTIONS = 3
 # Evidence read from type alone: a larger or bolder font.
@@ -366,7 +369,12 @@ def _shape_heading(block: Block, listed: set[str], sequence: _Sequence, has_cont
     run_in = _run_in(text, label)
     if run_in is not None:
         return run_in
-    if not _heading_shaped(label) or _reads_as_clause(label.text):
+    if not _heading_shaped(label):
+        if _titled_with_full_stop(label.text):
+            label = replace(label, text=label.text[:-1])  # "0. Definitions."
+        else:
+            return None if has_contents else _run_in_caption(label)
+    if _reads_as_clause(label.text):
         return None
     if has_contents and (label.scheme != DECIMAL or (len(label.number) == 1 and sequence.chapters_listed)):
         return None  # the contents list names the chapters; only their numbered subsections are found by shape
@@ -466,6 +474,34 @@ def _heading_shaped(label: Label) -> bool:
         and not (text and ends_sentence(text) and not text.endswith("?"))
         and not text.endswith((",", ";"))
     )
+
+
+def _run_in_caption(label: Label) -> Heading | None:
+    """Return a numbered paragraph opening with a short title as a heading with that title and the rest as text.
+
+    "2. Grant of Licence. Subject to the terms of…" is section 2, "Grant of Licence"; "2. The Parties will consult.
+    Each shall…" opens with a sentence, not a title.
+    """
+    first = _INNER_SENTENCE_END.search(label.text)
+    if first is None or not _titled_with_full_stop(label.text[: first.start() + 1]):
+        return None
+    title, rest = label.text[: first.start()], label.text[first.end():].strip()
+    return Heading(replace(label, text=title), _family(label), label.depth if label.scheme == DECIMAL else 0, rest)
+
+
+def _titled_with_full_stop(text: str) -> bool:
+    """Tell whether a numbered line is a short title closed by a full stop, as licences and statutes print them.
+
+    "0. Definitions.", "3. Protecting Users' Legal Rights From Anti-Circumvention Law." are headings; "7. The
+    Parties will consult." is a sentence: its words are not capitalised as a title's are.
+    """
+    if not text.endswith(".") or text.endswith("..") or ends_sentence(text[:-1]):
+        return False
+    words = text[:-1].split()
+    if not 0 < len(words) <= _MAX_FULL_STOP_TITLE_WORDS or _INNER_SENTENCE_END.search(text[:-1]):
+        return False
+    content = [w for w in words if len(w) > 3 and w[:1].isalpha() and w.casefold() not in _MINOR_WORDS]
+    return bool(content) and all(w[:1].isupper() for w in content)
 
 
 def _reads_as_clause(text: str, case: bool = True) -> bool:

@@ -9,6 +9,7 @@ only read the strings, so the header reader stays about where lines are.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # A footnote marker after a title: "…and the Pacific Islands[1]", "…Treaty [12]".
 _FOOTNOTE_MARK = re.compile(r"\s*\[\d{1,3}\]$")
@@ -90,19 +91,41 @@ _LEADING_BODY = re.compile(
 )
 
 
-def display_title(title: str) -> str:
+def display_title(title: str, acronyms: frozenset[str] = frozenset()) -> str:
     """Return a title as the archive shows it: without a trailing " :" and in title case if printed in capitals.
 
     The capitals stay in the source text; a list of "SUBMISSION TO THE MINISTER" and "Submission to the Minister" reads as
-    one list only if both are shown the same way.
+    one list only if both are shown the same way. Words the text itself prints in capitals (``acronyms``) stay so.
     """
     title = _TRAILING_MARK.sub("", clean_title_notes(" ".join(title.split())))
     if is_capitals(title):
-        return title_case(title)
+        return title_case(title, acronyms)
     lead = _CAPITALS_LEAD.match(title)
     if lead:  # "REGULATION (EU) 2021/1234 OF THE COUNCIL of 14 April 2021 on …": the document type line in capitals
-        return title_case(lead.group(1)) + title[lead.end(1):]
+        return title_case(lead.group(1), acronyms) + title[lead.end(1):]
     return title
+
+
+def acronyms_in(texts: Iterable[str]) -> frozenset[str]:
+    """Return the words printed in capitals amid words that are not: "the FAO Fisheries Code applies" -> {"FAO"}.
+
+    A capitals title is shown in title case, but a word its own text writes in capitals among ordinary words is
+    an acronym; a word inside a line or run of capitals ("OF THE COUNCIL") is not evidence of anything.
+    """
+    found: set[str] = set()
+    for text in texts:
+        words = [w.strip("()[]“”\"'‘’,;:.") for w in text.split()]
+        for index, word in enumerate(words):
+            if not _ACRONYM.fullmatch(word):
+                continue
+            neighbours = words[max(0, index - 1):index] + words[index + 1:index + 2]
+            if neighbours and not any(_ACRONYM.fullmatch(n) or n.isupper() for n in neighbours):
+                found.add(word)
+    return frozenset(found)
+
+
+# A word in capitals, two to six letters: "FAO", "NATO", "GATT".
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def clean_title_notes(title: str) -> str:
@@ -116,13 +139,15 @@ def is_capitals(text: str) -> bool:
     return len(text.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
 
 
-def title_case(text: str) -> str:
+def title_case(text: str, acronyms: frozenset[str] = frozenset()) -> str:
     """Return a line in capitals in title case: "PAPER BY PACIFIC SECTION" -> "Paper by Pacific Section"."""
     words = text.split()
     out = []
     for index, word in enumerate(words):
         core = word.strip("()[]“”\"'‘’,;:")
-        if index and core.lower() in _SMALL_WORDS and not words[index - 1].endswith(":"):
+        if core in acronyms:
+            out.append(word)
+        elif index and core.lower() in _SMALL_WORDS and not words[index - 1].endswith(":"):
             out.append(word.lower())
         elif _KEEP_CAPS.match(core) or word.startswith("(") and word.rstrip(",;:").endswith(")"):
             out.append(word)  # an acronym, a numeral, or a capital word in brackets: "(EU)", "(IETF)"

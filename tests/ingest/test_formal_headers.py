@@ -95,3 +95,8 @@ def test_series_and_version_lines_are_cues():
 @pytest.mark.parametrize("line", ["The General Assembly,", "中华人民共和国宪法", "Zero Trust Architecture", "Abstract"])
 def test_ordinary_lines_are_no_formal_header(line):
     assert header_line(line) is None
+
+
+def test_a_version_line_with_its_date_gives_the_date():
+    facts = header_line("Version 4, 12 March 2009")
+    assert facts.dates == (PartialDate(2009, 3, 12),) and facts.cues == ("Version 4, 12 March 2009",)

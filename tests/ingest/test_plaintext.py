@@ -305,3 +305,10 @@ def test_a_single_key_value_line_opening_a_text_is_prose_not_a_header():
 @pytest.mark.parametrize("text", ["", "\f\f", "::", "..", "=\n", "PEP: 1\nTitle: Only a header\n", ".. note::"])
 def test_degenerate_input_reads_without_error(text):
     assert isinstance(text_blocks(text), TextReading)
+
+
+def test_a_lone_line_centred_over_the_text_is_a_heading():
+    body = "\n".join(["  The licence is a free licence for software and other kinds of works, and it"] * 3)
+    text = f"{body}\n\n{' ' * 36}Preamble\n\n{body}\n"  # as wide a margin on the left as on the right
+    blocks = text_blocks(text).blocks
+    assert [(b.kind, b.text, b.evidence) for b in blocks if b.kind == HEADING] == [(HEADING, "Preamble", "centred")]

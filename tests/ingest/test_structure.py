@@ -865,3 +865,24 @@ def test_a_bracketed_line_holding_a_clause_is_a_point_not_a_heading():
     point = "（一）安装在飞行器上的跟踪系统，它可提供飞行中位置和速度的实时测量数据"
     structure = build_structure(["一、总则", ZH, point, ZH])
     assert structure.sections[0].children == ()
+
+
+def test_numbered_titles_closed_by_a_full_stop_are_headings_as_licences_print_them():
+    structure = build_structure(["0. Definitions.", TEXT, "1. Source Code.", TEXT, "2. Interpretation of Sections 3 and 4.", TEXT])
+    assert [(s.label, s.heading) for s in structure.sections] == [
+        ("0", "Definitions"), ("1", "Source Code"), ("2", "Interpretation of Sections 3 and 4")]
+
+
+def test_a_numbered_sentence_closed_by_a_full_stop_stays_a_paragraph():
+    structure = build_structure(["1. The Parties will consult.", TEXT])
+    assert structure.sections[0].label == ""
+
+
+def test_a_short_title_running_into_its_text_opens_a_section():
+    structure = build_structure([
+        "1. Definitions. In this licence the following words have the meanings given.",
+        "2. Grant of Licence. Subject to the terms of this licence, each contributor grants a licence.",
+    ])
+    first, second = structure.sections
+    assert (second.label, second.heading, second.paragraphs) == (
+        "2", "Grant of Licence", ("Subject to the terms of this licence, each contributor grants a licence.",))

@@ -3,7 +3,7 @@
 import pytest
 
 from archive.ingest.titles import (
-    chapter_heading, clean_title, display_title, is_generic_heading, issuer_in_title, title_and_description,
+    acronyms_in, chapter_heading, clean_title, display_title, is_generic_heading, issuer_in_title, title_and_description,
 )
 
 
@@ -74,3 +74,9 @@ def test_a_catalogue_full_stop_and_a_footnote_mark_are_dropped():
 
 def test_a_description_that_is_a_sentence_is_the_standfirst():
     assert title_and_description("Title", "A sentence that ends.") == ("Title", "A sentence that ends.")
+
+
+def test_a_capitals_title_keeps_the_acronyms_its_text_prints_in_capitals():
+    acronyms = acronyms_in(["The FAO Code of Conduct applies to all members.", "RULES FOR ALL MEMBERS OF THE BOARD"])
+    assert acronyms == frozenset({"FAO"})
+    assert display_title("FAO CODE OF CONDUCT", acronyms) == "FAO Code of Conduct"
