@@ -35,6 +35,8 @@ _LEADERS = re.compile(r"(?:\.\s*){3,}(?:\d{1,4}|[ivxlc]{1,6})$|[·…]{3,}\s*\d{
 # Review Process", "Table C-2: Summary of Open Findings", "Table 2 …" ("Table A" is a heading).
 CAPTION = re.compile(r"^(?:figure|fig\.|table|box|exhibit|chart|map)\s+[A-Z]?[-.]?\d", re.I)
 
+# A list bullet before a contents entry, as a generated table of contents prints it: "* 1. About", "- 2. Scope".
+_BULLET = re.compile(r"^[*•+\-–]\s+")
 _MIN_LEADER_RUN = 3
 _MAX_ENTRY_CHARS = 200
 _MAX_ENTRY_WORDS = 25
@@ -120,7 +122,8 @@ def _entry_shaped(text: str) -> bool:
 
 
 def _entry_text(text: str) -> str:
-    return " ".join(PAGE_REFERENCE.sub("", text.strip()).split()).rstrip(" .")
+    """Return an entry as printed, without its page number, final dot or list bullet ("* 1.1. Scope" -> "1.1. Scope")."""
+    return _BULLET.sub("", " ".join(PAGE_REFERENCE.sub("", text.strip()).split())).rstrip(" .")
 
 
 def _key(text: str) -> str:

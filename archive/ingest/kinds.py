@@ -186,8 +186,8 @@ def _genre_kind(shape: Shape) -> str:
     if _SELF_REPORT.search(shape.opening):
         return "report"
     has_chapters = shape.has_preface and shape.roman_chapters >= _MIN_CHAPTERS
-    if shape.has_contents or _GOVERNMENT_BODY.search(shape.issuer) or has_chapters:
-        return "white_paper"
+    if _GOVERNMENT_BODY.search(shape.issuer) or has_chapters:
+        return "white_paper"  # a contents list alone makes a manual or a report as much as a white paper
     if shape.author_note or shape.section_labels:
         return "opinion"
     if _ARGUING_TITLE.search(shape.title) and not _REPORTED.search(shape.title):

@@ -254,3 +254,9 @@ def test_rfc_8446s_contents_title_is_dropped_and_the_entries_its_reader_marked_a
 def test_every_entry_of_rfc_2616s_contents_list_is_found_in_its_body(rfc2616):
     assert len(rfc2616.contents) > 250
     assert rfc2616.missing == ()
+
+
+def test_a_generated_contents_list_of_bulleted_entries_is_read_without_its_bullets():
+    blocks = mark_contents([paragraph("Contents"), paragraph("* 1. About this manual"), paragraph("* 1.1. Scope"),
+                            heading("1. About this manual", 1, "adornment")])
+    assert entries_of(blocks) == (ContentsEntry("1", "About this manual"), ContentsEntry("1.1", "Scope"))

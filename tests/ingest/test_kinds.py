@@ -21,8 +21,9 @@ def test_a_genre_named_in_the_title_gives_the_kind(title, kind):
     assert kind in KINDS
 
 
-def test_a_contents_list_makes_a_white_paper():
-    assert infer_kind(Shape(title="China's Policies", has_contents=True)) == "white_paper"
+def test_a_contents_list_issued_by_a_government_office_makes_a_white_paper():
+    shape = Shape(title="Policies on Maritime Cooperation", has_contents=True, issuer="State Council Information Office")
+    assert infer_kind(shape) == "white_paper"
 
 
 def test_a_preface_with_roman_chapters_makes_a_white_paper():
@@ -186,3 +187,7 @@ def test_a_long_sectioned_text_nobody_signs_is_other_not_a_news_article():
 
 def test_a_signed_piece_with_many_subheadings_stays_an_article():
     assert infer_kind(Shape(title="Inside the plan", headings=9, authors=("Jane Doe",))) == "article"
+
+
+def test_a_contents_list_alone_does_not_make_a_white_paper():
+    assert infer_kind(Shape(title="Harbour Operations Manual", has_contents=True, headings=9)) == "other"
