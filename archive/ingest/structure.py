@@ -81,6 +81,7 @@ _CHAPTER_NUMBER = re.compile(r"\d{1,3}")
 _ITEM_SCHEMES = frozenset({PAREN, LETTER, CJK_BRACKETED})
 # How a line announcing a list ends: "…the following:", "…如下各项：".
 _ANNOUNCING = (":", "：")
+_MIN_LIST_ITEMS = 3
 _MAX_FULL_STOP_TITLE_WORDS = 10
 # Words a title leaves in lower case: "Interpretation of Sections 15 and 16".
 _MINOR_WORDS = frozenset("with from into onto upon over under than that this these those their about".split())
@@ -198,7 +199,26 @@ def find_headings(body: list[Block], contents: tuple[ContentsEntry, ...] = ()) -
                 skip.add(index + 1)
         sequence.accept(found.label)
         headings[index] = found
-    return _without_typeset_lead_ins(headings)
+    return _without_typeset_lead_ins(_without_bare_lists(headings))
+
+
+def _without_bare_lists(headings: dict[int, Heading]) -> dict[int, Heading]:
+    """Drop runs of bracketed or lettered points that follow each other with no text between: a list.
+
+    "(一)推进装置" / "(二)控制装置" / "(三)导航装置" name items; a subsection opens text. Found by shape only.
+    """
+    dropped: set[int] = set()
+    run: list[int] = []
+    for index in [*sorted(headings), -1]:
+        found = headings.get(index)
+        item = found is not None and not found.evidence and not found.rest and found.label.scheme in _ITEM_SCHEMES
+        if run and not (item and index == run[-1] + 1 and found.label.scheme == headings[run[0]].label.scheme):
+            if len(run) >= _MIN_LIST_ITEMS:
+                dropped.update(run)
+            run = []
+        if item:
+            run.append(index)
+    return {i: h for i, h in headings.items() if i not in dropped}
 
 
 def _without_typeset_lead_ins(headings: dict[int, Heading]) -> dict[int, Heading]:

@@ -886,3 +886,10 @@ def test_a_short_title_running_into_its_text_opens_a_section():
     first, second = structure.sections
     assert (second.label, second.heading, second.paragraphs) == (
         "2", "Grant of Licence", ("Subject to the terms of this licence, each contributor grants a licence.",))
+
+
+def test_bracketed_points_following_each_other_with_no_text_between_are_a_list():
+    blocks = [paragraph(t) for t in ["一、总则", ZH, "二、推进系统", "(一)推进装置", "(二)控制装置", "(三)导航装置", "三、附则", ZH]]
+    sections = build_from_blocks(blocks).sections
+    assert [s.label for s in sections] == ["一", "二", "三"]
+    assert sections[1].children == () and sections[1].paragraphs == ("(一)推进装置", "(二)控制装置", "(三)导航装置")
