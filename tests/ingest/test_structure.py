@@ -1,4 +1,7 @@
-"""archive/ingest/structure.py: the section tree, guided by the document's own contents list."""
+"""archive/ingest/headings.py and structure.py: which blocks are headings, and the section tree they build.
+
+The two modules are one tree builder; headings are tested through the tree a reader sees.
+"""
 
 import pytest
 
