@@ -29,8 +29,9 @@ _OTHER_LIST_TITLE = re.compile(r"^list\s+of\s+(?:figures|tables|illustrations|bo
 PAGE_REFERENCE = re.compile(
     r"(?:\s*(?:\.\s*){2,}|\s*[·…]+\s*|\s{2,})(?:\d{1,4}|[ivxlc]{1,6})$|\s+[ivxlc]{2,6}$|(?<=[a-z]{2})\.\d{1,4}$"
 )
-# The same with visible leaders, the sure sign of a contents line: "Abstract . . . . . 1".
-_LEADERS = re.compile(r"(?:\.\s*){3,}(?:\d{1,4}|[ivxlc]{1,6})$|[·…]{3,}\s*\d{1,4}$")
+# Visible leaders and a page number, the sure sign of a contents line: "Abstract . . . . . 1", "Scope ..12",
+# "Conditions · · · 7", and a long title's leader squeezed to one dot glued to its page: "…Review Dates.89".
+_LEADERS = re.compile(r"(?:\.\s*){2,}(?:\d{1,4}|[ivxlc]{1,6})$|[·…]{3,}\s*\d{1,4}$|(?<=[a-z]{2})\.\d{1,4}$")
 # A caption of a figure or table, as printed under it or listed in a list of figures: "Figure 1: Stages of the
 # Review Process", "Table C-2: Summary of Open Findings", "Table 2 …" ("Table A" is a heading).
 CAPTION = re.compile(r"^(?:figure|fig\.|table|box|exhibit|chart|map)\s+[A-Z]?[-.]?\d", re.I)
@@ -58,6 +59,11 @@ def mark_contents(blocks: list[Block]) -> list[Block]:
     if not marked:
         return blocks
     return _rebuild(blocks, marked)
+
+
+def is_contents_line(line: str) -> bool:
+    """Tell whether a printed line is a contents entry: its text, then dot leaders and a page number."""
+    return bool(_LEADERS.search(line.rstrip()))
 
 
 def entries_of(blocks: list[Block]) -> tuple[ContentsEntry, ...]:

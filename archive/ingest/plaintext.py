@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .blocks import CONTENTS, PARAGRAPH, Block, heading
+from .contents import is_contents_line
 from .paragraphs import ends_sentence
 
 Fields = dict[str, str | list[str]]
@@ -416,15 +417,10 @@ def _expand_literal_marker(line: str) -> str:
 
 # --- plain text -------------------------------------------------------------------------------------
 
-# The page number closing a contents entry, arabic or roman: "…7", "… 160", "Foreword . . . . iii".
-_PAGE_REFERENCE = re.compile(r"(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
-# A title so long its dot leader shrank to one dot glued to the page number: "…Retention of Audit Records.57".
-_SQUEEZED_LEADER = re.compile(r"[a-z]{2}\.\d{1,4}$")
 # A centred heading: indented at least this far past the margin, its two margins equal within a share of the width.
 _MIN_CENTRED_INDENT = 8
 _CENTRED_TOLERANCE = 0.15
 _MAX_CENTRED_WORDS = 12
-_LEADER = ".."  # dot leaders, once spaces are removed: "......", ". . . .", and a squeezed "..50"
 # A section number opening a heading: "3.2.7.  Key Rotation", "12.4.1.1 Changes…", "A.1.  Sender",
 # "Appendix B.  Test Vectors", "9 Appendices".
 _NUMBERED = re.compile(r"^(?:(?:Appendix|Annex|Section|Chapter|Part)\s+)?(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.?\s+\S")
@@ -551,14 +547,7 @@ def _is_caps_line(text: str) -> bool:
 
 def _is_contents_entry(line: str) -> bool:
     """Tell whether a line is a contents entry: a title, dot leaders, a page number ("1.1 Purpose.....7")."""
-    page = _PAGE_REFERENCE.search(line)
-    if not page:
-        return False
-    before = line[:page.start()].rstrip()
-    title = before.rstrip(". ")
-    if _SQUEEZED_LEADER.search(line):
-        return True  # the leader squeezed to one dot by a long title: "…Retention of Audit Records.57"
-    return bool(title) and before[len(title):].replace(" ", "").startswith(_LEADER)
+    return is_contents_line(line)
 
 
 def _is_contents(block: list[str]) -> bool:
