@@ -192,7 +192,7 @@ def _paragraph_blocks(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         if block.kind == PARAGRAPH and block.evidence == LITERAL:
-            out.append(Block(PARAGRAPH, ("\n".join(block.lines),), evidence=LITERAL))
+            out.append(block)  # code or a figure: one paragraph as printed, never split at "sentence" ends
             continue
         if block.kind == PARAGRAPH:
             texts = join_block(list(block.lines))
