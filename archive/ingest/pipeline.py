@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from .blocks import CONTENTS, HEADING, LIST_ITEM, LITERAL, PARAGRAPH, TABLE, Block
+from .blocks import CONTENTS, HEADING, LIST_ITEM, LITERAL, PARAGRAPH, TABLE, Block, paragraph
 from .boilerplate import strip_debris
 from .contents import mark_contents
 from .decode import MAX_BYTES, check_size, decode
@@ -130,6 +130,8 @@ def _parse_source(source: Source) -> ParsedDocument:
     kept, author_note = split_author_note(texts, header.authors)
     if len(kept) < len(texts):
         body = _without_last(body, len(texts) - len(kept))
+    if not any(b.kind != CONTENTS for b in body) and header.subtitle:
+        body, header.subtitle = [paragraph(header.subtitle)], ""  # the only text under the title is the text
     paragraphs = [b.text for b in body if b.kind != CONTENTS]
     if not paragraphs:
         raise IngestError("no body text found after removing the title, metadata and page debris")

@@ -318,3 +318,10 @@ NEW REGISTERS
     headings = [s.heading for s in doc.sections if s.heading]
     assert "MINISTRY OF FISHERIES" not in headings and "PLANS FOR THE YEAR" not in headings
     assert doc.issuer.casefold() == "ministry of fisheries"
+
+
+def test_a_file_whose_only_text_reads_like_a_standfirst_keeps_it_as_its_body():
+    title = "conduction of heat in composite slabs ."
+    text = "a method of calculating the heat that passes through a unit area is developed and allowance is made for"
+    doc = parse(f"{title}\n\n{text} surface resistance between the layers\n".encode(), "abstract.txt")
+    assert doc.subtitle == "" and all_paragraphs(doc)[0].startswith("a method of calculating")
