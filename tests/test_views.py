@@ -305,3 +305,11 @@ def test_the_api_lists_a_documents_other_drafts(client, anzus):
     assert payload["drafts"] == [
         {"id": february.pk, "title": february.title, "date": "1951-02-17", "url": february.get_absolute_url()}
     ]
+
+
+def test_an_issuer_who_is_also_the_publisher_is_named_once(client, seeded):
+    document = seeded["003"].document  # a white paper: its publisher is its issuer
+    assert document.publisher == document.issuer
+    page = client.get(document.get_absolute_url()).content.decode()
+    meta = page.split('class="doc-meta"', 1)[1].split("</p>", 1)[0]
+    assert meta.count(document.issuer.replace("'", "&#x27;")) == 1
