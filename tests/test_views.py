@@ -313,3 +313,16 @@ def test_an_issuer_who_is_also_the_publisher_is_named_once(client, seeded):
     page = client.get(document.get_absolute_url()).content.decode()
     meta = page.split('class="doc-meta"', 1)[1].split("</p>", 1)[0]
     assert meta.count(document.issuer.replace("'", "&#x27;")) == 1
+
+
+def test_a_run_in_division_is_listed_by_its_label_alone(client, search_index):
+    """"SECTION. 1. All legislative Powers…" has no heading: the contents say "SECTION. 1", not "SECTION. 1. Text"."""
+    from archive.services import document_import
+    from tests.conftest import SHARED
+
+    path = SHARED / "corpus" / "structure" / "us-constitution.txt"
+    document = document_import(raw=path.read_bytes(), file_name=path.name).document
+    page = html5lib.parse(client.get(document.get_absolute_url()).content, namespaceHTMLElements=False)
+    entries = [" ".join("".join(a.itertext()).split()) for a in page.findall(".//nav[@class='toc']//a")]
+    assert "SECTION. 1" in entries and "ARTICLE I" in entries
+    assert not any(entry.endswith("Text") for entry in entries)
