@@ -1,14 +1,10 @@
-"""The ranking metrics, on rankings small enough to check by hand, and the Cranfield loader on the real files."""
+"""The ranking metrics, on rankings small enough to check by hand."""
 
 import math
 
 import pytest
 
 from bench import metrics
-from bench.cranfield import load
-from tests.conftest import SHARED
-
-CRANFIELD = SHARED / "corpus" / "ir" / "cranfield"
 
 # Relevant: a (gain 3), c (gain 1), e (gain 2). Ranking: a x c y z ...
 GRADES = {"a": 3, "c": 1, "e": 2, "n": 0}
@@ -64,16 +60,3 @@ def test_mean_of_nothing_is_zero():
     assert metrics.mean([]) == 0.0
     assert metrics.mean([0.5, 1.0]) == pytest.approx(0.75)
 
-
-@pytest.mark.skipif(not CRANFIELD.is_dir(), reason="../shared/corpus/ir/cranfield is not beside the clone")
-def test_cranfield_loader_reads_the_collection_and_numbers_queries_by_position():
-    collection = load(CRANFIELD)
-    assert len(collection.documents) == 1400
-    assert len(collection.queries) == 225
-    assert sum(len(codes) for codes in collection.qrels.values()) == 1837
-    third = collection.queries[2]
-    assert (third.number, third.qid) == (3, "004")
-    assert third.text.startswith("what problems of heat conduction in composite slabs")
-    assert {5, 6, 485} <= set(collection.qrels[3])
-    assert collection.qrels[3][485] == -1
-    assert collection.documents[0].title.startswith("experimental investigation of the aerodynamics")
