@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 # The author's note closing an opinion piece: "The author is a senior fellow…", "— The writers are…".
-_AUTHOR_NOTE = re.compile(r"^[(\-—–\s]*The\s+(?:authors?|writers?)\b[^.]{0,80}?\s(?:is|are|was|were)\b")
+_AUTHOR_NOTE = re.compile(r"^[(\-—–\s]*The\s+(?:authors?|writers?)(?:\s*,[^,.]{1,80},)?\s+(?:is|are|was|were)\b")
 # A contributor's biography when the byline is unknown: a name, then what the person is or has: "Marta Kowalczyk is the
 # head of the Maritime… Program", "Alan Hargreave OBE is Principal Adviser to…", "Rhys Calder has a doctorate from…".
 _AUTHOR_BIO = re.compile(
@@ -37,7 +37,7 @@ def split_author_note(paragraphs: list[str], authors: Sequence[str] | None = Non
     ``authors`` are the byline's names: a biography must open with one of them. With ``None`` (the byline is not
     known to the caller) any person's name followed by a role may open it.
     """
-    start = max(0, len(paragraphs) - _AUTHOR_NOTE_WINDOW)
+    start = max(1, len(paragraphs) - _AUTHOR_NOTE_WINDOW)  # a note closes a text: it is never all of it
     for index in range(start, len(paragraphs)):
         if _AUTHOR_NOTE.match(paragraphs[index]) or _is_biography(paragraphs[index], authors):
             return paragraphs[:index], " ".join(paragraphs[index:])

@@ -99,6 +99,7 @@ _HOST_NAME = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 # Heading evidence of a format that sets one title over several heading lines (a PDF cover, an HTML title block).
 _SPLIT_TITLE_EVIDENCE = frozenset({"font", "class"})
 
+_MAX_TITLE_CONTINUATION_WORDS = 15
 _ACRONYM_SAMPLE_BLOCKS = 40  # the opening blocks whose capital words keep a capitals title's acronyms
 _MAX_HEADER_LINES = 24
 _MAX_HELD = 4
@@ -385,6 +386,8 @@ def _continues_title(reader: _Reader, line: str, block: Block, b: int) -> bool:
     title = reader.header.title
     if not line or header_line(line, reader.order) is not None or parse_date(line, reader.order):
         return False
+    if len(line.split()) > _MAX_TITLE_CONTINUATION_WORDS:
+        return False  # a paragraph under a title that ends "…by Programming" is its text, not the title's end
     if block.kind == HEADING:
         same_style = block.level == reader.title_level and block.evidence == reader.title_evidence
         return same_style and block.evidence in _SPLIT_TITLE_EVIDENCE and not is_generic_heading(line)

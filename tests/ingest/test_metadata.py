@@ -333,3 +333,24 @@ def test_catalogue_style_author_fields_are_people_not_an_issuer():
     header, _ = read_header(blocks([BODY]), front)
     assert header.authors == ("Keiko Nakamura", "Kwame Osei")
     assert (header.issuer, header.publisher) == ("", "")
+
+
+def test_a_sentence_about_what_the_author_thinks_is_not_a_note_about_the_author():
+    body = ["First paragraph of the argument.", "The author feels that the interrupt feature which is common is a source of errors."]
+    assert split_author_note(body) == (body, "")
+
+
+def test_a_note_naming_the_writer_in_apposition_is_moved_out():
+    body = ["First paragraph.", "The writer, a senior fellow at a maritime institute, is based in Manila."]
+    assert split_author_note(body) == (body[:1], body[1])
+
+
+def test_a_text_of_one_paragraph_is_never_all_author_note():
+    assert split_author_note(["The author is a historian of the Pacific war."]) == (["The author is a historian of the Pacific war."], "")
+
+
+def test_a_title_ending_in_a_gerund_does_not_swallow_the_paragraph_under_it():
+    abstract = "In accumulating a sum such as in a numerical integration with a large number of intervals, the sum grows."
+    header, body = read_header(blocks([["Reducing Truncation Errors by Programming"], [abstract]]))
+    assert header.title == "Reducing Truncation Errors by Programming"
+    assert body == blocks([[abstract]])
