@@ -25,11 +25,6 @@ def split_long_lines(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> str:
     return "\n".join("\n\n".join(split_long(line, limit)) for line in text.split("\n"))
 
 
-def bound_paragraphs(paragraphs: list[str], limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
-    """Return ``paragraphs`` with every one over ``limit`` characters split at sentence boundaries."""
-    return [piece for paragraph in paragraphs for piece in split_long(paragraph, limit)]
-
-
 def split_long(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
     """Split ``text`` into pieces of at most ``limit`` characters, after a sentence where possible."""
     pieces: list[str] = []

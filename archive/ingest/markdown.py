@@ -9,8 +9,6 @@ after the hashes ("##07 Delivery and funding"), a short line wholly in bold as a
 pages set their headings so), and pandoc/kramdown attribute lines ("{: .action-lead-body}") that are
 not text. Footnotes ("[^2]", "[^2]: Resolution 68/1.") stay text: CommonMark would read a definition
 whose text is one word as a link reference and drop it.
-
-``markdown_to_text`` (at the end) reduces the same markup to flat lines; it stays only until nothing calls it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """archive/ingest/longtext.py: over-long lines and paragraphs are split, at sentence ends where possible."""
 
-from archive.ingest.longtext import bound_paragraphs, split_long, split_long_lines
+from archive.ingest.longtext import split_long, split_long_lines
 
 SENTENCE = "The parties agreed to notify each other of large exercises. "
 
@@ -35,6 +35,6 @@ def test_long_lines_become_separate_paragraphs_with_blank_lines():
     assert max(len(line) for line in lines) <= 300
 
 
-def test_bound_paragraphs_keeps_short_ones_and_splits_long_ones():
-    assert bound_paragraphs(["short.", SENTENCE * 10], 200)[0] == "short."
-    assert len(bound_paragraphs(["short.", SENTENCE * 10], 200)) > 2
+def test_a_short_paragraph_stays_whole_and_a_long_one_is_split():
+    assert split_long("short.", 200) == ["short."]
+    assert len(split_long(SENTENCE * 10, 200)) > 1

@@ -251,7 +251,7 @@ class TestLongSingleLine:
             ("word " * 400_000, "one-line.txt"),  # no sentence end anywhere
             ("a." * 1_000_000 + " end.", "initials.txt"),  # paragraphs._ABBREVIATION was quadratic on this
             ("word" + " " * 2_000_000 + "end. More text.", "spaces.txt"),  # TRAILING_WIDGETS was quadratic
-            ("Title\n\n# a" + "#" * 2_000_000 + " b\n\ntext.", "hashes.md"),  # structure._MD_HEADING
+            ("Title\n\n# a" + "#" * 2_000_000 + " b\n\ntext.", "hashes.md"),  # the Markdown parser reads such runs mark by mark
             ("Title\n\na" + "_" * 2_000_000 + "a", "underscores.md"),  # markdown._UNDERSCORES
         ],
     )
