@@ -30,8 +30,12 @@ SAME_WORK_SIMILARITY = 0.5
 
 
 def body_text(doc: ParsedDocument) -> str:
-    """Return the document's headings and paragraphs in reading order, one per line."""
-    return "\n".join(_section_lines(doc.sections))
+    """Return the document's headings and paragraphs in reading order, one per line.
+
+    A record with a title only (a catalogue entry) is its title: two such records are the same text
+    only when their titles are.
+    """
+    return "\n".join(_section_lines(doc.sections)) or doc.title
 
 
 def words(text: str) -> list[str]:

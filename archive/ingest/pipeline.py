@@ -133,8 +133,11 @@ def _parse_source(source: Source) -> ParsedDocument:
     if not any(b.kind != CONTENTS for b in body) and header.subtitle:
         body, header.subtitle = [paragraph(header.subtitle)], ""  # the only text under the title is the text
     paragraphs = [b.text for b in body if b.kind != CONTENTS]
+    if not paragraphs and not header.title:
+        raise IngestError("no text found after removing the metadata and page debris")
     if not paragraphs:
-        raise IngestError("no body text found after removing the title, metadata and page debris")
+        # A catalogue record (a title, perhaps authors and a date) is still worth finding: kept, and said.
+        warnings.append("only a title was found, no body text: the document is kept as a record of its title")
     structure = build_structure(body)
     if cleaned.paginated:
         warnings.append("the capture is one page of a multi-page text (it ends with a page bar such as '1 2 3 >')")
@@ -165,7 +168,7 @@ def _parse_source(source: Source) -> ParsedDocument:
     )
     return ParsedDocument(
         title=title,
-        sections=structure.sections,
+        sections=structure.sections if paragraphs else (),
         kind=kind,
         subtitle=subtitle,
         authors=header.authors,

@@ -6,16 +6,25 @@ section index then finds the matching sections of the documents on the page only
 link to their anchors. Both go through haystack's SearchQuerySet, so another engine needs no change.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
+from haystack import connections
 from haystack.query import SearchQuerySet
 
 from archive.models import Document, Section
 from archive.search.facets import HAYSTACK_FACET_NAMES, Facet, SearchFilters, facets_from_counts
 from archive.search.highlight import snippet
-from archive.search.query import COMMON_WORDS, ParsedQuery, parse_query
+from archive.search.feedback import expanded_weights
+from archive.search.query import ParsedQuery, parse_query
+from archive.search.ranking import (
+    WordStatistics,
+    content_words,
+    is_ranked,
+    ranked_query,
+    ranking_settings,
+    word_weights,
+)
 from archive.search.spelling import suggest
 from archive.selectors import public_documents
 
@@ -26,7 +35,6 @@ SECTIONS_PER_DOCUMENT = 3
 # document nearly always (counts come from a facet, not from reading every hit).
 SECTION_HITS_PER_PAGE = 60
 SORTS = {"relevance": None, "newest": "-date", "oldest": "date"}
-WORD = re.compile(r"\w+")
 # What a hit shows of its section: the text for the snippet, the anchor, and the heading path (two
 # levels of parents read in the same query; deeper ones, rare, are read when the path is built).
 SHOWN_SECTION_FIELDS = (
@@ -57,7 +65,7 @@ class DocumentHit:
     document: Document
     sections: list[SectionHit] = field(default_factory=list)
     more_sections: int = 0
-    partial: bool = False  # matches some of the words only (shown after the documents matching all)
+    partial: bool = False  # has some of the query's words, not all
 
 
 @dataclass
@@ -70,14 +78,19 @@ class SearchPage:
     sort: str = "relevance"
     filters: SearchFilters = field(default_factory=SearchFilters)
     facets: list[Facet] = field(default_factory=list)
-    partial_count: int = 0
+    partial_count: int = 0  # results with some of the words only (``count`` have them all)
     suggestion: str = ""
     # The engine stopped a search at its time limit: results and counts are those found by then.
     stopped_early: bool = False
 
     @property
+    def total(self) -> int:
+        """Every result of the ranked list, with all of the words or some."""
+        return self.count + self.partial_count
+
+    @property
     def num_pages(self) -> int:
-        return max(1, -(-self.count // self.per_page))
+        return max(1, -(-self.total // self.per_page))
 
     @property
     def has_next(self) -> bool:
@@ -96,40 +109,82 @@ def search_documents(
     filters: SearchFilters | None = None,
     sort: str = "relevance",
 ) -> SearchPage:
-    """Run a researcher's query; raises QueryError when it cannot be read."""
+    """Run a researcher's query; raises QueryError when it cannot be read.
+
+    Plain words are ranked as one weighted list (``archive/search/ranking.py``); the page still says
+    how many results contain every word, and marks those that contain only some of them.
+    """
     parsed = parse_query(raw_query)
     filters = filters or SearchFilters()
     sort = sort if sort in SORTS else "relevance"
     per_page = min(max(1, per_page), MAX_PER_PAGE)
-    matches = _document_matches(parsed.text, filters, sort)
+    ranked_text = ranked_reading(parsed) if is_ranked(parsed) else parsed.text
+    matches = _document_matches(ranked_text, filters, sort)
     # One engine call: the page, the exact count and the facet counts come back together.
     first = max(0, page - 1) * per_page
     page_results = list(matches[first : first + per_page])
-    count = matches.count()
-    if page_results == [] and count and page > 1:  # past the end: show the last page instead
-        page = -(-count // per_page)
+    total = matches.count()
+    if page_results == [] and total and page > 1:  # past the end: show the last page instead
+        page = -(-total // per_page)
         first = (page - 1) * per_page
         page_results = list(matches[first : first + per_page])
-    page = max(1, min(page, -(-count // per_page) or 1))
+    page = max(1, min(page, -(-total // per_page) or 1))
+    ids = [int(r.pk) for r in page_results]
+    stopped_early = _stopped_early(matches)
+    with_every_word, stopped = _with_every_word(parsed, ranked_text, filters, ids, total)
     result = SearchPage(
         query=parsed.text,
-        count=count,
+        count=with_every_word.count,
         page=page,
         per_page=per_page,
-        results=_hits([int(r.pk) for r in page_results]),
+        results=[_hit(document, partial=document.pk not in with_every_word.on_page) for document in _documents(ids)],
         sort=sort,
         filters=filters,
         facets=facets_from_counts(matches.facet_counts(), filters),
-        stopped_early=_stopped_early(matches),
+        partial_count=total - with_every_word.count,
+        stopped_early=stopped_early or stopped,
     )
-    if count < per_page and page == 1:
-        _add_partial_matches(result, parsed, filters, sort)
-    if count == 0:
+    if result.count == 0:
         result.suggestion = suggest(
             parsed, has_results=lambda text: _document_matches(text, filters, sort, facets=False).count() > 0
         )
-    result.stopped_early |= _attach_sections(result.results, parsed)
+    result.stopped_early |= _attach_sections(result.results, parsed, ranked_text)
     return result
+
+
+def ranked_reading(parsed: ParsedQuery) -> str:
+    """The weighted disjunction that ranks a query of plain words (``archive/search/ranking.py``)."""
+    ranking = ranking_settings()
+    words = content_words(parsed)
+    documents, counts = connections["default"].get_backend().word_statistics(Document, set(words))
+    weights = word_weights(words, WordStatistics(documents, counts), ranking)
+    if ranking.feedback and len(weights) >= ranking.feedback_min_words:
+        weights = expanded_weights(ranked_query(words, weights, parsed.excluded, ranking), weights, ranking)
+    return ranked_query(words, weights, parsed.excluded, ranking)
+
+
+@dataclass(frozen=True)
+class _EveryWord:
+    count: int  # results with every word of the query
+    on_page: frozenset[int]  # the page's documents among them
+
+
+def _with_every_word(
+    parsed: ParsedQuery, ranked_text: str, filters: SearchFilters, ids: list[int], total: int
+) -> tuple[_EveryWord, bool]:
+    """Which results contain every word: counted by the strict reading, and asked of the page's documents only
+    when some on the page may lack a word. Also returns whether the engine stopped either search early."""
+    if ranked_text == parsed.text:
+        return _EveryWord(total, frozenset(ids)), False
+    strict = _document_matches(parsed.text, filters, "relevance", facets=False)
+    count = strict.count()
+    if count == 0 or not ids:
+        return _EveryWord(count, frozenset()), _stopped_early(strict)
+    if count == total:
+        return _EveryWord(count, frozenset(ids)), _stopped_early(strict)
+    on_page = strict.narrow("django_id:(%s)" % " OR ".join(map(str, ids)))
+    found = frozenset(int(r.pk) for r in on_page[: len(ids)])
+    return _EveryWord(count, found), _stopped_early(strict) or _stopped_early(on_page)
 
 
 def _document_matches(query_text: str, filters: SearchFilters, sort: str, *, facets: bool = True) -> SearchQuerySet:
@@ -143,35 +198,14 @@ def _document_matches(query_text: str, filters: SearchFilters, sort: str, *, fac
     return matches
 
 
-def _hits(ids: list[int], *, partial: bool = False) -> list[DocumentHit]:
+def _documents(ids: list[int]) -> list[Document]:
+    """The public documents with these ids, in this order."""
     documents = public_documents().order_by().in_bulk(ids)  # the engine's order is kept below
-    return [DocumentHit(documents[pk], partial=partial) for pk in ids if pk in documents]
+    return [documents[pk] for pk in ids if pk in documents]
 
 
-def _add_partial_matches(result: SearchPage, parsed: ParsedQuery, filters: SearchFilters, sort: str) -> None:
-    """Fill a short first page with documents that contain some of the words, most of them first."""
-    loose_text = _loose_query(parsed)
-    if not loose_text:
-        return
-    loose = _document_matches(loose_text, filters, sort, facets=False)
-    found = {hit.document.pk for hit in result.results}
-    wanted = result.per_page - len(result.results)
-    ids = [int(r.pk) for r in loose[: wanted + len(found)] if int(r.pk) not in found][:wanted]
-    result.partial_count = max(0, loose.count() - len(found))
-    result.results += _hits(ids, partial=True)
-    result.stopped_early |= _stopped_early(loose)
-
-
-def _loose_query(parsed: ParsedQuery) -> str:
-    """Any of the query's words, the commonest English words left out: "" when that means no more than the query."""
-    if not parsed.loosenable:
-        return ""
-    words = list(dict.fromkeys(word.lower() for typed in parsed.words for word in WORD.findall(typed)))
-    meaningful = [word for word in words if word not in COMMON_WORDS] or words
-    if len(meaningful) < 2:
-        return ""
-    excluded = [word for typed in parsed.excluded for word in WORD.findall(typed)]
-    return "(%s)%s" % (" OR ".join(meaningful), "".join(f" NOT {word}" for word in excluded))
+def _hit(document: Document, *, partial: bool) -> DocumentHit:
+    return DocumentHit(document, partial=partial)
 
 
 def _stopped_early(matches: SearchQuerySet) -> bool:
@@ -179,14 +213,11 @@ def _stopped_early(matches: SearchQuerySet) -> bool:
     return getattr(matches.query, "stopped_early", False)
 
 
-def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery) -> bool:
+def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery, query_text: str) -> bool:
     """Give each document its best matching sections; return whether the engine stopped early."""
     if not hits:
         return False
     by_document = {hit.document.pk: hit for hit in hits}
-    query_text = parsed.text
-    if any(hit.partial for hit in hits):
-        query_text = _loose_query(parsed) or query_text
     section_matches = (
         SearchQuerySet()
         .models(Section)

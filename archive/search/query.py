@@ -38,8 +38,14 @@ TEXT_FIELDS = ("text", "title")  # the fields whose words are marked in snippets
 # The commonest English words (Whoosh's list, which keeps "us" and "may"): left out of readings that
 # would otherwise refuse a long question or flood a loose one with every document.
 COMMON_WORDS = STOP_WORDS
-# A question typed as prose: words and sentence punctuation, no quote, bracket, field or pattern.
-PLAIN_PROSE = re.compile(r"[\w\s.,;!?'’-]+")
+# A question typed as prose: words, sentence punctuation, quoted phrases; no field or pattern.
+PLAIN_PROSE = re.compile(r"[\w\s.,;!?'’()\"-]+")
+QUOTED = re.compile(r'("[^"]*")')
+# A dash between words ("types--i.e.", "types — that is"): punctuation, never a minus sign.
+DASH = re.compile(r"-{2,}|\s[—–]\s?|[—]")
+# A question mark that ends a sentence inside a token ("messages?--i.e."): punctuation, not a wildcard.
+QUESTION_MARK = re.compile(r"(?<=\w)\?+(?=[^\w\s*?])")
+OPERATOR_WORDS = re.compile(r"\b(?:AND|OR|NOT)\b")
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ def parse_query(raw: str) -> ParsedQuery:
         raise QueryError('A quotation mark is not closed: add the closing " or remove the opening one.')
     if text.count("(") != text.count(")") or _parentheses_misordered(text):
         raise QueryError("The brackets do not match: each ( needs a ) after it.")
+    text = QUESTION_MARK.sub(" ", DASH.sub(" ", text))
     if len(text.split()) > MAX_CLAUSES and PLAIN_PROSE.fullmatch(text):
         text = _without_common_words(text)
     reader = QueryReader(text)
@@ -86,8 +93,23 @@ def parse_query(raw: str) -> ParsedQuery:
 
 
 def _without_common_words(text: str) -> str:
-    """A long question in prose, its commonest words left out: they match nearly every document anyway."""
-    kept = [word for word in text.split() if word.strip(".,;!?").lower() not in COMMON_WORDS]
+    """A long question in prose, its commonest words and repeated words left out: it searches the same.
+
+    Quoted phrases are kept whole. Brackets among plain words group nothing (every word counts
+    alike), so they go too, unless an operator gives them a meaning.
+    """
+    if not OPERATOR_WORDS.search(text):
+        text = text.replace("(", " ").replace(")", " ")
+    kept, seen = [], set()
+    for piece in QUOTED.split(text):
+        if piece.startswith('"'):
+            kept.append(piece)
+            continue
+        for word in piece.split():
+            key = word.strip(".,;!?").lower()
+            if key and key not in COMMON_WORDS and key not in seen:
+                kept.append(word)
+                seen.add(key)
     return " ".join(kept) or text
 
 

@@ -148,6 +148,8 @@ class QueryReader:
             return self._emit(f"kind:{self._kind(text, tokens, i, end)}")
         prefix = f"{field_name}:" if field_name else ""
         text = text.strip("?")  # "ASEAN?" is a question, "?slip?" a quoted word: neither is a wildcard
+        if not WORD.search(text) and not field_name:
+            return None  # punctuation on its own ("*," in "operators like *, +"): nothing to search
         if WILDCARD_CHARS.search(text):
             return self._emit(prefix + self._wildcard(text))
         fuzzy = FUZZY.match(text)

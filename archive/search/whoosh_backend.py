@@ -360,6 +360,20 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                         break
         return corrections
 
+    def word_statistics(self, model, words: Iterable[str]) -> tuple[int, dict[str, tuple[int, int]]]:
+        """The model index's size, and for each word: (documents containing it, its occurrences in all of them)."""
+        self._ensure_setup()
+        name = _index_name(model._meta.label_lower)
+        field = self.content_field_name
+        analyzer = self.schema[field].analyzer
+        counts = {}
+        with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
+            for word in words:
+                stems = [token.text for token in analyzer(word)]
+                if len(stems) == 1:
+                    counts[word] = (searcher.doc_frequency(field, stems[0]), searcher.frequency(field, stems[0]))
+            return searcher.doc_count(), counts
+
     def index_counts(self) -> dict[str, int]:
         """Live entries per model index."""
         self._ensure_setup()

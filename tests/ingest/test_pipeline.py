@@ -6,6 +6,7 @@ import pytest
 
 from archive.ingest import IngestError, ParsedDocument, PartialDate, parse
 from archive.ingest.decode import MAX_BYTES
+from archive.ingest.fingerprint import text_fingerprint
 from archive.ingest.longtext import MAX_PARAGRAPH_CHARS
 from archive.ingest.pipeline import file_kind
 from tests.ingest.fixtures import CORPUS, SEEDS, all_paragraphs, all_sections, parsed_seed
@@ -155,9 +156,21 @@ def test_a_text_file_without_a_name_is_parsed_as_plain_text():
     assert (doc.title, doc.sections[0].paragraphs) == ("A title", ("Some body text.",))
 
 
-def test_a_file_with_only_a_title_is_refused():
-    with pytest.raises(IngestError, match="no body text"):
-        parse(b"Just a title\n", "x.txt")
+def test_a_file_with_only_a_title_is_kept_as_a_record_and_says_so():
+    doc = parse(b"Algorithm 97: Shortest Path\n", "x.txt")
+    assert (doc.title, doc.sections) == ("Algorithm 97: Shortest Path", ())
+    assert any("only a title was found" in warning for warning in doc.warnings)
+
+
+def test_records_with_only_a_title_are_the_same_text_only_when_their_titles_are():
+    first, second = parse(b"Algorithm 97: Shortest Path\n", "a.txt"), parse(b"Algorithm 98: Tree Sort\n", "b.txt")
+    assert text_fingerprint(first) != text_fingerprint(second)
+    assert text_fingerprint(first) == text_fingerprint(parse(b"Algorithm 97: Shortest Path\n\n", "c.txt"))
+
+
+def test_a_file_of_metadata_alone_is_refused():
+    with pytest.raises(IngestError, match="no text found"):
+        parse(b"---\nauthor: Jane Roe\ndate: 2020-01-01\n---\n", "x.md")
 
 
 def test_markdown_front_matter_supplies_the_metadata():

@@ -1,0 +1,78 @@
+"""Pseudo-relevance feedback (RM3): a question in prose, widened by the words of its best answers.
+
+A long question rarely uses every word its best documents use ("heat transfer" asked, "thermal"
+answered). RM3 takes the first ranking's top documents as if a researcher had marked them relevant,
+estimates the words they share (each document's word frequencies, weighted by its score), and mixes the
+most likely of those words into the question, the question's own words keeping ``original_weight``.
+A document is read through its title and its best-matching sections, so a long white paper lends the
+words of the passages that answered, not of its preface.
+
+It costs a second engine query and a read of a few sections, so ``ranking.py`` asks for it only for
+questions of several content words (``feedback_min_words``), where it measured well.
+"""
+
+from collections import Counter, defaultdict
+
+from haystack.query import SearchQuerySet
+
+from archive.models import Document, Section
+from archive.search.analysis import archive_analyzer
+from archive.search.query import COMMON_WORDS
+
+SECTIONS_PER_DOCUMENT = 3
+_ANALYZER = archive_analyzer()  # the index's own: feedback words are weighed as the engine stems them
+
+
+def expanded_weights(first_query: str, weights: dict[str, float], ranking) -> dict[str, float]:
+    """``weights`` (word -> weight) mixed with the feedback words of ``first_query``'s top documents."""
+    top = [(int(hit.pk), hit.score or 0.0) for hit in SearchQuerySet().models(Document).raw_search(first_query)[: ranking.feedback_documents]]
+    total_score = sum(score for _, score in top)
+    if not top or total_score <= 0:
+        return weights
+    analyzer = _ANALYZER
+    texts = _feedback_texts(first_query, [pk for pk, _ in top])
+    relevance: Counter = Counter()
+    written: dict[str, Counter] = defaultdict(Counter)  # stem -> the forms it was written in
+    for pk, score in top:
+        stems = []
+        for token in analyzer(texts.get(pk, ""), chars=True, mode="index"):
+            word = texts[pk][token.startchar : token.endchar].lower()
+            if word in COMMON_WORDS or not word.isalpha():
+                continue
+            stems.append(token.text)
+            written[token.text][word] += 1
+        for stem, count in Counter(stems).items():
+            relevance[stem] += (score / total_score) * count / len(stems)
+    chosen = dict(relevance.most_common(ranking.feedback_terms))
+    if not chosen:
+        return weights
+    chosen_total, original_total = sum(chosen.values()), sum(weights.values())
+    stem_of = {word: _stem(analyzer, word) for word in weights}
+    mixed = {word: ranking.original_weight * weight for word, weight in weights.items()}
+    by_stem = {stem: word for word, stem in stem_of.items()}
+    for stem, value in chosen.items():
+        word = by_stem.get(stem) or written[stem].most_common(1)[0][0]
+        mixed[word] = mixed.get(word, 0.0) + (1 - ranking.original_weight) * original_total * value / chosen_total
+    return mixed
+
+
+def _feedback_texts(query: str, ids: list[int]) -> dict[int, str]:
+    """Each document's title and its best-matching sections (by the engine), as one text."""
+    sections = (
+        SearchQuerySet()
+        .models(Section)
+        .raw_search(query)
+        .narrow("document_id:(%s)" % " OR ".join(map(str, ids)))
+    )
+    chosen: dict[int, list[int]] = defaultdict(list)
+    for hit in sections[: SECTIONS_PER_DOCUMENT * len(ids)]:
+        if len(chosen[int(hit.document_id)]) < SECTIONS_PER_DOCUMENT:
+            chosen[int(hit.document_id)].append(int(hit.pk))
+    text_of = dict(Section.objects.filter(pk__in=[pk for pks in chosen.values() for pk in pks]).values_list("pk", "text"))
+    titles = dict(Document.objects.filter(pk__in=ids).values_list("pk", "title"))
+    return {pk: "\n".join([titles.get(pk, "")] + [text_of.get(s, "") for s in chosen.get(pk, [])]) for pk in ids}
+
+
+def _stem(analyzer, word: str) -> str:
+    stems = [token.text for token in analyzer(word)]
+    return stems[0] if stems else word
