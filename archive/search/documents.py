@@ -23,6 +23,7 @@ from archive.search.ranking import (
     is_ranked,
     ranked_query,
     ranking_settings,
+    section_query,
     word_weights,
 )
 from archive.search.spelling import suggest
@@ -118,8 +119,8 @@ def search_documents(
     filters = filters or SearchFilters()
     sort = sort if sort in SORTS else "relevance"
     per_page = min(max(1, per_page), MAX_PER_PAGE)
-    ranked_text = ranked_reading(parsed) if is_ranked(parsed) else parsed.text
-    matches = _document_matches(ranked_text, filters, sort)
+    read = reading(parsed)
+    matches = _document_matches(read.documents, filters, sort)
     # One engine call: the page, the exact count and the facet counts come back together.
     first = max(0, page - 1) * per_page
     page_results = list(matches[first : first + per_page])
@@ -131,7 +132,7 @@ def search_documents(
     page = max(1, min(page, -(-total // per_page) or 1))
     ids = [int(r.pk) for r in page_results]
     stopped_early = _stopped_early(matches)
-    with_every_word, stopped = _with_every_word(parsed, ranked_text, filters, ids, total)
+    with_every_word, stopped = _with_every_word(read, filters, ids, total)
     result = SearchPage(
         query=parsed.text,
         count=with_every_word.count,
@@ -148,19 +149,31 @@ def search_documents(
         result.suggestion = suggest(
             parsed, has_results=lambda text: _document_matches(text, filters, sort, facets=False).count() > 0
         )
-    result.stopped_early |= _attach_sections(result.results, parsed, ranked_text)
+    result.stopped_early |= _attach_sections(result.results, parsed, read.sections)
     return result
 
 
-def ranked_reading(parsed: ParsedQuery) -> str:
-    """The weighted disjunction that ranks a query of plain words (``archive/search/ranking.py``)."""
+@dataclass(frozen=True)
+class Reading:
+    """The query read three ways (the same text three times when it is not plain words)."""
+
+    documents: str  # ranks every result
+    sections: str  # picks the best sections of the page's documents
+    every_word: str  # the results with every word and phrase: counted, and marked on the page
+
+
+def reading(parsed: ParsedQuery) -> Reading:
+    """A query of plain words weighed as ``archive/search/ranking.py`` says; any other query as typed."""
+    if not is_ranked(parsed):
+        return Reading(parsed.text, parsed.text, parsed.text)
     ranking = ranking_settings()
     words = content_words(parsed)
-    documents, counts = connections["default"].get_backend().word_statistics(Document, set(words))
-    weights = word_weights(words, WordStatistics(documents, counts), ranking)
-    if ranking.feedback and len(weights) >= ranking.feedback_min_words:
-        weights = expanded_weights(ranked_query(words, weights, parsed.excluded, ranking), weights, ranking)
-    return ranked_query(words, weights, parsed.excluded, ranking)
+    statistics = WordStatistics(*connections["default"].get_backend().word_statistics(Document, set(words)))
+    weights = word_weights(words, statistics, ranking)
+    shape = {"phrases": parsed.quoted, "excluded": parsed.excluded}
+    if ranking.feedback and ranking.feedback_min_words <= len(weights) <= ranking.feedback_max_words:
+        weights = expanded_weights(ranked_query(words, weights, ranking, **shape), weights, ranking)
+    return Reading(ranked_query(words, weights, ranking, **shape), section_query(weights, **shape), parsed.text)
 
 
 @dataclass(frozen=True)
@@ -169,14 +182,12 @@ class _EveryWord:
     on_page: frozenset[int]  # the page's documents among them
 
 
-def _with_every_word(
-    parsed: ParsedQuery, ranked_text: str, filters: SearchFilters, ids: list[int], total: int
-) -> tuple[_EveryWord, bool]:
+def _with_every_word(read: Reading, filters: SearchFilters, ids: list[int], total: int) -> tuple[_EveryWord, bool]:
     """Which results contain every word: counted by the strict reading, and asked of the page's documents only
     when some on the page may lack a word. Also returns whether the engine stopped either search early."""
-    if ranked_text == parsed.text:
+    if read.documents == read.every_word:
         return _EveryWord(total, frozenset(ids)), False
-    strict = _document_matches(parsed.text, filters, "relevance", facets=False)
+    strict = _document_matches(read.every_word, filters, "relevance", facets=False)
     count = strict.count()
     if count == 0 or not ids:
         return _EveryWord(count, frozenset()), _stopped_early(strict)

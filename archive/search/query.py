@@ -28,7 +28,7 @@ from whoosh.qparser import QueryParser
 
 from archive.search.analysis import archive_analyzer
 from archive.search.query_characters import normalise
-from archive.search.query_limits import MAX_CLAUSES, MAX_QUERY_LENGTH, QueryError
+from archive.search.query_limits import MAX_CLAUSES, MAX_PROSE_LENGTH, MAX_QUERY_LENGTH, MIN_PROSE_WORDS, QueryError
 from archive.search.query_parser import build_parser
 from archive.search.query_reading import QueryReader
 
@@ -38,9 +38,11 @@ TEXT_FIELDS = ("text", "title")  # the fields whose words are marked in snippets
 # The commonest English words (Whoosh's list, which keeps "us" and "may"): left out of readings that
 # would otherwise refuse a long question or flood a loose one with every document.
 COMMON_WORDS = STOP_WORDS
-# A question typed as prose: words, sentence punctuation, quoted phrases; no field or pattern.
-PLAIN_PROSE = re.compile(r"[\w\s.,;!?'’()\"-]+")
+# A question typed or pasted as prose: words, sentence punctuation, quotation marks, brackets.
+PROSE = re.compile(r"[\w\s.,;:!?'’()\"/&-]+")
 QUOTED = re.compile(r'("[^"]*")')
+PLAIN_WORD = re.compile(r"\w")
+FIELD_PREFIX = re.compile(r"\b(?:title|authors?|publisher|kind|year|date):", re.IGNORECASE)
 # A dash between words ("types--i.e.", "types — that is"): punctuation, never a minus sign.
 DASH = re.compile(r"-{2,}|\s[—–]\s?|[—]")
 # A question mark that ends a sentence inside a token ("messages?--i.e."): punctuation, not a wildcard.
@@ -54,9 +56,10 @@ class ParsedQuery:
     terms: frozenset[str]  # analysed words to highlight (none from NOT clauses)
     phrases: frozenset[tuple[str, ...]] = frozenset()  # exact phrases to highlight whole, as analysed words
     words: tuple[str, ...] = ()  # the plain positive words as typed, in order (no fields, wildcards, NOT)
-    # Only words (hyphenated ones included): no quotes, operator, field or pattern whose meaning a
-    # looser "some of the words" reading would betray.
+    # Only words (hyphenated ones included) and exact phrases, at least one word outside the quotes: no
+    # operator, field or pattern whose meaning a weighted "any of the words" reading would betray.
     loosenable: bool = False
+    quoted: tuple[str, ...] = ()  # the exact phrases typed in quotation marks (not under NOT, no field)
     excluded: tuple[str, ...] = ()  # plain words under NOT or -: a looser reading still leaves them out
 
 
@@ -67,14 +70,17 @@ def parse_query(raw: str) -> ParsedQuery:
     text = " ".join(normalise(raw).split())
     if not text:
         raise QueryError("Type a word or a phrase to search for.")
-    if len(text) > MAX_QUERY_LENGTH:
-        raise _too_long(len(text))
+    text = QUESTION_MARK.sub(" ", DASH.sub(" ", text))
+    prose = _is_prose(text)
+    if len(text) > (MAX_PROSE_LENGTH if prose else MAX_QUERY_LENGTH):
+        raise _too_long(len(text), MAX_PROSE_LENGTH if prose else MAX_QUERY_LENGTH)
+    if prose:
+        text = _as_prose(text)
     if text.count('"') % 2:
         raise QueryError('A quotation mark is not closed: add the closing " or remove the opening one.')
     if text.count("(") != text.count(")") or _parentheses_misordered(text):
         raise QueryError("The brackets do not match: each ( needs a ) after it.")
-    text = QUESTION_MARK.sub(" ", DASH.sub(" ", text))
-    if len(text.split()) > MAX_CLAUSES and PLAIN_PROSE.fullmatch(text):
+    if prose and len(text.split()) > MAX_CLAUSES:
         text = _without_common_words(text)
     reader = QueryReader(text)
     query_text = reader.read()
@@ -88,33 +94,51 @@ def parse_query(raw: str) -> ParsedQuery:
         phrases=frozenset(mark for mark in marked if isinstance(mark, tuple)),
         words=tuple(reader.words),
         excluded=tuple(reader.excluded),
-        loosenable='"' not in text and "AND" not in query_text.split() and _only_words(parsed),
+        loosenable="AND" not in query_text.split() and _only_words(parsed) and bool(PLAIN_WORD.search(QUOTED.sub(" ", text))),
+        quoted=tuple(reader.phrases),
     )
+
+
+def _is_prose(text: str) -> bool:
+    """A question or a passage pasted in: several words, sentence punctuation, no operator, field or pattern."""
+    return (
+        len(text.split()) >= MIN_PROSE_WORDS
+        and bool(PROSE.fullmatch(text))
+        and not OPERATOR_WORDS.search(text)
+        and not FIELD_PREFIX.search(text)
+    )
+
+
+def _as_prose(text: str) -> str:
+    """Brackets among plain words group nothing (every word counts alike): they go, matched or not; so does a
+    quotation mark left open ("Kennedy's "New Frontier speech")."""
+    text = text.replace("(", " ").replace(")", " ")
+    if text.count('"') % 2:
+        head, _, tail = text.rpartition('"')
+        text = head + " " + tail
+    return " ".join(text.split())
 
 
 def _without_common_words(text: str) -> str:
     """A long question in prose, its commonest words and repeated words left out: it searches the same.
 
-    Quoted phrases are kept whole. Brackets among plain words group nothing (every word counts
-    alike), so they go too, unless an operator gives them a meaning.
+    Quoted phrases are kept whole.
     """
-    if not OPERATOR_WORDS.search(text):
-        text = text.replace("(", " ").replace(")", " ")
     kept, seen = [], set()
     for piece in QUOTED.split(text):
         if piece.startswith('"'):
             kept.append(piece)
             continue
         for word in piece.split():
-            key = word.strip(".,;!?").lower()
+            key = word.strip(".,;:!?").lower()
             if key and key not in COMMON_WORDS and key not in seen:
                 kept.append(word)
                 seen.add(key)
     return " ".join(kept) or text
 
 
-def _too_long(length: int) -> QueryError:
-    return QueryError(f"That search is {length:,} characters long; the limit is {MAX_QUERY_LENGTH}. Try fewer words.")
+def _too_long(length: int, limit: int = MAX_QUERY_LENGTH) -> QueryError:
+    return QueryError(f"That search is {length:,} characters long; the limit is {limit:,}. Try fewer words.")
 
 
 def _parentheses_misordered(text: str) -> bool:

@@ -5,6 +5,10 @@ The numbers are in one place because three modules enforce them: ``query`` (leng
 """
 
 MAX_QUERY_LENGTH = 500
+# A question or passage pasted in as prose (MIN_PROSE_WORDS words or more, no operator, field or pattern)
+# may be longer: its repeated and commonest words are dropped before it is read.
+MAX_PROSE_LENGTH = 1000
+MIN_PROSE_WORDS = 6
 MAX_CLAUSES = 40  # words, phrases and field values in one query
 MAX_DEPTH = 10  # brackets inside brackets
 MAX_EXPANDING = 4  # wildcard and fuzzy words in one query

@@ -63,6 +63,7 @@ class QueryReader:
     out: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)  # plain words under NOT or -, as typed
+    phrases: list[str] = field(default_factory=list)  # exact phrases in quotation marks, outside NOT and fields
     clauses: int = 0
     expanding: int = 0
 
@@ -184,6 +185,8 @@ class QueryReader:
         if not field_name and not negated:
             for word in text.split():
                 self.words.extend(_plain_words(word))
+            if len(parts) > 1 and not suffix:
+                self.phrases.append(text)
 
     def _wildcard(self, text: str) -> str:
         literal = WILDCARD_CHARS.split(text, maxsplit=1)[0]
