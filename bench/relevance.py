@@ -35,7 +35,9 @@ DEPTH = metrics.DEPTH
 # Imports per outer transaction: the index is then updated once per batch, on commit, instead of once per
 # document (each Whoosh commit costs more as segments pile up). Each import is still its own savepoint.
 IMPORT_BATCH = 100
-METRICS = ("MAP", "P@10", "nDCG@10", "MRR")
+# nDCG@10 is graded where the judgements are (Cranfield); "nDCG@10 0/1" counts every relevant document alike,
+# as figures quoted for binary judgements (and the issue that set the targets) do.
+METRICS = ("MAP", "P@10", "nDCG@10", "nDCG@10 0/1", "MRR")
 
 
 @dataclass
@@ -230,12 +232,13 @@ def _record(run: Run, number: int, ranking: list) -> None:
 
 
 def scores(run: Run, grades: dict[int, dict], queries: list[int]) -> dict[str, float]:
-    """Mean MAP@100, P@10, nDCG@10 and MRR over ``queries`` (an error or no result scores 0)."""
+    """Mean MAP@100, P@10, nDCG@10 (graded and 0/1) and MRR over ``queries`` (an error or no result scores 0)."""
     rankings = [(run.rankings.get(q, []), grades[q]) for q in queries]
     return {
         "MAP": metrics.mean([metrics.average_precision(r, g) for r, g in rankings]),
         "P@10": metrics.mean([metrics.precision_at(r, g) for r, g in rankings]),
         "nDCG@10": metrics.mean([metrics.ndcg_at(r, g) for r, g in rankings]),
+        "nDCG@10 0/1": metrics.mean([metrics.ndcg_at(r, {k: 1 for k, v in g.items() if v > 0}) for r, g in rankings]),
         "MRR": metrics.mean([metrics.reciprocal_rank(r, g) for r, g in rankings]),
     }
 
@@ -265,13 +268,13 @@ def print_collection(collection: Collection, report: ImportReport) -> None:
 
 def print_figures(collection: Collection, runs: list[Run], table: dict) -> None:
     """One line per system and half, then each system's refusals and silences."""
-    header = f"{'system':<34}{'half':<10}{'MAP':>8}{'P@10':>8}{'nDCG@10':>9}{'MRR':>8}"
+    header = f"{'system':<34}{'half':<10}" + "".join(f"{m:>{_width(m)}}" for m in METRICS)
     print("\n" + header + "\n" + "-" * len(header))
     for run in runs:
         for half in HALVES:
             s = table[run.name][half]
             label = run.name if half == "all" else ""
-            print(f"{label:<34}{half:<10}" + "".join(f"{s[m]:>{9 if m == 'nDCG@10' else 8}.4f}" for m in METRICS))
+            print(f"{label:<34}{half:<10}" + "".join(f"{s[m]:>{_width(m)}.4f}" for m in METRICS))
     print()
     texts = {query.number: query.text for query in collection.queries}
     for run in runs:
@@ -283,6 +286,10 @@ def print_figures(collection: Collection, runs: list[Run], table: dict) -> None:
             print(f"  query {number} refused: {texts[number][:80]!r}: {message}")
     print(f"MAP over the top {DEPTH}; {collection.judgements}.")
     print("Queries refused or finding nothing score 0. Halves: tuning = odd query numbers, held-out = even.")
+
+
+def _width(metric: str) -> int:
+    return max(8, len(metric) + 2)
 
 
 def _sample(items: list, limit: int = 12) -> str:
@@ -309,14 +316,14 @@ def bench_one(directory: Path, summary: Path | None) -> None:
 
 
 def print_summary(results: list[dict]) -> None:
-    """Every collection's figures as one Markdown table (MAP / P@10 / nDCG@10 / MRR per half)."""
+    """Every collection's figures as one Markdown table (the METRICS per half)."""
     print("| collection | system | " + " | ".join(HALVES) + " |")
     print("|---|---|" + "---|" * len(HALVES))
     for result in results:
         for system, halves in result["figures"].items():
             cells = [" / ".join(f"{halves[half][m]:.4f}" for m in METRICS) for half in HALVES]
             print(f"| {result['collection']} | {system} | " + " | ".join(cells) + " |")
-    print("Cells: MAP@100 / P@10 / nDCG@10 / MRR.")
+    print("Cells: " + " / ".join(METRICS) + " (MAP over the top 100).")
 
 
 def main(argv: list[str] | None = None) -> None:

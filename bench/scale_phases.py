@@ -104,7 +104,7 @@ def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
         apps.get_app_config("haystack").signal_processor.teardown()
     ingest.parse = timed("parse", ingest.parse)
     indexing.sync = timed("index", indexing.sync)
-    services._link_versions = timed("versions", services._link_versions)
+    services._link_to_work = timed("versions", services._link_to_work)
     files = sorted(corpus.glob("*.md"))
     statuses: dict[str, int] = {}
     linked = []

@@ -1,8 +1,9 @@
 """Read a test collection in the SMART format (Cranfield, CACM, and the other Glasgow/Cornell collections).
 
 The format is recognised from the files' contents, never from their names: documents and queries are
-files of ``.I <id>`` blocks with one-letter field tags alone on their lines; documents carry a title
-(``.T``), queries do not; judgements are a file of whitespace-separated integers. Two things vary between
+files of ``.I <id>`` blocks with one-letter field tags alone on their lines, the documents being the
+larger of the two (some collections give their queries titles and authors too, some give their
+documents no title); judgements are a file of whitespace-separated numbers. Two things vary between
 collections and are read from the judgements themselves:
 
 - Which number names a query. CACM's judgements use the ``.I`` id; Cranfield's use the query's 1-based
@@ -21,8 +22,9 @@ from bench.ir_collections import Collection, Document, Query
 
 # A field tag alone on its line, e.g. ".T", ".W" or ".I 471" (CACM pads some tags with a trailing space).
 _TAG = re.compile(r"^\.([A-Z])(?: +(\S+))?\s*$")
-# A judgement line: two to four integers, e.g. "3 485 -1" (Cranfield), "01 1410  0 0" (CACM), "1 0 13 1" (TREC).
-_JUDGEMENT = re.compile(r"^\s*-?\d+(?:\s+-?\d+){1,3}\s*$")
+# A judgement line: two to four numbers, e.g. "3 485 -1" (Cranfield), "01 1410  0 0" (CACM), "1 0 13 1" (TREC),
+# "1 28 0 0.000000" (CISI: the last column printed as a decimal).
+_JUDGEMENT = re.compile(r"^\s*-?\d+(?:\s+-?\d+(?:\.0+)?){1,3}\s*$")
 # The fields searched: the title and the abstract (authors, dates, keywords and citation links are left out,
 # as the collections' READMEs say: "Index title and abstract").
 TITLE, BODY = "T", "W"
@@ -52,10 +54,9 @@ def recognise(directory: Path) -> Files | None:
             tagged.append(path)
         elif head and _all_lines_match(path, _JUDGEMENT):
             judgements.append(path)
-    documents = [path for path in tagged if _has_tag(path, TITLE)]
-    queries = [path for path in tagged if not _has_tag(path, TITLE)]
-    if len(documents) == len(queries) == len(judgements) == 1:
-        return Files(documents[0], queries[0], judgements[0])
+    if len(tagged) == len(judgements) * 2 == 2:
+        queries, documents = sorted(tagged, key=_block_count)
+        return Files(documents, queries, judgements[0])
     return None
 
 
@@ -86,7 +87,7 @@ def read_queries(path: Path, judged: set[int]) -> list[Query]:
     if not by_id and not judged <= set(range(1, len(found) + 1)):
         raise ValueError(f"{path}: the judgements name queries that are neither ids nor positions in the file")
     numbered = [
-        Query(int(block.ident) if by_id else position, block.ident, _field(block, BODY))
+        Query(int(block.ident) if by_id else position, block.ident, _field(block, BODY) or _field(block, TITLE))
         for position, block in enumerate(found, start=1)
     ]
     return [query for query in numbered if query.text]  # CACM ends with an empty ".I 0" block
@@ -100,7 +101,7 @@ def read_judgements(path: Path) -> tuple[list[tuple[int, int, int]], str]:
       -1 the source document; gain from ``metrics.cranfield_gain``.
     - ``query 0 docno grade`` (TREC, MED): gain = grade.
     """
-    rows = [[int(value) for value in line.split()] for line in _text(path).splitlines() if line.strip()]
+    rows = [[int(float(value)) for value in line.split()] for line in _text(path).splitlines() if line.strip()]
     widths = {len(row) for row in rows}
     if widths == {2} or (widths == {4} and all(row[2] == row[3] == 0 for row in rows)):
         return [(row[0], row[1], 1) for row in rows], "binary judgements (every judged pair is relevant)"
@@ -156,5 +157,5 @@ def _all_lines_match(path: Path, pattern: re.Pattern) -> bool:
     return all(pattern.match(line) for line in _text(path).splitlines() if line.strip())
 
 
-def _has_tag(path: Path, tag: str) -> bool:
-    return any(line.rstrip() == f".{tag}" for line in _text(path).splitlines())
+def _block_count(path: Path) -> int:
+    return sum(1 for line in _text(path).splitlines() if line.startswith(".I"))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 from haystack import connections
+from haystack.constants import DJANGO_ID
 from haystack.query import SearchQuerySet
 
 from archive.models import Document, Section
@@ -138,7 +139,7 @@ def search_documents(
         count=with_every_word.count,
         page=page,
         per_page=per_page,
-        results=[_hit(document, partial=document.pk not in with_every_word.on_page) for document in _documents(ids)],
+        results=[DocumentHit(document, partial=document.pk not in with_every_word.on_page) for document in _documents(ids)],
         sort=sort,
         filters=filters,
         facets=facets_from_counts(matches.facet_counts(), filters),
@@ -193,7 +194,7 @@ def _with_every_word(read: Reading, filters: SearchFilters, ids: list[int], tota
         return _EveryWord(count, frozenset()), _stopped_early(strict)
     if count == total:
         return _EveryWord(count, frozenset(ids)), _stopped_early(strict)
-    on_page = strict.narrow("django_id:(%s)" % " OR ".join(map(str, ids)))
+    on_page = strict.narrow("%s:(%s)" % (DJANGO_ID, " OR ".join(map(str, ids))))
     found = frozenset(int(r.pk) for r in on_page[: len(ids)])
     return _EveryWord(count, found), _stopped_early(strict) or _stopped_early(on_page)
 
@@ -213,10 +214,6 @@ def _documents(ids: list[int]) -> list[Document]:
     """The public documents with these ids, in this order."""
     documents = public_documents().order_by().in_bulk(ids)  # the engine's order is kept below
     return [documents[pk] for pk in ids if pk in documents]
-
-
-def _hit(document: Document, *, partial: bool) -> DocumentHit:
-    return DocumentHit(document, partial=partial)
 
 
 def _stopped_early(matches: SearchQuerySet) -> bool:

@@ -18,14 +18,16 @@ from haystack.query import SearchQuerySet
 from archive.models import Document, Section
 from archive.search.analysis import archive_analyzer
 from archive.search.query import COMMON_WORDS
+from archive.search.ranking import RankingSettings
 
 SECTIONS_PER_DOCUMENT = 3
 _ANALYZER = archive_analyzer()  # the index's own: feedback words are weighed as the engine stems them
 
 
-def expanded_weights(first_query: str, weights: dict[str, float], ranking) -> dict[str, float]:
+def expanded_weights(first_query: str, weights: dict[str, float], ranking: RankingSettings) -> dict[str, float]:
     """``weights`` (word -> weight) mixed with the feedback words of ``first_query``'s top documents."""
-    top = [(int(hit.pk), hit.score or 0.0) for hit in SearchQuerySet().models(Document).raw_search(first_query)[: ranking.feedback_documents]]
+    first = SearchQuerySet().models(Document).raw_search(first_query)[: ranking.feedback_documents]
+    top = [(int(hit.pk), hit.score or 0.0) for hit in first]
     total_score = sum(score for _, score in top)
     if not top or total_score <= 0:
         return weights

@@ -1,8 +1,9 @@
 """How a query of plain words is ranked: one weighted list, whether it has three words or thirty.
 
-A query of plain words (no quotes, operators, fields or patterns) is read as a weighted disjunction of
-its words: every document with any of them is a result, ranked by BM25F (the engine's weighting) over
-the text and the title, never by how many of the words it has. What else enters the score, each part a
+A query of plain words (perhaps with quoted phrases and excluded words; no operators, fields or
+patterns) is read as a weighted disjunction of its words: every document with any of them is a result,
+ranked by BM25F (the engine's weighting) over the text and the title, never by how many of the words it
+has. What else enters the score, each part a
 setting (``SEARCH_RANKING``) measured by ``make bench-relevance`` on every test collection:
 
 - **Which words carry the question.** The commonest English words are left out. A word's weight is

@@ -108,7 +108,8 @@ def _judgements(tmp_path: Path, text: str) -> list[tuple[int, int, int]]:
     ("text", "expected"),
     [
         ("1 10\n1 11\n", [(1, 10, 1), (1, 11, 1)]),  # plain pairs
-        ("01 1410  0 0\n02 7 0 0\n", [(1, 1410, 1), (2, 7, 1)]),  # CACM, CISI
+        ("01 1410  0 0\n02 7 0 0\n", [(1, 1410, 1), (2, 7, 1)]),  # CACM
+        ("     1     28 0 0.000000\n     2     35 0 0.000000\n", [(1, 28, 1), (2, 35, 1)]),  # CISI
         ("3 485 -1 \n3 5 2", [(3, 485, 1), (3, 5, 3)]),  # Cranfield: trailing spaces, no final newline
         ("1 0 13 1\n1 0 14 0\n", [(1, 13, 1), (1, 14, 0)]),  # TREC: query, 0, document, grade
     ],
@@ -129,3 +130,34 @@ def test_queries_are_numbered_by_id_when_the_judgements_use_ids_else_by_position
     assert [q.number for q in smart.read_queries(path, judged={1, 2})] == [1, 2]
     with pytest.raises(ValueError, match="neither ids nor positions"):
         smart.read_queries(path, judged={7})
+
+
+def _collection(folder: Path, documents: str, queries: str, judgements: str) -> Path:
+    folder.mkdir()
+    for name, text in (("all", documents), ("qry", queries), ("rel", judgements)):
+        (folder / name).write_text(text)
+    return folder
+
+
+def test_queries_with_titles_and_documents_without_are_told_apart_by_their_number(tmp_path):
+    # Queries that carry a title, authors and a Boolean form (as CISI's later ones do); documents with a
+    # title, authors and cross-references; three documents, two queries.
+    documents = "".join(
+        f".I {n}\n.T\nTitle {n}\n.A\nAuthor, A.\n.W\nAbstract {n} text.\n.X\n{n}\t5\t{n}\n" for n in (1, 2, 3)
+    )
+    queries = ".I 1\n.W\nWhat is indexing?\n.I 2\n.T\nA titled question\n.A\nAsker, B.\n.W\nHow are titles made?\n.B\n(titles)\n"
+    folder = _collection(tmp_path / "titled", documents, queries, "1 2 0 0.000000\n2 3 0 0.000000\n")
+    collection = ir_collections.load(folder)
+    assert [d.title for d in collection.documents] == ["Title 1", "Title 2", "Title 3"]
+    assert [q.text for q in collection.queries] == ["What is indexing?", "How are titles made?"]
+    assert collection.grades == {1: {2: 1}, 2: {3: 1}}
+
+
+def test_documents_without_titles_are_read_by_their_text(tmp_path):
+    # MED's layout: documents and queries are both only .I and .W; the documents are the larger file.
+    documents = "".join(f".I {n}\n.W\nthe crystalline lens, report {n}.\n" for n in (1, 2, 3))
+    queries = ".I 1\n.W\nthe crystalline lens in vertebrates.\n"
+    folder = _collection(tmp_path / "untitled", documents, queries, "1 0 2 1\n1 0 3 1\n")
+    collection = ir_collections.load(folder)
+    assert [(d.title, d.abstract) for d in collection.documents][0] == ("", "the crystalline lens, report 1.")
+    assert collection.grades == {1: {2: 1, 3: 1}}

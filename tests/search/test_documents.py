@@ -163,3 +163,67 @@ def test_a_phrase_is_marked_whole_in_snippets(seeded):
     page = search_documents('"sovereign states directly concerned"')
     snippets = [str(section_hit.snippet) for hit in page.results for section_hit in hit.sections]
     assert any("<mark>sovereign states directly concerned</mark>" in snippet for snippet in snippets)
+
+
+def _import_texts(texts: dict[str, str]) -> dict[str, int]:
+    from archive.services import document_import
+
+    return {
+        name: document_import(raw=f"{name}\n\n{text}\n".encode(), file_name=f"{name}.txt").document.pk
+        for name, text in texts.items()
+    }
+
+
+def test_a_rare_word_outranks_more_of_the_common_ones(search_index):
+    # Six notes mention harbours and dredging; one is about Ream. Counting words would put the six first.
+    ids = _import_texts(
+        {f"Harbour note {n}": f"Harbour works and dredging schedules, issue {n}, with tide tables." for n in range(6)}
+        | {"Ream report": "Ream is a naval base. The Ream pier was rebuilt; Ream lies on the gulf."}
+    )
+    page = search_documents("harbour dredging Ream")
+    assert page.results[0].document.pk == ids["Ream report"]
+    assert (page.count, page.partial_count) == (0, 7)  # no document has all three words; all seven have some
+    assert all(hit.partial for hit in page.results)
+
+
+def test_documents_with_every_word_are_counted_and_those_without_marked(search_index):
+    ids = _import_texts(
+        {
+            "Both": "Maritime security in the gulf, and security again.",
+            "Maritime only": "Maritime trade routes and maritime law.",
+            "Neither": "Fisheries quotas.",
+        }
+    )
+    page = search_documents("maritime security")
+    assert (page.count, page.partial_count) == (1, 1)
+    assert [(hit.document.pk, hit.partial) for hit in page.results] == [(ids["Both"], False), (ids["Maritime only"], True)]
+
+
+def test_every_result_is_reachable_page_by_page(seeded):
+    whole = [hit.document.pk for hit in search_documents("Ream naval zeppelin security", per_page=100).results]
+    paged, page_number = [], 1
+    while True:
+        page = search_documents("Ream naval zeppelin security", page=page_number, per_page=1)
+        paged += [hit.document.pk for hit in page.results]
+        if not page.has_next:
+            break
+        page_number += 1
+    assert len(whole) > 1 and paged == whole
+    assert page.num_pages == page.count + page.partial_count == len(whole)
+
+
+def test_a_question_pasted_in_prose_is_searched_whole(seeded):
+    question = (
+        "What does China propose (in its white paper on the Asia-Pacific for security cooperation between the "
+        'regional powers? I would like its "new security concept explained'
+    )
+    page = search_documents(question)
+    assert page.results[0].document.pk == seeded["003"].document.pk
+
+
+def test_a_record_with_only_a_title_is_found_by_its_title(search_index):
+    from archive.services import document_import
+
+    outcome = document_import(raw=b"Algorithm 97: Shortest Path\n", file_name="record.txt")
+    assert outcome.status == "imported" and "only a title was found" in " ".join(outcome.warnings)
+    assert [hit.document.pk for hit in search_documents("shortest path algorithm").results] == [outcome.document.pk]

@@ -275,3 +275,40 @@ def test_a_long_question_in_prose_drops_its_commonest_words_rather_than_being_re
     assert "the" not in parsed.words and "wing" in parsed.words and "method" in parsed.words
     with pytest.raises(QueryError):
         parse_query(" OR ".join(f"w{n}" for n in range(45)))
+
+
+# Questions pasted in prose: punctuation is punctuation, and a long question is read rather than refused.
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "List all articles on EL1 and ECL (EL1 may be given as EL/1; I don't remember how they did it.",
+        'I would like anything on the "new security concept of the Asia-Pacific states',
+        "In a message-passing system is there any notion of the types of messages?--i.e. any way to check",
+        "Languages that allow definitions of operators like *, + and their overloading rules",
+    ],
+)
+def test_a_question_in_prose_is_read_despite_its_punctuation(question):
+    parsed = parse_query(question)
+    assert parsed.loosenable and len(parsed.words) >= 5
+
+
+def test_a_short_query_still_gets_told_about_an_unmatched_bracket_or_quote():
+    for query, message in [("(trust gaps", "brackets do not match"), ('"trust gaps', "quotation mark is not closed")]:
+        with pytest.raises(QueryError, match=message):
+            parse_query(query)
+
+
+def test_a_pasted_passage_may_run_to_1000_characters():
+    passage = " ".join(f"heat transfer {n} in laminar boundary layers of heated plates" for n in range(30))[:1000]
+    assert len(passage) == 1000 and parse_query(passage).words
+    with pytest.raises(QueryError, match="the limit is 1,000"):
+        parse_query(passage + " more")
+
+
+def test_a_long_question_drops_its_repeated_and_commonest_words_but_keeps_its_phrases():
+    question = "The flow of the air and the flow of the water " * 5 + '"shock wave" in the flow of the nozzle'
+    parsed = parse_query(question)
+    assert parsed.words == ("flow", "air", "water", "shock", "wave", "nozzle")
+    assert parsed.quoted == ("shock wave",)
