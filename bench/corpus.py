@@ -308,4 +308,7 @@ QUERIES = (
     "author:Glaser thread", 'title:"New Era"',
     # boolean
     "security OR defence", "module NOT thread", "(socket OR thread) timeout", '"standard library" module',
+    # questions in prose (weighed, and widened by pseudo-relevance feedback)
+    "How do I read a file line by line and handle the error raised when it does not exist?",
+    "What are the main obstacles to regional security cooperation between China and the Pacific island states?",
 )

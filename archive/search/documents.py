@@ -170,11 +170,14 @@ def reading(parsed: ParsedQuery) -> Reading:
     ranking = ranking_settings()
     words = content_words(parsed)
     statistics = WordStatistics(*connections["default"].get_backend().word_statistics(Document, set(words)))
-    weights = word_weights(words, statistics, ranking)
+    weights = own = word_weights(words, statistics, ranking)
     shape = {"phrases": parsed.quoted, "excluded": parsed.excluded}
     if ranking.feedback and ranking.feedback_min_words <= len(weights) <= ranking.feedback_max_words:
-        weights = expanded_weights(ranked_query(words, weights, ranking, **shape), weights, ranking)
-    return Reading(ranked_query(words, weights, ranking, **shape), section_query(weights, **shape), parsed.text)
+        first = ranked_query(words, weights, ranking, **shape)
+        state = (statistics.documents, statistics.words)
+        weights = expanded_weights(first, weights, ranking, archive_state=state)
+    # Sections are picked by the question's own words: they show where its words are.
+    return Reading(ranked_query(words, weights, ranking, **shape), section_query(own, **shape), parsed.text)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,12 @@ most likely of those words into the question, the question's own words keeping `
 A document is read through its title and its best-matching sections, so a long white paper lends the
 words of the passages that answered, not of its preface.
 
-It costs a second engine query and a read of a few sections, so ``ranking.py`` asks for it only for
-questions of several content words (``feedback_min_words``), where it measured well.
+It costs two more engine queries and a read of a few sections, so ``ranking.py`` asks for it only for
+questions of 5 to 16 content words, where it measured well, and an expansion is remembered for the next
+page of the same question.
 """
 
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 
 from haystack.query import SearchQuerySet
 
@@ -24,8 +25,30 @@ SECTIONS_PER_DOCUMENT = 3
 _ANALYZER = archive_analyzer()  # the index's own: feedback words are weighed as the engine stems them
 
 
-def expanded_weights(first_query: str, weights: dict[str, float], ranking: RankingSettings) -> dict[str, float]:
-    """``weights`` (word -> weight) mixed with the feedback words of ``first_query``'s top documents."""
+_EXPANSIONS: OrderedDict = OrderedDict()  # (query, settings, archive state) -> expanded weights
+EXPANSIONS_KEPT = 500
+
+
+def expanded_weights(
+    first_query: str, weights: dict[str, float], ranking: RankingSettings, *, archive_state: tuple = ()
+) -> dict[str, float]:
+    """``weights`` (word -> weight) mixed with the feedback words of ``first_query``'s top documents.
+
+    Remembered per process for the same query, settings and ``archive_state`` (the archive's size, say):
+    the next page of results, a facet or a sort reuse the expansion instead of searching twice again.
+    """
+    key = (first_query, ranking, archive_state)
+    if key in _EXPANSIONS:
+        _EXPANSIONS.move_to_end(key)
+        return dict(_EXPANSIONS[key])
+    expanded = _expand(first_query, weights, ranking)
+    _EXPANSIONS[key] = expanded
+    if len(_EXPANSIONS) > EXPANSIONS_KEPT:
+        _EXPANSIONS.popitem(last=False)
+    return dict(expanded)
+
+
+def _expand(first_query: str, weights: dict[str, float], ranking: RankingSettings) -> dict[str, float]:
     first = SearchQuerySet().models(Document).raw_search(first_query)[: ranking.feedback_documents]
     top = [(int(hit.pk), hit.score or 0.0) for hit in first]
     total_score = sum(score for _, score in top)

@@ -122,7 +122,7 @@ def ranked_query(
     clauses = []
     for word, weight in weights.items():
         clauses.append(f"{word}^{weight:.4g}")
-        if ranking.title_weight:
+        if ranking.title_weight and word in words:  # the query's own words only: feedback words add no title clause
             clauses.append(f"title:{word}^{weight * ranking.title_weight:.4g}")
     distinct = list(dict.fromkeys(words))
     if ranking.all_words_weight and len(distinct) > 1:
