@@ -5,7 +5,7 @@ The engine and ``parse_query`` must read a query the same way, so both get their
 """
 
 import itertools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from whoosh import fields as wf
 from whoosh import query as wq
@@ -69,13 +69,14 @@ class _CappedFuzzyTerm(wq.FuzzyTerm):
 
 # Whoosh checks a phrase by pairing every position of each word with the next word's (a Span object
 # each): a phrase of very common words ("the following example", "in the") took seconds on a large
-# index. Exact phrases are checked instead from the rarest word's positions, by binary search in the
-# others' sorted positions.
+# index. Exact phrases, and pairs of words near each other, are checked instead by binary search in
+# sorted positions.
 
 
 class _ExactPhrase(wq.Phrase):
     def matcher(self, searcher, context=None):
-        if self.slop != 1 or self.fieldname not in searcher.schema:
+        near_pair = len(self.words) == 2 and self.slop > 1
+        if (self.slop != 1 and not near_pair) or self.fieldname not in searcher.schema:
             return super().matcher(searcher, context)
         field, reader = searcher.schema[self.fieldname], searcher.reader()
         matchers = []
@@ -87,7 +88,7 @@ class _ExactPhrase(wq.Phrase):
             if (self.fieldname, btext) not in reader:
                 return NullMatcher()
             matchers.append(wq.Term(self.fieldname, btext).matcher(searcher, context))
-        matcher = _ExactPhraseMatcher(matchers)
+        matcher = _NearPairMatcher(matchers, self.slop) if near_pair else _ExactPhraseMatcher(matchers)
         return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
 
 
@@ -108,6 +109,27 @@ class _ExactPhraseMatcher(SpanNear2.SpanNear2Matcher):
             if not starts:
                 return []
         return [Span(start, start + len(positions) - 1) for start in starts]
+
+
+class _NearPairMatcher(SpanNear2.SpanNear2Matcher):
+    """Two words, the second at most ``slop`` positions after the first ("trust gaps"~5, and the ranking's
+    pairs of neighbouring query words): each position of the first is looked up in the second's by binary
+    search, where Whoosh pairs every position with every other."""
+
+    def __init__(self, ms, slop):
+        super().__init__(ms, slop=slop, ordered=True, mindist=1)
+
+    def copy(self):
+        return self.__class__([m.copy() for m in self.ms], self.slop)
+
+    def _get_spans(self):
+        first, second = (matcher.value_as("positions") for matcher in self.ms)
+        spans = []
+        for position in first:
+            index = bisect_right(second, position)
+            if index < len(second) and second[index] - position <= self.slop:
+                spans.append(Span(position, second[index]))
+        return spans
 
 
 def with_exact_phrases(node: wq.Query) -> wq.Query:
