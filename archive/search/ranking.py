@@ -51,7 +51,6 @@ class RankingSettings:
     phrase_weight: float = 1.0  # a phrase typed in quotation marks, found whole
     proximity_weight: float = 0.6  # a pair of neighbouring query words found near each other
     proximity_slop: int = 3  # "near": at most this many positions apart, in the query's order
-    ubiquity: float = 0.9  # a word in more than this share of the documents is not searched for
     feedback: bool = True  # RM3 expansion of questions in prose (archive/search/feedback.py)
     feedback_min_words: int = 5  # content words a question needs before it is expanded ...
     feedback_max_words: int = 16  # ... and at most this many: a longer one already carries its vocabulary
@@ -92,17 +91,10 @@ def is_ranked(parsed: ParsedQuery) -> bool:
 
 
 def word_weights(words: list[str], statistics: WordStatistics, ranking: RankingSettings) -> dict[str, float]:
-    """Each distinct word's weight in the query: times typed, times its spread, times its specificity.
-
-    A word in nearly every document (``ubiquity``) is left out when another word of the query is found:
-    its BM25 weight is next to nothing, while its postings are the longest to read.
-    """
+    """Each distinct word's weight in the query: times typed, times its spread, times its specificity."""
     weights = {}
-    found = [word for word in words if statistics.counts.get(word, (0, 0))[0]]
     for word, typed in Counter(words).items():
         containing, occurrences = statistics.counts.get(word, (0, 0))
-        if containing > ranking.ubiquity * statistics.documents and any(other != word for other in found):
-            continue
         spread = occurrences / containing if containing else 1.0
         weights[word] = typed * spread**ranking.spread_exponent * _specificity(word, occurrences, statistics, ranking)
     return weights
@@ -134,7 +126,7 @@ def ranked_query(
             clauses.append(f"title:{word}^{weight * ranking.title_weight:.4g}")
     distinct = list(dict.fromkeys(words))
     if ranking.all_words_weight and len(distinct) > 1:
-        every = " AND ".join(f"{word}^{weights.get(word, 0):.4g}" for word in distinct)
+        every = " AND ".join(f"{word}^{weights[word]:.4g}" for word in distinct)
         clauses.append(f"({every})^{ranking.all_words_weight:.4g}")
     if ranking.phrase_weight:
         clauses += [f'"{phrase}"^{ranking.phrase_weight:.4g}' for phrase in phrases]
