@@ -41,7 +41,7 @@ bench: setup
 
 # MAP, P@10, nDCG@10 and MRR of the archive's search (the search function and /api/search paged as a client
 # pages it) on every test collection in ../shared/corpus/ir, each beside plain BM25, for all judged queries
-# and each half (odd numbers to tune on, even held out). About 1.5 minutes for Cranfield and CACM.
+# and each half (odd numbers to tune on, even held out). About 8 minutes for Cranfield and CACM.
 bench-relevance: setup
 	$(PY) -m bench.relevance
 
