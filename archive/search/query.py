@@ -1,7 +1,8 @@
 """Read what a researcher typed into a query every engine can answer, or say clearly why not.
 
-The syntax (documented for researchers on the search help page and in README.md): words, all
-required; "exact phrases" and proximity ("trust gaps"~5); AND / OR / NOT, ``-word`` and brackets;
+The syntax (documented for researchers on the search help page and in README.md): words (the text
+here reads them all as required: the documents with every word; ``ranking.py`` weighs them as one
+ranked list); "exact phrases" and proximity ("trust gaps"~5); AND / OR / NOT, ``-word`` and brackets;
 ``secur*`` and ``wom?n`` wildcards; fuzzy ``Cambodai~1``; fields ``title:``, ``author:``,
 ``publisher:``, ``kind:``, ``year:`` and ``date:`` with ranges (``date:[2017 TO 2020]``).
 
@@ -35,8 +36,8 @@ from archive.search.query_reading import QueryReader
 __all__ = ["ParsedQuery", "QueryError", "build_parser", "parse_query"]
 
 TEXT_FIELDS = ("text", "title")  # the fields whose words are marked in snippets
-# The commonest English words (Whoosh's list, which keeps "us" and "may"): left out of readings that
-# would otherwise refuse a long question or flood a loose one with every document.
+# The commonest English words (Whoosh's list, which keeps "us" and "may"): left out of a long question
+# (which would otherwise be refused) and of the weighted reading (where they would match every document).
 COMMON_WORDS = STOP_WORDS
 # A question typed or pasted as prose: words, sentence punctuation, quotation marks, brackets.
 PROSE = re.compile(r"[\w\s.,;:!?'’()\"/&-]+")
@@ -94,7 +95,9 @@ def parse_query(raw: str) -> ParsedQuery:
         phrases=frozenset(mark for mark in marked if isinstance(mark, tuple)),
         words=tuple(reader.words),
         excluded=tuple(reader.excluded),
-        loosenable="AND" not in query_text.split() and _only_words(parsed) and bool(PLAIN_WORD.search(QUOTED.sub(" ", text))),
+        loosenable=(
+            "AND" not in query_text.split() and _only_words(parsed) and bool(PLAIN_WORD.search(QUOTED.sub(" ", text)))
+        ),
         quoted=tuple(reader.phrases),
     )
 
