@@ -12,6 +12,7 @@ questions of 5 to 16 content words, where it measured well, and an expansion is 
 page of the same question.
 """
 
+import threading
 from collections import Counter, OrderedDict, defaultdict
 
 from haystack.query import SearchQuerySet
@@ -24,8 +25,8 @@ from archive.search.ranking import RankingSettings
 SECTIONS_PER_DOCUMENT = 3
 _ANALYZER = archive_analyzer()  # the index's own: feedback words are weighed as the engine stems them
 
-
 _EXPANSIONS: OrderedDict = OrderedDict()  # (query, settings, archive state) -> expanded weights
+_EXPANSIONS_LOCK = threading.Lock()
 EXPANSIONS_KEPT = 500
 
 
@@ -38,14 +39,23 @@ def expanded_weights(
     the next page of results, a facet or a sort reuse the expansion instead of searching twice again.
     """
     key = (first_query, ranking, archive_state)
-    if key in _EXPANSIONS:
-        _EXPANSIONS.move_to_end(key)
-        return dict(_EXPANSIONS[key])
+    with _EXPANSIONS_LOCK:  # requests run in threads: the cache is read and trimmed by one at a time
+        remembered = _EXPANSIONS.get(key)
+        if remembered is not None:
+            _EXPANSIONS.move_to_end(key)
+            return dict(remembered)
     expanded = _expand(first_query, weights, ranking)
-    _EXPANSIONS[key] = expanded
-    if len(_EXPANSIONS) > EXPANSIONS_KEPT:
-        _EXPANSIONS.popitem(last=False)
+    with _EXPANSIONS_LOCK:
+        _EXPANSIONS[key] = expanded
+        while len(_EXPANSIONS) > EXPANSIONS_KEPT:
+            _EXPANSIONS.popitem(last=False)
     return dict(expanded)
+
+
+def forget_expansions() -> None:
+    """Drop every remembered expansion (after the archive has changed under the same size, say)."""
+    with _EXPANSIONS_LOCK:
+        _EXPANSIONS.clear()
 
 
 def _expand(first_query: str, weights: dict[str, float], ranking: RankingSettings) -> dict[str, float]:

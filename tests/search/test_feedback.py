@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.search.feedback import expanded_weights
+from archive.search.feedback import expanded_weights, forget_expansions
 from archive.search.ranking import RankingSettings
 
 FEEDBACK = RankingSettings(feedback_documents=2, feedback_terms=8, original_weight=0.6)
@@ -20,6 +20,7 @@ PLATES = {
 def plates(search_index):
     from archive.services import document_import
 
+    forget_expansions()
     for title, text in PLATES.items():
         document_import(raw=f"{title}\n\n{text}\n".encode(), file_name=f"{title}.txt")
 
@@ -43,3 +44,12 @@ def test_a_feedback_word_is_written_as_the_documents_write_it(plates):
 def test_a_question_that_finds_nothing_is_left_as_it_was(plates):
     weights = {"zeppelin": 1.0, "airship": 1.0}
     assert expanded_weights("(zeppelin^1 OR airship^1)", weights, FEEDBACK) == weights
+
+
+def test_the_next_page_of_a_question_reuses_its_expansion(plates, django_assert_num_queries):
+    words = {"laminar": 1.0, "boundary": 1.0, "heated": 1.0}
+    first = expanded_weights(QUESTION, words, FEEDBACK, archive_state=(3, 40))
+    with django_assert_num_queries(0):  # no sections read again
+        assert expanded_weights(QUESTION, words, FEEDBACK, archive_state=(3, 40)) == first
+    with django_assert_num_queries(2):  # the archive changed: read afresh (the best sections, the titles)
+        expanded_weights(QUESTION, words, FEEDBACK, archive_state=(4, 52))
