@@ -25,16 +25,21 @@ The result is Lucene query syntax over the index's field names, so any engine be
 """
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, fields, replace
 
 from django.conf import settings
 from wordfreq import word_frequency
 
+from archive.search.analysis import ArchiveTokenizer
 from archive.search.query import COMMON_WORDS, ParsedQuery
 
-WORD = re.compile(r"\w+")
+_TOKENIZER = ArchiveTokenizer()  # the index's own words: "U.S." -> "us", "10+1" kept whole
+
+
+def _words(typed: str) -> list[str]:
+    """The words of what was typed, lowercased, as the index splits them (before stemming)."""
+    return [token.text for token in _TOKENIZER(typed)]
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ class WordStatistics:
 
 def content_words(parsed: ParsedQuery) -> list[str]:
     """The query's plain words, lowercased, the commonest English words left out (unless nothing else is left)."""
-    words = [word.lower() for typed in parsed.words for word in WORD.findall(typed)]
+    words = [word for typed in parsed.words for word in _words(typed)]
     meaningful = [word for word in words if word not in COMMON_WORDS]
     return meaningful or words
 
@@ -149,4 +154,4 @@ def section_query(
 
 
 def _exclusions(excluded: tuple[str, ...]) -> str:
-    return "".join(f" NOT {word}" for typed in excluded for word in WORD.findall(typed))
+    return "".join(f" NOT {word}" for typed in excluded for word in _words(typed))

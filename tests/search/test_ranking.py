@@ -123,3 +123,8 @@ def test_settings_override_the_defaults_and_refuse_unknown_names(settings):
     settings.SEARCH_RANKING = {"title_wieght": 0.5}
     with pytest.raises(ValueError, match="title_wieght"):
         ranking_settings()
+
+
+def test_words_are_split_as_the_index_splits_them():
+    # "U.S." is the index's "us" (one of the commonest words), never the letters "u" and "s"; "10+1" stays whole.
+    assert content_words(parse_query("U.S. tariffs on ASEAN 10+1 trade")) == ["tariffs", "asean", "10+1", "trade"]
