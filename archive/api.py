@@ -3,7 +3,7 @@
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from archive.search.documents import MAX_PER_PAGE, PER_PAGE, search_documents
+from archive.search.results import MAX_PER_PAGE, PER_PAGE, search_documents
 from archive.search.facets import SearchFilters
 from archive.search.query import QueryError
 from archive.search.related import related_documents

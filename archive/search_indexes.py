@@ -13,7 +13,7 @@ import json
 from haystack import indexes
 
 from archive.models import Document, Section
-from archive.selectors import public_documents
+from archive.selectors import document_text, searchable_documents, searchable_sections
 
 
 def fingerprint(prepared: dict) -> str:
@@ -23,7 +23,7 @@ def fingerprint(prepared: dict) -> str:
 
 
 class DocumentIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True, stored=False)
+    text = indexes.CharField(document=True, stored=False)
     title = indexes.CharField(model_attr="title", boost=2.0, stored=False)
     authors = indexes.MultiValueField(faceted=True, stored=False)
     publisher = indexes.CharField(model_attr="publisher", faceted=True, stored=False)
@@ -51,7 +51,16 @@ class DocumentIndex(indexes.SearchIndex, indexes.Indexable):
         return data
 
     def index_queryset(self, using=None):
-        return public_documents().prefetch_related("sections")
+        return searchable_documents()
+
+    def prepare_text(self, obj: Document) -> str:
+        """Everything a researcher may search a document by: its metadata, then its text with its headings.
+
+        Dates are spelled as words too, so "16 May 2024" and "January 2017" match.
+        """
+        metadata = [obj.title, obj.subtitle, ", ".join(obj.authors), obj.publisher, obj.issuer]
+        metadata.append(f"{obj.date_display} {obj.date_iso}")
+        return "\n".join(metadata + [document_text(obj)])
 
     def prepare_authors(self, obj: Document) -> list[str]:
         # Commas separate the values of a multi-valued field: keep them out of a name.
@@ -68,7 +77,7 @@ class DocumentIndex(indexes.SearchIndex, indexes.Indexable):
 
 
 class SectionIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True, stored=False)
+    text = indexes.CharField(document=True, stored=False)
     document_id = indexes.IntegerField(model_attr="document_id")
     fingerprint = indexes.CharField(indexed=False, null=True)
 
@@ -76,7 +85,10 @@ class SectionIndex(indexes.SearchIndex, indexes.Indexable):
         return Section
 
     def index_queryset(self, using=None):
-        return Section.objects.filter(document__in=public_documents(), captured=True)
+        return searchable_sections()
+
+    def prepare_text(self, obj: Section) -> str:
+        return f"{obj.label} {obj.heading}\n{obj.text}"
 
     def full_prepare(self, obj: Section) -> dict:
         data = super().full_prepare(obj)

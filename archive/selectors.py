@@ -18,6 +18,21 @@ def public_documents() -> QuerySet[Document]:
     return Document.objects.filter(status=DocumentStatus.PUBLISHED, version_of__isnull=True)
 
 
+def searchable_documents() -> QuerySet[Document]:
+    """What search finds: the public documents (their sections prefetched: their indexed text is made of them)."""
+    return public_documents().prefetch_related("sections")
+
+
+def searchable_sections() -> QuerySet[Section]:
+    """The sections search finds: the captured sections of public documents (placeholders never)."""
+    return Section.objects.filter(document__in=public_documents(), captured=True)
+
+
+def searchable(model) -> QuerySet:
+    """``searchable_documents()`` or ``searchable_sections()``, by model: what a rebuild writes."""
+    return {Document: searchable_documents, Section: searchable_sections}[model]()
+
+
 def document_versions(document: Document) -> list[Document]:
     """Other published captures of the same work, oldest import first."""
     return list(document.versions.filter(status=DocumentStatus.PUBLISHED).order_by("created_at"))
@@ -160,12 +175,22 @@ def work_of(document: Document) -> int:
     return document.version_of_id or document.pk
 
 
-def document_text(document: Document) -> str:
-    """The document's captured text in reading order, headings on their own lines."""
+def captured_sections(document: Document) -> list[Section]:
+    """The document's captured sections in reading order (from its prefetched sections when it has them)."""
+    return sorted((section for section in document.sections.all() if section.captured), key=lambda s: s.path)
+
+
+def document_text(document: Document, *, headings: bool = True) -> str:
+    """The document's captured text in reading order, each heading ("II. Concept of …") on its own line.
+
+    The one way a document's text is assembled: for the index, for comparing drafts, and (without
+    headings) for recognising captures of one work.
+    """
     parts = []
-    for label, heading, text in (
-        document.sections.filter(captured=True).order_by("path").values_list("label", "heading", "text")
-    ):
-        title = " ".join(part for part in (label, heading) if part)
-        parts.extend(part for part in (title, text) if part)
+    for section in captured_sections(document):
+        if headings:
+            title = " ".join(part for part in (section.label, section.heading) if part)
+            parts.extend(part for part in (title, section.text) if part)
+        else:
+            parts.append(section.text)
     return "\n\n".join(parts)

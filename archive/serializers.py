@@ -1,7 +1,7 @@
 """Plain-dict shapes shared by the JSON API and the import summary, so both stay one stable shape."""
 
 from archive.models import Document
-from archive.search.documents import DocumentHit, SearchPage
+from archive.search.results import DocumentHit, SearchPage
 from archive.selectors import SectionNode, section_tree, work_drafts
 
 

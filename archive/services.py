@@ -21,6 +21,7 @@ from archive.ingest.fingerprint import DatedText, WorkRelation, dates_differ, wo
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
 from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
 from archive.sanitize import paragraphs_to_html
+from archive.selectors import document_text
 
 METADATA_FIELDS = (
     "kind", "title", "subtitle", "authors", "publisher", "site", "issuer", "edition", "author_note",
@@ -316,7 +317,7 @@ def _media_type(file_name: str, encoding: str) -> str:
 
 
 def _document_text(document: Document) -> str:
-    return "\n\n".join(document.sections.filter(captured=True).order_by("path").values_list("text", flat=True))
+    return document_text(document, headings=False)
 
 
 def _dated(document: Document, text: str | None = None) -> DatedText:

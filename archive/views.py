@@ -11,7 +11,7 @@ from archive.diff import word_diff
 from archive.models import DocumentKind
 from archive.request_params import page_number, query_text
 from archive.sanitize import diff_html
-from archive.search.documents import SORT_LABELS, search_documents
+from archive.search.results import SORT_LABELS, search_documents
 from archive.search.facets import SearchFilters
 from archive.search.query import QueryError
 from archive.search.related import related_documents

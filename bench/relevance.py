@@ -139,7 +139,7 @@ def judged(collection: Collection, report: ImportReport) -> dict[int, dict]:
 
 def function_run(collection: Collection) -> Run:
     """Ask ``search_documents`` each query, as typed, for the top 100 on one page."""
-    from archive.search.documents import search_documents
+    from archive.search.results import search_documents
     from archive.search.query import QueryError
 
     run, started = Run(f"archive: search(), 1 page of {DEPTH}"), time.perf_counter()

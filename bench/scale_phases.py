@@ -86,7 +86,7 @@ def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
 
     from archive import ingest, services
     from archive.models import Document, Section
-    from archive.search import indexing
+    from archive.search.sync import writes as indexing
     from archive.search.signals import batched_index_updates
 
     spent = {"parse": 0.0, "index": 0.0, "versions": 0.0}
@@ -199,7 +199,7 @@ def phase_measure(port: int) -> None:
     from whoosh import index as whoosh_index
 
     from archive.models import Document
-    from archive.search.engine_calls import record_engine_queries
+    from archive.search.whoosh.searchers import record_engine_queries
 
     endpoints = {"page": "/search/?q={}", "api": "/api/search?q={}"}
     for query in QUERIES[:5]:
@@ -207,7 +207,7 @@ def phase_measure(port: int) -> None:
             http_get(port, pattern.format(quote(query)))
 
     # The Whoosh calls each request makes, recorded in this process (the server meets the queries later).
-    record, recorder_name = record_engine_queries, "archive.search.engine_calls.record_engine_queries"
+    record, recorder_name = record_engine_queries, "archive.search.whoosh.searchers.record_engine_queries"
     client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
     recorded: dict[str, list[list]] = {name: [] for name in endpoints}
     for query in QUERIES:

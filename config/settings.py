@@ -84,7 +84,7 @@ WHOOSH_PATH = Path(env_str("WHOOSH_PATH", str(ARCHIVE_DATA_DIR / "whoosh"))).res
 
 def _haystack_connection(url: str) -> dict:
     if not url:
-        return {"ENGINE": "archive.search.whoosh_backend.ArchiveWhooshEngine", "PATH": str(WHOOSH_PATH)}
+        return {"ENGINE": "archive.search.whoosh.backend.ArchiveWhooshEngine", "PATH": str(WHOOSH_PATH)}
     scheme, _, rest = url.partition("://")
     if scheme.startswith("elasticsearch"):
         base, _, index_name = rest.rpartition("/")
@@ -99,6 +99,10 @@ def _haystack_connection(url: str) -> dict:
 
 
 HAYSTACK_CONNECTIONS = {"default": _haystack_connection(SEARCH_URL)}
+# What the search features call (archive/search/engine.py): the archive's Whoosh engine, or any haystack backend.
+SEARCH_ENGINE = (
+    "archive.search.haystack_engine.HaystackEngine" if SEARCH_URL else "archive.search.whoosh.engine.WhooshEngine"
+)
 # Index updates are collected per transaction and applied once it commits (archive/search/signals.py).
 HAYSTACK_SIGNAL_PROCESSOR = "archive.search.signals.OnCommitSignalProcessor"
 # Every query names its models itself; haystack's automatic narrowing would run an extra query.

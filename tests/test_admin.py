@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from archive.models import Document
-from archive.search.documents import search_documents
+from archive.search.results import search_documents
 
 
 @pytest.fixture

@@ -225,7 +225,7 @@ def test_an_undated_copy_of_a_draft_is_a_capture_of_that_draft():
 
 
 def test_a_fuller_capture_of_a_draft_takes_over_its_links_to_the_other_drafts(search_index):
-    from archive.search.documents import search_documents
+    from archive.search.results import search_documents
 
     half = ANZUS_FEBRUARY.read_bytes()[: ANZUS_FEBRUARY.stat().st_size // 2]
     partial = import_file(ANZUS_FEBRUARY, half, "february-first-half.md")

@@ -69,7 +69,7 @@ def test_search_page_groups_hits_and_links_sections(client, seeded):
 
 
 def test_a_search_stopped_at_the_time_limit_says_so(client, seeded, monkeypatch):
-    from archive.search import whoosh_backend
+    from archive.search.whoosh import backend as whoosh_backend
 
     notice = "This search was stopped before it finished"
     assert notice not in client.get("/search/", {"q": "security"}).content.decode()

@@ -5,7 +5,11 @@ Whoosh's default StemmingAnalyzer drops stop words ("us", "may") and one-letter 
 token, folds dotted acronyms ("U.S." -> "us") so both spellings meet, and stems the rest.
 """
 
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+
+# The commonest English words (Whoosh's list, which keeps "us" and "may"): left out of a long question
+# (which would otherwise be refused), of the weighted reading and of feedback words.
+COMMON_WORDS = STOP_WORDS
 
 # Alternatives, tried in order:
 #   dotted acronyms   "U.S.", "U.N.", "e.g."          (?:\w\.){2,}

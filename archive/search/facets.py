@@ -1,7 +1,7 @@
 """Facets: narrowing a search by what a researcher already knows, with a count beside each value.
 
 Values within one facet are alternatives (kind is an opinion OR an article); facets combine with
-AND. Every filter is a query string on an unanalysed index field, so any haystack engine reads it.
+AND. Every filter is a query string on an unanalysed index field, so any engine reads it.
 """
 
 from dataclasses import dataclass, field, replace
@@ -9,18 +9,16 @@ from urllib.parse import urlencode
 
 from archive.models import DocumentKind
 
-# The facet's name in URLs and the API -> (the name haystack gives its counts, the unanalysed index
-# field that filters read). haystack names a twin "_exact" field after the field it copies.
-FACETS = {
-    "kind": ("kind", "kind_exact"),
-    "publisher": ("publisher", "publisher_exact"),
-    "author": ("authors", "authors_exact"),
-    "year": ("year_exact", "year_exact"),
-    "decade": ("decade", "decade"),
-    "language": ("language", "language_exact"),
+# The facet's name in URLs and the API -> the unanalysed index field that is counted and filtered on.
+# haystack names a twin "_exact" field after each faceted field it copies (archive/search_indexes.py).
+FACET_FIELDS = {
+    "kind": "kind_exact",
+    "publisher": "publisher_exact",
+    "author": "authors_exact",
+    "year": "year_exact",
+    "decade": "decade",
+    "language": "language_exact",
 }
-HAYSTACK_FACET_NAMES = {name: haystack_name for name, (haystack_name, _) in FACETS.items()}
-FACET_FIELDS = {name: index_field for name, (_, index_field) in FACETS.items()}
 FACET_LABELS = {
     "kind": "Kind",
     "publisher": "Publisher",
@@ -104,10 +102,10 @@ class Facet:
     values: list[FacetValue] = field(default_factory=list)
 
 
-def facets_from_counts(facet_counts: dict, filters: SearchFilters) -> list[Facet]:
-    """Turn the engine's counts into facets to show; years give way to decades when they are many."""
-    counts = facet_counts.get("fields", {}) if facet_counts else {}
-    by_name = {name: _counts_for(counts, HAYSTACK_FACET_NAMES[name]) for name in FACET_FIELDS}
+def facets_from_counts(counts: dict[str, list[tuple[str, int]]], filters: SearchFilters) -> list[Facet]:
+    """Turn the engine's counts (index field -> values and counts) into facets to show; years give way to
+    decades when they are many."""
+    by_name = {name: _counts_for(counts, field) for name, field in FACET_FIELDS.items()}
     hidden = "decade" if len(by_name["year"]) <= MAX_YEARS_SHOWN else "year"
     facets = []
     for name, values in by_name.items():
@@ -137,8 +135,8 @@ def facets_from_counts(facet_counts: dict, filters: SearchFilters) -> list[Facet
     return [facet for facet in facets if facet.values]
 
 
-def _counts_for(counts: dict, haystack_name: str) -> list[tuple[str, int]]:
-    found = counts.get(haystack_name) or []
+def _counts_for(counts: dict, field: str) -> list[tuple[str, int]]:
+    found = counts.get(field) or []
     return [(str(value), count) for value, count in found if value not in (None, "")]
 
 

@@ -15,11 +15,9 @@ page of the same question.
 import threading
 from collections import Counter, OrderedDict, defaultdict
 
-from haystack.query import SearchQuerySet
-
 from archive.models import Document, Section
-from archive.search.analysis import archive_analyzer
-from archive.search.query import COMMON_WORDS
+from archive.search.analysis import COMMON_WORDS, archive_analyzer
+from archive.search.engine import DOCUMENT_ID, DOCUMENTS, SECTIONS, Search, search_engine
 from archive.search.ranking import RankingSettings
 
 SECTIONS_PER_DOCUMENT = 3
@@ -59,8 +57,8 @@ def forget_expansions() -> None:
 
 
 def _expand(first_query: str, weights: dict[str, float], ranking: RankingSettings) -> dict[str, float]:
-    first = SearchQuerySet().models(Document).raw_search(first_query)[: ranking.feedback_documents]
-    top = [(int(hit.pk), hit.score or 0.0) for hit in first]
+    first = search_engine().search(Search(DOCUMENTS, first_query, stop=ranking.feedback_documents))
+    top = [(hit.pk, hit.score) for hit in first.hits]
     total_score = sum(score for _, score in top)
     if not top or total_score <= 0:
         return weights
@@ -93,16 +91,12 @@ def _expand(first_query: str, weights: dict[str, float], ranking: RankingSetting
 
 def _feedback_texts(query: str, ids: list[int]) -> dict[int, str]:
     """Each document's title and its best-matching sections (by the engine), as one text."""
-    sections = (
-        SearchQuerySet()
-        .models(Section)
-        .raw_search(query)
-        .narrow("document_id:(%s)" % " OR ".join(map(str, ids)))
-    )
+    among = "%s:(%s)" % (DOCUMENT_ID, " OR ".join(map(str, ids)))
+    sections = search_engine().search(Search(SECTIONS, query, filters=(among,), stop=SECTIONS_PER_DOCUMENT * len(ids)))
     chosen: dict[int, list[int]] = defaultdict(list)
-    for hit in sections[: SECTIONS_PER_DOCUMENT * len(ids)]:
-        if len(chosen[int(hit.document_id)]) < SECTIONS_PER_DOCUMENT:
-            chosen[int(hit.document_id)].append(int(hit.pk))
+    for hit in sections.hits:
+        if len(chosen[hit.document_id]) < SECTIONS_PER_DOCUMENT:
+            chosen[hit.document_id].append(hit.pk)
     text_of = dict(Section.objects.filter(pk__in=[pk for pks in chosen.values() for pk in pks]).values_list("pk", "text"))
     titles = dict(Document.objects.filter(pk__in=ids).values_list("pk", "title"))
     return {pk: "\n".join([titles.get(pk, "")] + [text_of.get(s, "") for s in chosen.get(pk, [])]) for pk in ids}

@@ -21,7 +21,7 @@ setting (``SEARCH_RANKING``) measured by ``make bench-relevance`` on every test 
   again where the two occur within a few words of each other, in the query's order.
 - **Pseudo-relevance feedback** (RM3), for questions in prose: see ``archive/search/feedback.py``.
 
-The result is Lucene query syntax over the index's field names, so any engine behind haystack reads it.
+The result is Lucene query syntax over the index's field names, so any engine reads it.
 """
 
 import math
@@ -31,8 +31,9 @@ from dataclasses import dataclass, fields, replace
 from django.conf import settings
 from wordfreq import word_frequency
 
-from archive.search.analysis import ArchiveTokenizer
-from archive.search.query import COMMON_WORDS, ParsedQuery
+from archive.search.analysis import COMMON_WORDS, ArchiveTokenizer
+from archive.search.engine import WordStatistics
+from archive.search.query import ParsedQuery
 
 _TOKENIZER = ArchiveTokenizer()  # the index's own words: "U.S." -> "us", "10+1" kept whole
 
@@ -74,15 +75,6 @@ def ranking_settings() -> RankingSettings:
     return replace(RankingSettings(), **overrides)
 
 
-@dataclass(frozen=True)
-class WordStatistics:
-    """How often the words of a query occur in the document index (from the engine)."""
-
-    documents: int  # documents in the index
-    words: int  # words in the index (every occurrence)
-    counts: dict[str, tuple[int, int]]  # word as typed -> (documents containing it, occurrences in all)
-
-
 def content_words(parsed: ParsedQuery) -> list[str]:
     """The query's plain words, lowercased, the commonest English words left out (unless nothing else is left)."""
     words = [word for typed in parsed.words for word in _words(typed)]
@@ -95,8 +87,13 @@ def is_ranked(parsed: ParsedQuery) -> bool:
     return parsed.loosenable and len(set(content_words(parsed))) > 1
 
 
-def word_weights(words: list[str], statistics: WordStatistics, ranking: RankingSettings) -> dict[str, float]:
-    """Each distinct word's weight in the query: times typed, times its spread, times its specificity."""
+def word_weights(words: list[str], statistics: WordStatistics | None, ranking: RankingSettings) -> dict[str, float]:
+    """Each distinct word's weight in the query: times typed, times its spread, times its specificity.
+
+    Without statistics (an engine that does not give them) each word weighs as often as it was typed.
+    """
+    if statistics is None:
+        return dict(Counter(words))
     weights = {}
     for word, typed in Counter(words).items():
         containing, occurrences = statistics.counts.get(word, (0, 0))

@@ -3,7 +3,7 @@
 haystack's RealtimeSignalProcessor writes to the index on every save, inside the transaction: a
 rollback leaves the index ahead of the database, and every section of an import is a Whoosh commit.
 This processor only notes which documents changed and which section rows went away; when the
-transaction commits, ``archive.search.indexing.sync`` reads the committed rows and writes the index
+transaction commits, ``archive.search.sync.writes.sync`` reads the committed rows and writes the index
 once. A rolled-back change costs nothing: ``sync`` derives everything from what the database holds.
 ``sync`` reads and writes under a lock shared by every worker process, so concurrent editors'
 updates are applied in order and none is overwritten by an older read.
@@ -102,7 +102,7 @@ def batched_index_updates(documents: int = IMPORT_BATCH_DOCUMENTS) -> Iterator[N
 
 
 def _apply_pending() -> None:
-    from archive.search.indexing import sync
+    from archive.search.sync.writes import sync
 
     documents, removed_sections = _changes()
     if not documents and not removed_sections:

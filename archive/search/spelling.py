@@ -8,22 +8,17 @@ ones (Whoosh's own corrector ranks by frequency first).
 import re
 from collections.abc import Callable
 
-from haystack import connections
-
-from archive.models import Document
-
-SPELLING_FIELD = "spelling"
+from archive.search.engine import SPELLING_CORRECTIONS, search_engine
+from archive.search.query import ParsedQuery
 
 
-def suggest(parsed, *, has_results: Callable[[str], bool]) -> str:
+def suggest(parsed: ParsedQuery, *, has_results: Callable[[str], bool]) -> str:
     """A corrected query that has results, or ""."""
-    words = list(getattr(parsed, "words", ()))
-    if not words:
-        return ""
-    backend = connections["default"].get_backend()
-    if not hasattr(backend, "spelling_corrections"):
-        return ""  # another engine: no suggestion rather than a slow or wrong one
-    corrections = backend.spelling_corrections(Document, SPELLING_FIELD, words)
+    words = list(parsed.words)
+    engine = search_engine()
+    if not words or not engine.serves(SPELLING_CORRECTIONS):
+        return ""  # an engine without corrections: no suggestion rather than a slow or wrong one
+    corrections = engine.spelling_corrections(words)
     if not corrections:
         return ""
     corrected = parsed.text

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.utils.safestring import SafeString
-from haystack.query import SearchQuerySet
-
 from archive.models import Document, Section
 from archive.sanitize import clean_marked_body, clean_snippet
-from archive.search.highlight import mark_spans, marked_paragraphs, marked_text
+from archive.search.engine import DOCUMENT_ID, SECTIONS, Search, search_engine
 from archive.search.query import parse_query
+from archive.search.snippets import mark_spans, marked_paragraphs, marked_text
 from archive.selectors import SectionNode, reading_order
 
 # A document has at most a few thousand sections; this bounds the engine's answer all the same.
@@ -73,10 +72,10 @@ class WithinResult:
 def search_within(document: Document, raw_query: str) -> WithinResult:
     """Find the document's sections matching a query; raises QueryError when the query cannot be read."""
     parsed = parse_query(raw_query)
-    matches = (
-        SearchQuerySet().models(Section).raw_search(parsed.text).filter(document_id=document.pk)[:MAX_SECTIONS]
+    matches = search_engine().search(
+        Search(SECTIONS, parsed.text, filters=(f"{DOCUMENT_ID}:{document.pk}",), stop=MAX_SECTIONS)
     )
-    ids = [int(result.pk) for result in matches]
+    ids = [hit.pk for hit in matches.hits]
     # Reading order, and only what the database still holds for this document (the index may lag).
     sections = Section.objects.filter(document=document, pk__in=ids, captured=True).order_by("path")
     return WithinResult(

@@ -94,7 +94,7 @@ def test_each_half_is_scored_on_its_own_queries():
 
 @pytest.mark.skipif(not CACM.is_dir(), reason="../shared/corpus/ir/cacm is not beside the clone")
 def test_paging_the_api_gives_the_search_functions_ranking_for_a_one_word_query(search_index, client):
-    from archive.search.documents import search_documents
+    from archive.search.results import search_documents
     from archive.services import document_import
 
     abstracts = [d for d in load(CACM).documents if "compiler" in d.abstract.lower().split()][:25]

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Document
-from archive.search.documents import search_documents
+from archive.search.results import search_documents
 from archive.selectors import public_documents
 from archive.services import document_import, document_save
 from tests.conftest import SHARED

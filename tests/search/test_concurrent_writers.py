@@ -138,7 +138,7 @@ def _editor(name: str, thread: int, ids: list[int], errors: list[str]) -> None:
 def _verify() -> dict:
     from haystack.query import SearchQuerySet
 
-    from archive.search.consistency import index_check
+    from archive.search.sync.check import index_check
 
     latest = {}
     for document in Document.objects.all():

@@ -1,10 +1,10 @@
-"""`archive.search.consistency`: an index damaged on purpose is found out, repaired, and then clean."""
+"""`archive.search.sync.check`: an index damaged on purpose is found out, repaired, and then clean."""
 
 from django.db import transaction
 from haystack import connections
 
 from archive.models import Document, DocumentStatus, Section
-from archive.search.consistency import index_check, index_repair
+from archive.search.sync.check import index_check, index_repair
 
 
 def make_document(title: str, *, status=DocumentStatus.PUBLISHED, version_of=None) -> Document:

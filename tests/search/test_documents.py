@@ -3,7 +3,7 @@
 import pytest
 
 from archive.models import Document, DocumentStatus
-from archive.search.documents import search_documents
+from archive.search.results import search_documents
 from archive.search.query import QueryError
 
 

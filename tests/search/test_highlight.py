@@ -1,4 +1,4 @@
-from archive.search.highlight import _term, mark_spans, snippet
+from archive.search.snippets import _term, mark_spans, snippet
 
 
 def test_matching_words_are_marked():

@@ -5,8 +5,16 @@ import re
 import pytest
 from whoosh import query as wq
 
-from archive.search.query import QueryError, _parser, build_parser, parse_query
-from archive.search.query_limits import MAX_EXPANSIONS
+from archive.search.query import QueryError, parse_query
+from archive.search.whoosh.parser import build_parser
+from archive.search.query.lucene import MAX_EXPANSIONS
+
+
+def _parser():
+    """The parser the Whoosh engine reads queries with."""
+    from haystack import connections
+
+    return connections["default"].get_backend().query_parser()
 
 
 def text(query: str) -> str:
@@ -152,7 +160,7 @@ def test_short_fuzzy_words_are_read_literally():
 
 
 def test_expanding_queries_are_capped():
-    from archive.search.query_parser import _CappedFuzzyTerm, _CappedPrefix, _CappedWildcard
+    from archive.search.whoosh.parser import _CappedFuzzyTerm, _CappedPrefix, _CappedWildcard
 
     assert all(
         isinstance(engine_query(query), cls)

@@ -84,7 +84,7 @@ def test_patterns_fit_words_as_written_not_their_stems(seeded):
 
 
 def test_pattern_matches_are_highlighted(seeded):
-    from archive.search.documents import search_documents
+    from archive.search.results import search_documents
 
     for query in ("securit*", "Securty~"):
         snippets = [str(s.snippet) for hit in search_documents(query).results for s in hit.sections]
@@ -120,7 +120,7 @@ def test_us_may_and_dotted_acronyms(seeded):
 
 
 def test_terms_to_highlight_match_the_indexed_words(seeded):
-    from archive.search.highlight import snippet
+    from archive.search.snippets import snippet
 
     parsed = parse_query("“sovereign states” -Cambodia")
     marked = str(snippet("disputes should be resolved by sovereign states directly concerned", parsed.terms, phrases=parsed.phrases))

@@ -6,7 +6,7 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
 from archive.search.analysis import archive_analyzer
-from archive.search.query_parser import _ExactPhrase, build_parser, with_exact_phrases
+from archive.search.whoosh.parser import _ExactPhrase, build_parser, with_exact_phrases
 
 TEXTS = {
     "a": "the following example shows the way",

@@ -6,7 +6,7 @@ from whoosh import query as wq
 
 from archive.search.analysis import archive_analyzer
 from archive.search.query import parse_query
-from archive.search.query_parser import build_parser
+from archive.search.whoosh.parser import build_parser
 from archive.search.ranking import (
     RankingSettings,
     WordStatistics,

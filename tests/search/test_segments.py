@@ -1,9 +1,9 @@
 """Segments kept few: every update adds one to each index it writes, and every search reads them all."""
 
 from archive.models import Document, Section
-from archive.search import segments
-from archive.search.documents import search_documents
-from archive.search.indexing import sync
+from archive.search.whoosh import backend as segments
+from archive.search.results import search_documents
+from archive.search.sync.writes import sync
 
 
 def test_updates_keep_the_number_of_segments_bounded(search_index, monkeypatch):

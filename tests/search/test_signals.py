@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 
 from archive.models import Document
-from archive.search.documents import search_documents
+from archive.search.results import search_documents
 from archive.services import document_import
 from tests.conftest import seed_path
 

@@ -1,6 +1,6 @@
 """"Did you mean": offered when a query finds nothing, and only when the correction finds something."""
 
-from archive.search.documents import search_documents
+from archive.search.results import search_documents
 
 
 def test_a_misspelt_word_gets_a_correction_that_finds_documents(seeded):

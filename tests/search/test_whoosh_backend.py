@@ -2,7 +2,7 @@
 
 from django.core.management import call_command
 
-from archive.search.documents import search_documents
+from archive.search.results import search_documents
 
 
 def test_rebuild_index_restores_search_from_the_database(seeded, search_index):
@@ -33,7 +33,7 @@ def test_documents_and_sections_live_in_separate_indexes(seeded, search_index):
 
 
 def test_a_search_page_asks_the_engine_once_for_documents_and_once_for_sections(seeded):
-    from archive.search.engine_calls import record_engine_queries
+    from archive.search.whoosh.searchers import record_engine_queries
 
     with record_engine_queries() as calls:
         page = search_documents("security", sort="newest")
@@ -52,7 +52,7 @@ def test_a_searcher_kept_between_requests_sees_later_writes(seeded):
 
 
 def test_recorded_calls_replay_on_a_raw_whoosh_searcher(seeded, search_index):
-    from archive.search.engine_calls import record_engine_queries
+    from archive.search.whoosh.searchers import record_engine_queries
 
     with record_engine_queries() as calls:
         expected = search_documents('"sovereign states directly concerned"').count
@@ -78,7 +78,7 @@ def test_an_index_written_by_an_earlier_version_still_opens(tmp_path, db):
     from whoosh.fields import TEXT, Schema
     from whoosh.filedb.filestore import FileStorage
 
-    from archive.search.whoosh_backend import ArchiveWhooshBackend
+    from archive.search.whoosh.backend import ArchiveWhooshBackend
 
     module = types.ModuleType("vanished_analysis")
     source = "from whoosh.analysis import Filter\nclass Gone(Filter):\n    def __call__(self, tokens):\n        yield from tokens"
@@ -95,7 +95,7 @@ def test_an_index_written_by_an_earlier_version_still_opens(tmp_path, db):
 
 
 def test_a_search_over_its_time_limit_returns_what_it_found(seeded, monkeypatch, caplog):
-    from archive.search import whoosh_backend
+    from archive.search.whoosh import backend as whoosh_backend
 
     full = search_documents("China")
     assert full.count > 0 and not full.stopped_early

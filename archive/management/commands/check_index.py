@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.search.consistency import index_check, index_repair
+from archive.search.sync.check import index_check, index_repair
 
 # Differences listed one per line before the summary; -v 2 lists them all.
 LISTED = 20

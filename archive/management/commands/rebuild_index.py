@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from archive.search.rebuild import rebuild_index
+from archive.search.sync.rebuild import rebuild_index
 
 
 class Command(BaseCommand):

@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from haystack import connections
 
-from archive.models import Document, Section
-from archive.selectors import public_documents
+from archive.models import Section
+from archive.search.engine import search_engine
+from archive.selectors import searchable_documents, searchable_sections
 
 try:
     import fcntl
@@ -78,11 +78,6 @@ def _flock(fd: int, deadline: float) -> bool:
             time.sleep(0.02)
 
 
-def _indexes():
-    unified = connections["default"].get_unified_index()
-    return unified.get_index(Document), unified.get_index(Section)
-
-
 def sync(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
     """Index public documents among ``document_ids`` with their sections; remove everything else named.
 
@@ -93,32 +88,19 @@ def sync(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
 
 
 def _sync_locked(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
-    document_index, section_index = _indexes()
-    public = list(public_documents().filter(pk__in=document_ids).prefetch_related("sections"))
+    public = list(searchable_documents().filter(pk__in=document_ids))
     public_ids = {document.pk for document in public}
-    sections = list(
-        Section.objects.filter(document_id__in=public_ids, captured=True).select_related("document")
-    )
+    sections = list(searchable_sections().filter(document_id__in=public_ids))
     live_section_ids = {section.pk for section in sections}
 
     hidden_ids = document_ids - public_ids
     stale_sections = set(
         Section.objects.filter(document_id__in=hidden_ids).values_list("pk", flat=True)
     ) | (removed_section_ids - live_section_ids)
-    # Uncaptured placeholders of public documents are never indexed; make sure none lingers.
+    # Sections of public documents that are not searchable (uncaptured placeholders): make sure none lingers.
     stale_sections |= set(
-        Section.objects.filter(document_id__in=public_ids, captured=False).values_list("pk", flat=True)
+        Section.objects.filter(document_id__in=public_ids).exclude(pk__in=live_section_ids).values_list("pk", flat=True)
     )
     removals = [f"archive.document.{pk}" for pk in sorted(hidden_ids)]
     removals += [f"archive.section.{pk}" for pk in sorted(stale_sections)]
-    updates = [(document_index, public), (section_index, sections)]
-
-    backend = connections["default"].get_backend()
-    if hasattr(backend, "apply"):
-        backend.apply(updates=updates, removals=removals)
-        return
-    for index, objects in updates:
-        if objects:
-            backend.update(index, objects)
-    for identifier in removals:
-        backend.remove(identifier)
+    search_engine().apply(documents=public, sections=sections, removals=removals)

@@ -1,9 +1,12 @@
-"""The Whoosh parser that reads the syntax ``parse_query`` writes, with every expanding term capped.
+"""Reading the query syntax ``archive.search.query`` writes: Whoosh's parser, bounded, and what it asks for.
 
-The engine and ``parse_query`` must read a query the same way, so both get their parser from
-``build_parser``.
+Every engine is sent the same Lucene syntax; this parser is how the Whoosh engine runs it, and how any
+engine's queries are checked and their words to mark found (``read_marks``). Expanding words (wildcards,
+fuzzy words) are capped, and fitted to the words as written rather than to their stems; exact phrases
+and near pairs are checked by binary search in sorted positions.
 """
 
+import copy
 import itertools
 from bisect import bisect_left, bisect_right
 
@@ -21,7 +24,9 @@ from whoosh.matching import NullMatcher, WrappingMatcher
 from whoosh.query.spans import Span, SpanNear2
 from whoosh.reading import IndexReader
 
-from archive.search.query_limits import MAX_EXPANSIONS, MAX_FUZZY_DISTANCE
+from archive.search.analysis import archive_analyzer
+from archive.search.engine import AUTHORS, DATE, KIND, PUBLISHER, SPELLING, TEXT, TEXT_FIELDS, TITLE, YEAR, QueryMarks
+from archive.search.query.lucene import MAX_EXPANSIONS, MAX_FUZZY_DISTANCE, QueryError
 
 
 def build_parser(schema: wf.Schema, default_field: str) -> QueryParser:
@@ -176,3 +181,92 @@ def _bounded(node: wq.Query) -> wq.Query:
 
 def _fuzzy_prefix(distance: int) -> int:
     return 1 if distance <= 1 else 2
+
+
+def is_word_pattern(node: wq.Query, schema) -> bool:
+    """A wildcard, prefix or fuzzy word in a stemmed text field."""
+    return (
+        isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm))
+        and node.fieldname != SPELLING
+        and isinstance(schema[node.fieldname] if node.fieldname in schema else None, wf.TEXT)
+    )
+
+
+def replace_leaves(node: wq.Query, replacements: dict[int, wq.Query]) -> wq.Query:
+    """The query with the leaves named (by id) replaced; Whoosh's ``apply`` builds new parents."""
+    if node.is_leaf():
+        return replacements.get(id(node), node)
+    return node.apply(lambda child: replace_leaves(child, replacements))
+
+
+def written_stems(pattern: wq.Query, reader, schema) -> list[str]:
+    """The stems of the written words (at most MAX_EXPANSIONS) ``pattern`` fits, read from ``reader``."""
+    as_written = copy.copy(pattern)
+    as_written.fieldname = SPELLING
+    field, found = schema[pattern.fieldname], set()
+    for word in itertools.islice(as_written._btexts(reader), MAX_EXPANSIONS):
+        found.update(field.process_text(word.decode() if isinstance(word, bytes) else word, mode="query"))
+    return sorted(found)
+
+
+def read_marks(parser: QueryParser, text: str, *, on_written_words=None) -> QueryMarks:
+    """Parse ``text`` as an engine will (haystack wraps a raw query in brackets) and say what it asks for.
+
+    Raises QueryError when it cannot be read or searches for nothing. ``on_written_words`` replaces
+    wildcard and fuzzy words by the words they fit, so those are marked too.
+    """
+    try:
+        parsed = parser.parse(f"({text})")
+    except Exception as error:  # Whoosh's parser fails with assorted internal errors on odd input.
+        raise QueryError("That search could not be read. Try plain words, or a phrase in quotation marks.") from error
+    if parsed is wq.NullQuery or not list(parsed.leaves()):
+        raise QueryError("There is nothing to search for in that query: add a word or a phrase.")
+    marked = list(_positive_marks(on_written_words(parsed) if on_written_words else parsed))
+    return QueryMarks(
+        terms=frozenset(mark for mark in marked if isinstance(mark, str)),
+        phrases=frozenset(mark for mark in marked if isinstance(mark, tuple)),
+        only_words=_only_words(parsed),
+    )
+
+
+def _only_words(node: wq.Query) -> bool:
+    """True for ANDed words of the text, some perhaps excluded ("Asia-Pacific" reads as a phrase of its parts)."""
+    if isinstance(node, wq.And):
+        return all(_only_words(child) for child in node.children())
+    if isinstance(node, wq.Not):
+        return isinstance(node.query, wq.Term) and node.query.fieldname == TEXT
+    if isinstance(node, (wq.Term, wq.Phrase)):
+        exact = isinstance(node, wq.Phrase) or type(node) is wq.Term  # not a fuzzy or pattern subclass
+        return exact and node.fieldname == TEXT and getattr(node, "slop", 1) == 1
+    return False
+
+
+def _positive_marks(node: wq.Query):
+    """Yield what a result must or may contain, skipping what is under NOT: a word, or an exact phrase's words.
+
+    Words of a proximity phrase ("trust gaps"~5) are marked one by one, wherever they are.
+    """
+    if isinstance(node, wq.Not):
+        return
+    if isinstance(node, wq.Term) and node.fieldname in TEXT_FIELDS:
+        yield node.text
+    elif isinstance(node, wq.Phrase) and node.fieldname in TEXT_FIELDS:
+        if node.slop == 1 and len(node.words) > 1:
+            yield tuple(node.words)
+        else:
+            yield from node.words
+    for child in node.children():
+        yield from _positive_marks(child)
+
+
+def _text_field() -> wf.TEXT:
+    return wf.TEXT(analyzer=archive_analyzer())
+
+
+def standalone_parser() -> QueryParser:
+    """A parser over the fields every engine indexes, for engines whose own schema Whoosh cannot read."""
+    schema = wf.Schema(
+        **{TEXT: _text_field(), TITLE: _text_field(), AUTHORS: _text_field(), PUBLISHER: _text_field(),
+           KIND: _text_field(), YEAR: wf.NUMERIC(), DATE: wf.DATETIME()}
+    )
+    return build_parser(schema, TEXT)

@@ -35,12 +35,12 @@ from whoosh.fields import KEYWORD, NUMERIC, STORED, TEXT
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import EmptyIndexError, LockError
 
+from whoosh.reading import SegmentReader
+
 from archive.search.analysis import archive_analyzer, spelling_analyzer
-from archive.search.engine_calls import note_engine_call
-from archive.search.query_parser import with_exact_phrases
-from archive.search.searchers import Deadline, SearcherPool
-from archive.search.segments import merge_smallest
-from archive.search.word_patterns import is_word_pattern, replace_leaves, written_stems
+from archive.search.engine import SPELLING
+from archive.search.whoosh.parser import build_parser, is_word_pattern, replace_leaves, with_exact_phrases, written_stems
+from archive.search.whoosh.searchers import Deadline, SearcherPool, note_engine_call
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,30 @@ def _index_name(content_type: str) -> str:
     return content_type.rsplit(".", 1)[-1]
 
 
+# Segments an index keeps before an update merges its smallest ones.
+SEGMENTS_KEPT = 6
+
+
+def merge_smallest(writer, segments):
+    """Whoosh merge policy: once an index has more than SEGMENTS_KEPT segments, merge the smallest together.
+
+    Every update commits a new segment, and a search reads every segment. Whoosh's default policy
+    (MERGE_SMALL) lets segments of a few thousand entries pile up to twenty and more before it merges
+    them (its bound follows the Fibonacci numbers), so an archive updated batch by batch or document by
+    document slowed down as it grew. Merging the smallest ones keeps the count bounded, and an entry
+    is rewritten about log(n) times over the index's life.
+    """
+    if len(segments) <= SEGMENTS_KEPT:
+        return segments
+    ordered = sorted(segments, key=lambda segment: segment.doc_count_all())
+    merged = len(segments) - SEGMENTS_KEPT + 1
+    for segment in ordered[:merged]:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return ordered[merged:]
+
+
 class ArchiveWhooshBackend(WhooshSearchBackend):
     # ------------------------------------------------------------------ schema and set-up
     def build_schema(self, fields):
@@ -91,7 +115,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             if not field_class.indexed and not field_class.is_multivalued:
                 schema.remove(name)
                 schema.add(name, STORED())
-            elif name == "spelling":
+            elif name == SPELLING:
                 # Unstemmed words, for "did you mean"; no positions, no scoring.
                 schema.remove(name)
                 schema.add(name, TEXT(analyzer=spelling_analyzer(), phrase=False, stored=False))
@@ -116,8 +140,6 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def setup(self):
         from haystack import connections
-
-        from archive.search.query_parser import build_parser
 
         if self.use_file_storage:
             os.makedirs(self.path, exist_ok=True)
@@ -390,6 +412,36 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 if len(stems) == 1:
                     counts[word] = (searcher.doc_frequency(field, stems[0]), searcher.frequency(field, stems[0]))
             return searcher.doc_count(), searcher.field_length(field), counts
+
+    def query_parser(self):
+        """The parser this backend reads queries with (``archive.search.whoosh.parser.build_parser``)."""
+        self._ensure_setup()
+        return self.parser
+
+    def key_terms(self, text: str, count: int) -> dict[str, float]:
+        """The ``count`` stems that best characterise ``text`` against the document index, with their weights."""
+        self._ensure_setup()
+        with _POOL.borrow(self._pool_key("document"), self.indexes["document"]) as searcher:
+            return dict(searcher.key_terms_from_text(self.content_field_name, text, numterms=count))
+
+    def stored_fields(self) -> Iterator[dict]:
+        """The stored values of every live entry of every index (deleted entries are skipped).
+
+        The "id" field's lexicon would be quicker, but it still lists the terms of deleted entries until
+        their segment is merged, so it would hide a missing entry; stored fields list live entries only.
+        """
+        self._ensure_setup()
+        for name in sorted(self.indexes):
+            with self.indexes[name].refresh().reader() as reader:
+                yield from reader.all_stored_fields()
+
+    def stored_field_names(self) -> list[str]:
+        self._ensure_setup()
+        return self.schema.stored_names()
+
+    def stored_form(self, value):
+        """A prepared value as the index stores it (and ``stored_fields`` gives it back)."""
+        return self._from_python(value)
 
     def index_counts(self) -> dict[str, int]:
         """Live entries per model index."""

@@ -1,25 +1,21 @@
-"""Search grouped per document: which documents match, and where in each one.
+"""Search results grouped per document: which documents match, and where in each one.
 
 The document index decides which documents match, their order and the facet counts (a document
 matches even when its words fall in different sections, or only in its title or authors); the
 section index then finds the matching sections of the documents on the page only, for snippets that
-link to their anchors. Both go through haystack's SearchQuerySet, so another engine needs no change.
+link to their anchors. Both are searches of the engine contract (``archive/search/engine.py``).
 """
 
 from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
-from haystack import connections
-from haystack.constants import DJANGO_ID
-from haystack.query import SearchQuerySet
 
 from archive.models import Document, Section
-from archive.search.facets import HAYSTACK_FACET_NAMES, Facet, SearchFilters, facets_from_counts
-from archive.search.highlight import snippet
+from archive.search.engine import DOCUMENT_ID, DOCUMENTS, ENTRY_ID, SECTIONS, WORD_STATISTICS, Matches, Search, search_engine
+from archive.search.facets import FACET_FIELDS, Facet, SearchFilters, facets_from_counts
 from archive.search.feedback import expanded_weights
 from archive.search.query import ParsedQuery, parse_query
 from archive.search.ranking import (
-    WordStatistics,
     content_words,
     is_ranked,
     ranked_query,
@@ -27,6 +23,7 @@ from archive.search.ranking import (
     section_query,
     word_weights,
 )
+from archive.search.snippets import snippet
 from archive.search.spelling import suggest
 from archive.selectors import public_documents
 
@@ -121,18 +118,16 @@ def search_documents(
     sort = sort if sort in SORTS else "relevance"
     per_page = min(max(1, per_page), MAX_PER_PAGE)
     read = reading(parsed)
-    matches = _document_matches(read.documents, filters, sort)
     # One engine call: the page, the exact count and the facet counts come back together.
     first = max(0, page - 1) * per_page
-    page_results = list(matches[first : first + per_page])
-    total = matches.count()
-    if page_results == [] and total and page > 1:  # past the end: show the last page instead
+    matches = _document_matches(read.documents, filters, sort, first, first + per_page)
+    total = matches.total
+    if not matches.hits and total and page > 1:  # past the end: show the last page instead
         page = -(-total // per_page)
         first = (page - 1) * per_page
-        page_results = list(matches[first : first + per_page])
+        matches = _document_matches(read.documents, filters, sort, first, first + per_page)
     page = max(1, min(page, -(-total // per_page) or 1))
-    ids = [int(r.pk) for r in page_results]
-    stopped_early = _stopped_early(matches)
+    ids = [hit.pk for hit in matches.hits]
     with_every_word, stopped = _with_every_word(read, filters, ids, total)
     result = SearchPage(
         query=parsed.text,
@@ -142,13 +137,13 @@ def search_documents(
         results=[DocumentHit(document, partial=document.pk not in with_every_word.on_page) for document in _documents(ids)],
         sort=sort,
         filters=filters,
-        facets=facets_from_counts(matches.facet_counts(), filters),
+        facets=facets_from_counts(matches.facets, filters),
         partial_count=total - with_every_word.count,
-        stopped_early=stopped_early or stopped,
+        stopped_early=matches.stopped_early or stopped,
     )
     if result.count == 0:
         result.suggestion = suggest(
-            parsed, has_results=lambda text: _document_matches(text, filters, sort, facets=False).count() > 0
+            parsed, has_results=lambda text: _document_matches(text, filters, sort, facets=False).total > 0
         )
     result.stopped_early |= _attach_sections(result.results, parsed, read.sections)
     return result
@@ -169,12 +164,13 @@ def reading(parsed: ParsedQuery) -> Reading:
         return Reading(parsed.text, parsed.text, parsed.text)
     ranking = ranking_settings()
     words = content_words(parsed)
-    statistics = WordStatistics(*connections["default"].get_backend().word_statistics(Document, set(words)))
+    engine = search_engine()
+    statistics = engine.word_statistics(set(words)) if engine.serves(WORD_STATISTICS) else None
     weights = own = word_weights(words, statistics, ranking)
     shape = {"phrases": parsed.quoted, "excluded": parsed.excluded}
     if ranking.feedback and ranking.feedback_min_words <= len(weights) <= ranking.feedback_max_words:
         first = ranked_query(words, weights, ranking, **shape)
-        state = (statistics.documents, statistics.words)
+        state = (statistics.documents, statistics.words) if statistics else ()
         weights = expanded_weights(first, weights, ranking, archive_state=state)
     # Sections are picked by the question's own words: they show where its words are.
     return Reading(ranked_query(words, weights, ranking, **shape), section_query(own, **shape), parsed.text)
@@ -192,25 +188,41 @@ def _with_every_word(read: Reading, filters: SearchFilters, ids: list[int], tota
     if read.documents == read.every_word:
         return _EveryWord(total, frozenset(ids)), False
     strict = _document_matches(read.every_word, filters, "relevance", facets=False)
-    count = strict.count()
+    count = strict.total
     if count == 0 or not ids:
-        return _EveryWord(count, frozenset()), _stopped_early(strict)
+        return _EveryWord(count, frozenset()), strict.stopped_early
     if count == total:
-        return _EveryWord(count, frozenset(ids)), _stopped_early(strict)
-    on_page = strict.narrow("%s:(%s)" % (DJANGO_ID, " OR ".join(map(str, ids))))
-    found = frozenset(int(r.pk) for r in on_page[: len(ids)])
-    return _EveryWord(count, found), _stopped_early(strict) or _stopped_early(on_page)
+        return _EveryWord(count, frozenset(ids)), strict.stopped_early
+    on_page = _document_matches(
+        read.every_word, filters, "relevance", 0, len(ids), facets=False, among=ids
+    )
+    return _EveryWord(count, frozenset(hit.pk for hit in on_page.hits)), strict.stopped_early or on_page.stopped_early
 
 
-def _document_matches(query_text: str, filters: SearchFilters, sort: str, *, facets: bool = True) -> SearchQuerySet:
-    matches = SearchQuerySet().models(Document).raw_search(query_text)
-    for narrow in filters.narrow_queries():
-        matches = matches.narrow(narrow)
-    for facet_name in HAYSTACK_FACET_NAMES.values() if facets else ():
-        matches = matches.facet(facet_name)
-    if SORTS[sort]:
-        matches = matches.order_by(SORTS[sort])
-    return matches
+def _document_matches(
+    query_text: str,
+    filters: SearchFilters,
+    sort: str,
+    start: int = 0,
+    stop: int = 0,
+    *,
+    facets: bool = True,
+    among: list[int] | None = None,
+) -> Matches:
+    """The documents matching ``query_text`` and ``filters`` (only those ``among`` these ids, if given)."""
+    narrows = list(filters.narrow_queries())
+    if among is not None:
+        narrows.append("%s:(%s)" % (ENTRY_ID, " OR ".join(map(str, among))))
+    search = Search(
+        DOCUMENTS,
+        query_text,
+        filters=tuple(narrows),
+        facets=tuple(FACET_FIELDS.values()) if facets else (),
+        sort=SORTS[sort] or "",
+        start=start,
+        stop=stop,
+    )
+    return search_engine().search(search)
 
 
 def _documents(ids: list[int]) -> list[Document]:
@@ -219,29 +231,25 @@ def _documents(ids: list[int]) -> list[Document]:
     return [documents[pk] for pk in ids if pk in documents]
 
 
-def _stopped_early(matches: SearchQuerySet) -> bool:
-    """Whether the engine cut this (already run) search short; engines without a time limit never do."""
-    return getattr(matches.query, "stopped_early", False)
-
-
 def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery, query_text: str) -> bool:
     """Give each document its best matching sections; return whether the engine stopped early."""
     if not hits:
         return False
     by_document = {hit.document.pk: hit for hit in hits}
-    section_matches = (
-        SearchQuerySet()
-        .models(Section)
-        .raw_search(query_text)
-        .narrow("document_id:(%s)" % " OR ".join(str(pk) for pk in by_document))
-        .facet("document_id")  # how many sections match in each document, counted in the same pass
+    section_matches = search_engine().search(
+        Search(
+            SECTIONS,
+            query_text,
+            filters=("%s:(%s)" % (DOCUMENT_ID, " OR ".join(str(pk) for pk in by_document)),),
+            facets=(DOCUMENT_ID,),  # how many sections match in each document, counted in the same pass
+            stop=SECTION_HITS_PER_PAGE,
+        )
     )
     chosen: dict[int, list[int]] = {pk: [] for pk in by_document}
-    for result in section_matches[:SECTION_HITS_PER_PAGE]:
-        document_id = int(result.document_id)
-        if document_id in chosen and len(chosen[document_id]) < SECTIONS_PER_DOCUMENT:
-            chosen[document_id].append(int(result.pk))
-    for value, count in section_matches.facet_counts().get("fields", {}).get("document_id", []):
+    for hit in section_matches.hits:
+        if hit.document_id in chosen and len(chosen[hit.document_id]) < SECTIONS_PER_DOCUMENT:
+            chosen[hit.document_id].append(hit.pk)
+    for value, count in section_matches.facets.get(DOCUMENT_ID, []):
         if int(value) in by_document:
             by_document[int(value)].more_sections = max(0, count - len(chosen[int(value)]))
     # order_by(): the model's ordering would only cost compiling and sorting here.
@@ -257,6 +265,6 @@ def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery, query_text: s
             for pk in pks
             if pk in sections
         ]
-    return _stopped_early(section_matches)
+    return section_matches.stopped_early
 
 

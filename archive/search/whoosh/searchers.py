@@ -1,11 +1,15 @@
-"""Reading a Whoosh index: searchers shared across requests, and searches bounded in time."""
+"""Reading a Whoosh index: searchers shared across requests, searches bounded in time, and a record of
+the searches issued (``make bench`` replays them on raw Whoosh)."""
 
 import queue
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from whoosh import collectors
+from whoosh import query as wq
 
 
 class SearcherPool:
@@ -66,3 +70,32 @@ class Deadline(collectors.WrappingCollector):
             if time.monotonic() > deadline:
                 raise collectors.TimeLimit
             collect(sub_docnum)
+
+
+@dataclass(frozen=True)
+class EngineCall:
+    """One Whoosh search the archive issued: replay with ``searcher.search(call.query, **call.kwargs)``."""
+
+    index_name: str
+    query: wq.Query
+    kwargs: dict
+
+
+_recorders: list[list[EngineCall]] = []
+
+
+@contextmanager
+def record_engine_queries() -> Iterator[list[EngineCall]]:
+    """Collect every Whoosh search issued inside the block."""
+    calls: list[EngineCall] = []
+    _recorders.append(calls)
+    try:
+        yield calls
+    finally:
+        _recorders.remove(calls)
+
+
+def note_engine_call(index_name: str, query: wq.Query, kwargs: dict) -> None:
+    """Called by the backend for every search it runs; costs nothing when nothing records."""
+    for calls in _recorders:
+        calls.append(EngineCall(index_name, query, dict(kwargs)))

@@ -1,0 +1,136 @@
+"""The engine contract served by the archive's Whoosh backend: every feature, nothing declared unsupported.
+
+Beyond what any haystack backend gives (``HaystackEngine``), Whoosh on disk here also writes a whole
+transaction's changes in one commit per index, rebuilds an index through one writer, stops a search
+at its time limit, offers spelling corrections and word statistics, gives back every entry's stored
+values for the stale-entry check, and finds related documents from a document's own key terms.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.indexes import SearchIndex
+
+from archive.models import Document
+from archive.search.analysis import archive_analyzer
+from archive.search.engine import (
+    DOCUMENTS,
+    SECTIONS,
+    SPELLING,
+    Matches,
+    QueryMarks,
+    Search,
+    StoredEntry,
+    WordStatistics,
+)
+from archive.search.haystack_engine import MODELS, HaystackEngine
+from archive.search.whoosh.parser import read_marks
+
+# Key terms of a document that find its related documents.
+KEY_TERMS = 25
+_IDENTIFYING = {ID, DJANGO_CT, DJANGO_ID}
+_ANALYZER = archive_analyzer()
+
+
+class WhooshEngine(HaystackEngine):
+    """The archive's Whoosh backend (``archive.search.whoosh.backend``) behind the contract."""
+
+    unsupported = frozenset()
+
+    def search(self, search: Search) -> Matches:
+        answer = self.backend().search(
+            "*" if search.query.strip() in ("*", "*:*") else f"({search.query})",
+            models=[MODELS[search.index]],
+            narrow_queries=set(search.filters),
+            facets=list(search.facets) or None,
+            sort_by=[search.sort] if search.sort else None,
+            start_offset=search.start,
+            end_offset=search.stop,
+        )
+        return self._matches(search, answer, stopped_early=answer["stopped_early"])
+
+    def read_query(self, query: str) -> QueryMarks:
+        backend = self.backend()
+        return read_marks(backend.query_parser(), query, on_written_words=backend.on_written_words)
+
+    def similar_documents(self, document, text: str, limit: int) -> list[int]:
+        """The documents that best match the key terms of ``text`` (its title, headings and opening words).
+
+        haystack's ``more_like_this`` on Whoosh reads a stored text, and the text is not stored here.
+        """
+        query = self._key_terms_query(text)
+        if not query:
+            return []
+        return [hit.pk for hit in self.search(Search(DOCUMENTS, query, stop=limit)).hits]
+
+    def _key_terms_query(self, text: str) -> str:
+        """The text's key terms as an OR query of words, each boosted by its weight (e.g. "asean^0.87 OR ...")."""
+        weights = self.backend().key_terms(text, KEY_TERMS)
+        # Key terms are stems ("polici"); the query is read by the engine's parser, so ask for a word
+        # as written in the text, which that parser stems back to the same term.
+        spellings: dict[str, Counter] = {stem: Counter() for stem in weights}
+        for token in _ANALYZER(text, chars=True, mode="query", removestops=False):
+            if token.text in spellings:
+                spellings[token.text][text[token.startchar : token.endchar].lower()] += 1
+        words = []
+        for stem, weight in weights.items():
+            written = next((word for word, _ in spellings[stem].most_common() if word.isalnum()), "")
+            if written:
+                words.append(f"{written}^{weight:.3f}")
+        return " OR ".join(words)
+
+    def spelling_corrections(self, words: Iterable[str]) -> dict[str, str]:
+        return self.backend().spelling_corrections(Document, SPELLING, words)
+
+    def word_statistics(self, words: Iterable[str]) -> WordStatistics:
+        return WordStatistics(*self.backend().word_statistics(Document, words))
+
+    # ------------------------------------------------------------------ writing
+    def apply(self, *, documents: Iterable, sections: Iterable, removals: Iterable[str]) -> None:
+        updates = [(self.search_index(DOCUMENTS), list(documents)), (self.search_index(SECTIONS), list(sections))]
+        self.backend().apply(updates=updates, removals=list(removals))
+
+    def rebuild(self, index: str, objects: Iterable) -> int:
+        return self.backend().rebuild(self.search_index(index), objects)
+
+    def stored_entries(self) -> dict[str, StoredEntry]:
+        """Every live entry with its stored values (deleted entries skipped; an identifier held twice counted)."""
+        entries: dict[str, StoredEntry] = {}
+        for stored in self.backend().stored_fields():
+            identifier = stored.get(ID)
+            if identifier is None:
+                continue
+            held = entries.get(identifier)
+            if held is None:
+                entries[identifier] = StoredEntry(values=_comparable(stored))
+            else:
+                held.copies += 1
+        return entries
+
+    def expected_values(self, index: str, obj) -> tuple:
+        """The stored values indexing ``obj`` now would write, in the form ``stored_entries`` gives them back."""
+        backend, search_index = self.backend(), self.search_index(index)
+        compared = set(backend.stored_field_names()) - _IDENTIFYING
+        if _prepares_per_field(search_index):
+            # Only the stored fields, as SearchIndex.prepare computes each: no template is rendered.
+            prepared = {}
+            for name, search_field in search_index.fields.items():
+                if search_field.index_fieldname in compared:
+                    method = getattr(search_index, f"prepare_{name}", None)
+                    value = method(obj) if method else search_field.prepare(obj)
+                    if value is not None or not search_field.null:  # full_prepare drops empty null fields
+                        prepared[search_field.index_fieldname] = value
+        else:
+            prepared = search_index.full_prepare(obj)
+        return _comparable({name: backend.stored_form(value) for name, value in prepared.items() if name in compared})
+
+
+def _prepares_per_field(search_index) -> bool:
+    """True when the index computes each field on its own (it overrides neither prepare nor full_prepare)."""
+    cls = type(search_index)
+    return cls.prepare is SearchIndex.prepare and cls.full_prepare is SearchIndex.full_prepare
+
+
+def _comparable(values: dict) -> tuple:
+    return tuple(sorted((name, repr(value)) for name, value in values.items() if name not in _IDENTIFYING))
