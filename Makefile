@@ -7,7 +7,7 @@ SAMPLES ?= $(wildcard ../shared/seeds)
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web
+.PHONY: run test test-engine setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web
 
 run: setup migrate import-samples
 	@# Brings an index left by an earlier version (or damaged) in step with the database.
@@ -16,6 +16,12 @@ run: setup migrate import-samples
 
 test: setup system-deps
 	$(PY) -m pytest
+
+# The engine contract suite against a running Elasticsearch 7 or Solr, e.g.
+# `make test-engine SEARCH_URL=elasticsearch7://localhost:9200/policy-archive-test` (README "Scaling out").
+test-engine: setup
+	@test -n "$(SEARCH_URL)" || { echo "Set SEARCH_URL to the engine to test (elasticsearch7://host:9200/index or solr://host:8983/solr/core)"; exit 2; }
+	ENGINE_UNDER_TEST="$(SEARCH_URL)" $(PY) -m pytest tests/search/test_engine.py
 
 setup: $(VENV)/.installed
 

@@ -82,7 +82,8 @@ SEARCH_URL = env_str("SEARCH_URL", "")
 WHOOSH_PATH = Path(env_str("WHOOSH_PATH", str(ARCHIVE_DATA_DIR / "whoosh"))).resolve()
 
 
-def _haystack_connection(url: str) -> dict:
+def haystack_connection(url: str) -> dict:
+    """haystack's connection settings for a SEARCH_URL ("" for Whoosh on disk)."""
     if not url:
         return {"ENGINE": "archive.search.whoosh.backend.ArchiveWhooshEngine", "PATH": str(WHOOSH_PATH)}
     scheme, _, rest = url.partition("://")
@@ -98,7 +99,7 @@ def _haystack_connection(url: str) -> dict:
     raise ImproperlyConfigured(f"SEARCH_URL scheme {scheme!r} is not supported (elasticsearch7, solr)")
 
 
-HAYSTACK_CONNECTIONS = {"default": _haystack_connection(SEARCH_URL)}
+HAYSTACK_CONNECTIONS = {"default": haystack_connection(SEARCH_URL)}
 # What the search features call (archive/search/engine.py): the archive's Whoosh engine, or any haystack backend.
 SEARCH_ENGINE = (
     "archive.search.haystack_engine.HaystackEngine" if SEARCH_URL else "archive.search.whoosh.engine.WhooshEngine"

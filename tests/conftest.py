@@ -19,6 +19,16 @@ _DATA_DIR = Path(os.environ["ARCHIVE_DATA_DIR"])
 settings.ARCHIVE_DATA_DIR = _DATA_DIR
 settings.WHOOSH_PATH = _DATA_DIR / "whoosh"
 settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(settings.WHOOSH_PATH)
+# Engines the contract suite (tests/search/test_engine.py) also runs against: haystack's own Whoosh backend,
+# through the engine Elasticsearch and Solr use; and, for `make test-engine SEARCH_URL=…`, that engine.
+settings.HAYSTACK_CONNECTIONS["stock_whoosh"] = {
+    "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+    "PATH": str(_DATA_DIR / "stock-whoosh"),
+}
+if os.environ.get("ENGINE_UNDER_TEST"):
+    from config.settings import haystack_connection  # noqa: E402
+
+    settings.HAYSTACK_CONNECTIONS["external"] = haystack_connection(os.environ["ENGINE_UNDER_TEST"])
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
