@@ -1,6 +1,8 @@
 """The archive's Whoosh backend: rebuilding from the database, and writes that do not get lost."""
 
+import pytest
 from django.core.management import call_command
+from haystack import connections
 
 from archive.search.results import search_documents
 
@@ -103,3 +105,55 @@ def test_a_search_over_its_time_limit_returns_what_it_found(seeded, monkeypatch,
     page = search_documents("China")  # no error: whatever was collected before the limit
     assert page.count == 0 and page.stopped_early
     assert "results partial" in caplog.text
+
+
+# haystack's own SearchQuerySet API on the archive's backend: what works, and what says clearly that it does not.
+
+
+def test_haystack_all_and_auto_query_search_documents_and_sections_together(seeded, search_index):
+    from haystack.query import SearchQuerySet
+
+    from archive.models import Document, Section
+
+    counts = search_index.index_counts()
+    everything = SearchQuerySet().all()
+    assert everything.count() == counts["document"] + counts["section"]
+    found = SearchQuerySet().auto_query("Cambodia")
+    kinds = {result.model for result in found}
+    assert kinds == {Document, Section}
+    scores = [result.score for result in found]
+    assert scores == sorted(scores, reverse=True)
+    assert SearchQuerySet().auto_query('"trust gaps" -Cambodia').models(Document).count() == 0
+
+
+def test_haystack_more_like_this_finds_other_documents_of_the_model(seeded, search_index):
+    from haystack.query import SearchQuerySet
+
+    from archive.models import Document
+
+    paper = Document.objects.get(title__startswith="China's Policies")
+    similar = list(SearchQuerySet().more_like_this(paper)[:5])
+    assert similar and all(result.model is Document and int(result.pk) != paper.pk for result in similar)
+
+
+def test_haystack_spelling_suggestion_corrects_unknown_words(seeded, search_index, monkeypatch):
+    from haystack.query import SearchQuerySet
+
+    # haystack offers suggestions only where the connection sets INCLUDE_SPELLING.
+    monkeypatch.setattr(search_index, "include_spelling", True)
+    assert SearchQuerySet().auto_query("Cambodai").spelling_suggestion() == "cambodia"
+    assert SearchQuerySet().auto_query("security").spelling_suggestion() == "security"
+
+
+def test_haystack_calls_the_archive_cannot_serve_say_so(seeded, search_index):
+    from haystack.exceptions import SearchBackendError
+    from haystack.query import SearchQuerySet
+
+    from archive.models import Document
+
+    with pytest.raises(SearchBackendError, match="highlight"):
+        list(SearchQuerySet().auto_query("security").highlight())
+    with pytest.raises(SearchBackendError, match="one model"):
+        list(SearchQuerySet().auto_query("security").order_by("-date"))
+    with pytest.raises(SearchBackendError, match="commit"):
+        search_index.update(connections["default"].get_unified_index().get_index(Document), [], commit=False)

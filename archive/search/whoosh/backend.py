@@ -12,19 +12,29 @@ What changes from haystack's own backend, and why:
 - writes take the index lock with a timeout and retry instead of failing or silently queueing;
   ``apply`` writes a whole transaction's changes in one commit per index, merging the smallest
   segments so that their number stays bounded; ``rebuild`` writes a whole index through one writer.
+
+haystack's own ``SearchQuerySet`` API keeps working on it: ``all()`` and a query naming no model search
+both indexes and merge the hits by score; ``more_like_this()`` reads the key terms of the instance's
+prepared text (the text is not stored); ``spelling_suggestion()`` corrects words against the documents'
+words as written (where the connection sets ``INCLUDE_SPELLING``, as haystack asks). What it cannot
+serve raises ``SearchBackendError`` saying so: ``highlight()`` (no stored text to highlight; the archive
+marks words itself), sorting across both models, and ``commit=False`` (every write commits at once).
 """
 
 import logging
 import math
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from django.utils.encoding import force_str
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.exceptions import SkipDocument
+from haystack import connections as haystack_connections
+from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.fields import FacetField
 from haystack.models import SearchResult
 from haystack.utils import get_identifier
@@ -70,6 +80,9 @@ class ArchiveBM25F(scoring.BM25F):
 WEIGHTING = ArchiveBM25F(B=0.75, K1=1.2)
 # One engine search stops here with what it found (a results page makes two, rarely four).
 SEARCH_TIME_LIMIT_SECONDS = 0.3
+OPERATOR_WORDS = {"AND", "OR", "NOT", "TO"}
+# Key terms of a text that find the entries most like it (related documents, more_like_this).
+KEY_TERMS = 25
 # Parsed query strings kept per process (each a small tree of Whoosh query objects).
 PARSED_QUERIES_KEPT = 1000
 
@@ -171,9 +184,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     # ------------------------------------------------------------------ writing
     def update(self, index, iterable, commit=True):
+        _commits_at_once(commit)
         self.apply(updates=[(index, list(iterable))], removals=[])
 
     def remove(self, obj_or_string, commit=True):
+        _commits_at_once(commit)
         self.apply(updates=[], removals=[get_identifier(obj_or_string)])
 
     def apply(self, *, updates, removals) -> None:
@@ -267,24 +282,55 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         narrow_queries=None,
         models=None,
         result_class=None,
+        highlight=False,
+        spelling_query=None,
         **kwargs,
     ):
-        """One Whoosh query per call: the user's query ANDed with the narrowing filters, counted exactly."""
+        """One Whoosh query per index: the query ANDed with the narrowing filters, counted exactly.
+
+        A search of several models (haystack's ``all()``, a query naming no model) searches each one's
+        index and merges the hits by score.
+        """
         self._ensure_setup()
-        names = sorted({_index_name(m._meta.label_lower) for m in models}) if models else sorted(self.indexes)
-        if len(names) != 1:
-            raise ValueError("An archive search names exactly one model")
-        name = names[0]
+        if highlight:
+            raise SearchBackendError(
+                "highlight() is not supported: the archive's index does not store the text; "
+                "archive.search.snippets marks the words in the text read from the database"
+            )
         query_string = force_str(query_string).strip()
+        names = sorted({_index_name(m._meta.label_lower) for m in models}) if models else sorted(self.indexes)
+        if len(names) > 1 and sort_by:
+            raise SearchBackendError("Sorting is supported within one model only: name it with models()")
         # haystack asks for everything with "*" (a browse with facets, say).
         parts = [wq.Every() if query_string in ("*", "*:*") else self._parse(query_string)]
         parts += [self._parse(force_str(narrow)) for narrow in sorted(narrow_queries or ())]
         if any(part is wq.NullQuery for part in parts):
-            return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
-        whoosh_query = with_exact_phrases(self.on_written_words(wq.And(parts) if len(parts) > 1 else parts[0]))
+            answers = []
+        else:
+            whoosh_query = with_exact_phrases(self.on_written_words(wq.And(parts) if len(parts) > 1 else parts[0]))
+            # Each index is read to end_offset, so that the merged hits are the best ones of all.
+            first = (start_offset or 0) if len(names) == 1 else 0
+            answers = [
+                self._run(name, whoosh_query, first, end_offset, sort_by=sort_by, facets=facets) for name in names
+            ]
+        page = [hit for answer in answers for hit in answer.page]
+        if len(names) > 1:
+            page = sorted(page, key=lambda hit: -hit[1])[start_offset or 0 : end_offset]
+        suggestion = None
+        if spelling_query or self.include_spelling:
+            suggestion = self.create_spelling_suggestion(spelling_query or query_string)
+        return {
+            "results": [self._result(stored, score, result_class) for stored, score in page],
+            "hits": sum(answer.hits for answer in answers),
+            "facets": _merged_facets([answer.facets for answer in answers]) if facets else {},
+            "spelling_suggestion": suggestion,
+            "stopped_early": any(answer.stopped_early for answer in answers),
+        }
+
+    def _run(self, name: str, whoosh_query: wq.Query, start: int, end: int | None, *, sort_by, facets) -> "_Answer":
         # optimize=False: Whoosh's block-quality skipping would leave the total uncounted, and counting
         # it afterwards runs the whole query a second time.
-        search_kwargs = {"limit": max(end_offset or 0, 1), "optimize": False}
+        search_kwargs = {"limit": max(end or 0, 1), "optimize": False}
         if sort_by:
             reverse = sort_by[0].startswith("-")
             search_kwargs["sortedby"] = [sorting.FieldFacet(field.lstrip("-"), reverse=reverse) for field in sort_by]
@@ -296,16 +342,49 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
             note_engine_call(name, whoosh_query, search_kwargs)
             results, stopped_early = self._search_within_time(searcher, whoosh_query, search_kwargs)
-            hits = len(results)
-            page = [(hit.fields(), hit.score) for hit in results[start_offset or 0 : end_offset]]
-            facet_counts = self._facet_counts(results, facets)
+            return _Answer(
+                page=[(hit.fields(), hit.score) for hit in results[start:end]],
+                hits=len(results),
+                facets=self._facet_counts(results, facets),
+                stopped_early=stopped_early,
+            )
+
+    def more_like_this(
+        self, model_instance, additional_query_string=None, start_offset=0, end_offset=None, models=None,
+        limit_to_registered_models=None, result_class=None, **kwargs,
+    ):
+        """haystack's more_like_this: the entries of the instance's model most like it, by its key terms.
+
+        The text is not stored, so the terms come from the instance's text as indexing prepares it.
+        """
+        self._ensure_setup()
+        index = haystack_connections[self.connection_alias].get_unified_index().get_index(type(model_instance))
+        text = index.full_prepare(model_instance)[self.content_field_name]
+        name = _index_name(model_instance._meta.label_lower)
+        answer = self.similar_to_text(name, text, start_offset or 0, end_offset, exclude=get_identifier(model_instance))
         return {
-            "results": [self._result(stored, score, result_class) for stored, score in page],
-            "hits": hits,
-            "facets": facet_counts,
+            "results": [self._result(stored, score, result_class) for stored, score in answer.page],
+            "hits": answer.hits,
+            "facets": {},
             "spelling_suggestion": None,
-            "stopped_early": stopped_early,
         }
+
+    def similar_to_text(self, name: str, text: str, start: int, end: int | None, *, exclude: str = "") -> "_Answer":
+        """The entries of index ``name`` that best match the key terms of ``text`` (not the one ``exclude`` names)."""
+        self._ensure_setup()
+        weights = self.key_terms(name, text, KEY_TERMS)
+        if not weights:
+            return _Answer(page=[], hits=0, facets={}, stopped_early=False)
+        query = wq.Or([wq.Term(self.content_field_name, stem, boost=weight) for stem, weight in weights.items()])
+        if exclude:
+            query = wq.AndNot(query, wq.Term(ID, exclude))
+        return self._run(name, query, start, end, sort_by=None, facets=None)
+
+    def create_spelling_suggestion(self, query_string: str) -> str:
+        """haystack's spelling suggestion: the query with each word the archive does not know corrected."""
+        words = [word for word in re.findall(r"[^\W\d_]+", force_str(query_string)) if word not in OPERATOR_WORDS]
+        corrections = self.spelling_corrections(None, SPELLING, words)
+        return " ".join(corrections.get(word, word) for word in words)
 
     def on_written_words(self, query: wq.Query) -> wq.Query:
         """The query, each wildcard and fuzzy word in a text field matching the words it fits as written.
@@ -382,9 +461,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return (result_class or SearchResult)(app_label, model_name, stored[DJANGO_ID], score or 0, **extra)
 
     def spelling_corrections(self, model, field: str, words: Iterable[str]) -> dict[str, str]:
-        """The closest known word for each word the index does not know (edit distance up to 2)."""
+        """The closest known word for each word the index does not know (edit distance up to 2), read from
+        ``model``'s index (the document index when None)."""
         self._ensure_setup()
-        name = _index_name(model._meta.label_lower)
+        name = _index_name(model._meta.label_lower) if model else "document"
         corrections = {}
         with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
             corrector = searcher.corrector(field)
@@ -418,10 +498,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         self._ensure_setup()
         return self.parser
 
-    def key_terms(self, text: str, count: int) -> dict[str, float]:
-        """The ``count`` stems that best characterise ``text`` against the document index, with their weights."""
+    def key_terms(self, name: str, text: str, count: int) -> dict[str, float]:
+        """The ``count`` stems that best characterise ``text`` against index ``name``, with their weights."""
         self._ensure_setup()
-        with _POOL.borrow(self._pool_key("document"), self.indexes["document"]) as searcher:
+        with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
             return dict(searcher.key_terms_from_text(self.content_field_name, text, numterms=count))
 
     def stored_fields(self) -> Iterator[dict]:
@@ -447,6 +527,33 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         """Live entries per model index."""
         self._ensure_setup()
         return {name: index.refresh().doc_count() for name, index in self.indexes.items()}
+
+
+def _commits_at_once(commit: bool) -> None:
+    if not commit:
+        raise SearchBackendError("commit=False is not supported: every update is committed at once, under the index lock")
+
+
+@dataclass(frozen=True)
+class _Answer:
+    page: list[tuple[dict, float]]  # (stored fields, score) of the hits asked for
+    hits: int
+    facets: dict
+    stopped_early: bool
+
+
+def _merged_facets(counts: list[dict]) -> dict:
+    """The facet counts of several indexes added together, commonest first."""
+    fields: dict[str, dict] = {}
+    for answer in counts:
+        for name, values in answer.get("fields", {}).items():
+            for value, count in values:
+                fields.setdefault(name, {})[value] = fields.setdefault(name, {}).get(value, 0) + count
+    return {
+        "fields": {name: sorted(values.items(), key=lambda item: (-item[1], item[0])) for name, values in fields.items()},
+        "dates": {},
+        "queries": {},
+    }
 
 
 class ArchiveWhooshSearchQuery(WhooshSearchQuery):

@@ -3,17 +3,16 @@
 Beyond what any haystack backend gives (``HaystackEngine``), Whoosh on disk here also writes a whole
 transaction's changes in one commit per index, rebuilds an index through one writer, stops a search
 at its time limit, offers spelling corrections and word statistics, gives back every entry's stored
-values for the stale-entry check, and finds related documents from a document's own key terms.
+values for the stale-entry check, and finds related documents from the key terms of a sample of the
+document (its text is not stored, which haystack's ``more_like_this`` on Whoosh would read).
 """
 
-from collections import Counter
 from collections.abc import Iterable
 
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.indexes import SearchIndex
 
 from archive.models import Document
-from archive.search.analysis import archive_analyzer
 from archive.search.engine import (
     DOCUMENTS,
     SECTIONS,
@@ -27,10 +26,7 @@ from archive.search.engine import (
 from archive.search.haystack_engine import MODELS, HaystackEngine
 from archive.search.whoosh.parser import read_marks
 
-# Key terms of a document that find its related documents.
-KEY_TERMS = 25
 _IDENTIFYING = {ID, DJANGO_CT, DJANGO_ID}
-_ANALYZER = archive_analyzer()
 
 
 class WhooshEngine(HaystackEngine):
@@ -55,30 +51,9 @@ class WhooshEngine(HaystackEngine):
         return read_marks(backend.query_parser(), query, on_written_words=backend.on_written_words)
 
     def similar_documents(self, document, text: str, limit: int) -> list[int]:
-        """The documents that best match the key terms of ``text`` (its title, headings and opening words).
-
-        haystack's ``more_like_this`` on Whoosh reads a stored text, and the text is not stored here.
-        """
-        query = self._key_terms_query(text)
-        if not query:
-            return []
-        return [hit.pk for hit in self.search(Search(DOCUMENTS, query, stop=limit)).hits]
-
-    def _key_terms_query(self, text: str) -> str:
-        """The text's key terms as an OR query of words, each boosted by its weight (e.g. "asean^0.87 OR ...")."""
-        weights = self.backend().key_terms(text, KEY_TERMS)
-        # Key terms are stems ("polici"); the query is read by the engine's parser, so ask for a word
-        # as written in the text, which that parser stems back to the same term.
-        spellings: dict[str, Counter] = {stem: Counter() for stem in weights}
-        for token in _ANALYZER(text, chars=True, mode="query", removestops=False):
-            if token.text in spellings:
-                spellings[token.text][text[token.startchar : token.endchar].lower()] += 1
-        words = []
-        for stem, weight in weights.items():
-            written = next((word for word, _ in spellings[stem].most_common() if word.isalnum()), "")
-            if written:
-                words.append(f"{written}^{weight:.3f}")
-        return " OR ".join(words)
+        """The documents that best match the key terms of ``text`` (its title, headings and opening words)."""
+        answer = self.backend().similar_to_text(DOCUMENTS, text, 0, limit)
+        return [int(stored[DJANGO_ID]) for stored, _ in answer.page]
 
     def spelling_corrections(self, words: Iterable[str]) -> dict[str, str]:
         return self.backend().spelling_corrections(Document, SPELLING, words)
