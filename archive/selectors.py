@@ -2,15 +2,10 @@
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
 from archive.models import Document, DocumentStatus, Section, SourceFile
-
-if TYPE_CHECKING:
-    from archive.search.within import SectionMatch
 
 
 def public_documents() -> QuerySet[Document]:
@@ -71,7 +66,7 @@ def published_document(pk: int) -> Document | None:
 
 @dataclass
 class SectionNode:
-    """A section in its document's tree, with every attribute the document page reads from it."""
+    """A section in its document's tree."""
 
     section: Section
     children: list["SectionNode"] = field(default_factory=list)
@@ -79,10 +74,6 @@ class SectionNode:
     # follow, else itself and each enclosing section it is the last of. A range, so a template can
     # close that many levels in a loop while rendering the tree flat.
     closes: range = range(0)
-    # Set by archive.search.within.marked_tree when the page searches within its document.
-    match: "SectionMatch | None" = None
-    previous: "SectionMatch | None" = None
-    next: "SectionMatch | None" = None
 
 
 def section_tree(document: Document) -> list[SectionNode]:

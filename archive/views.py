@@ -15,7 +15,7 @@ from archive.search.results import SORT_LABELS, search_documents
 from archive.search.facets import SearchFilters
 from archive.search.query import QueryError
 from archive.search.related import related_documents
-from archive.search.within import marked_tree, search_within
+from archive.search.within import search_within, sections_view
 from archive.selectors import (
     BrowseFilters,
     archive_totals,
@@ -24,7 +24,6 @@ from archive.selectors import (
     document_text,
     document_versions,
     published_document,
-    reading_order,
     recent_documents,
     section_tree,
     shared_work,
@@ -74,14 +73,13 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             within = search_within(document, within_query)
         except QueryError as error:
             within_error = str(error)
-    tree = marked_tree(section_tree(document), within)
     return render(
         request,
         "archive/document_detail.html",
         {
             "document": document,
             # Rendered flat, in one loop: each node says how many levels close after it.
-            "sections": reading_order(tree),
+            "sections": sections_view(section_tree(document), within),
             "canonical": canonical,
             "versions": document_versions(canonical or document),
             "drafts": [draft for draft in work_drafts(document) if draft.pk != (canonical or document).pk],

@@ -36,8 +36,16 @@ def snippet(
     The text is read only as far as the passages reach: a long section whose first match is early
     costs a few hundred characters of analysis, not the whole section.
     """
+    return marked_passages(text, iter_spans(text, terms, phrases), fragments=fragments, width=width)
+
+
+def marked_passages(
+    text: str, spans: Iterator[tuple[int, int]], *, fragments: int = 2, width: int = 220
+) -> SafeString:
+    """Up to ``fragments`` passages of about ``width`` characters around the marked ``spans`` (in order), or
+    the text's opening when there is none; sanitised."""
     passages, end = [], 0
-    for start, end, inside in _passages(text, iter_spans(text, terms, phrases), fragments, width):
+    for start, end, inside in _passages(text, spans, fragments, width):
         passages.append(("… " if start > 0 else "") + marked_text(text, inside, start, end))
     if not passages:
         opening = text[:width].rsplit(" ", 1)[0] if len(text) > width else text

@@ -13,7 +13,7 @@ from archive.models import Document, Section
 from archive.sanitize import clean_marked_body, clean_snippet
 from archive.search.engine import DOCUMENT_ID, SECTIONS, Search, search_engine
 from archive.search.query import parse_query
-from archive.search.snippets import mark_spans, marked_paragraphs, marked_text
+from archive.search.snippets import mark_spans, marked_paragraphs, marked_passages, marked_text
 from archive.selectors import SectionNode, reading_order
 
 # A document has at most a few thousand sections; this bounds the engine's answer all the same.
@@ -46,15 +46,7 @@ class SectionMatch:
     @cached_property
     def snippet(self) -> SafeString:
         """A passage of the text around its first mark (the opening when only the heading matched)."""
-        text = self.section.text
-        first = self.text_spans[0][0] if self.text_spans else 0
-        start = text.rfind(" ", 0, max(0, first - SNIPPET_CHARS // 3)) + 1
-        end = min(len(text), start + SNIPPET_CHARS)
-        if end < len(text):
-            end = max(text.rfind(" ", start, end), first + 1)
-        spans = [span for span in self.text_spans if span[0] >= start and span[1] <= end]
-        built = ("… " if start else "") + marked_text(text, spans, start, end) + (" …" if end < len(text) else "")
-        return clean_snippet(built)
+        return marked_passages(self.section.text, iter(self.text_spans), fragments=1, width=SNIPPET_CHARS)
 
 
 @dataclass(frozen=True)
@@ -93,20 +85,40 @@ def search_within(document: Document, raw_query: str) -> WithinResult:
     )
 
 
-def marked_tree(nodes: list[SectionNode], result: WithinResult | None) -> list[SectionNode]:
-    """Give each matching node of a section tree its match and the neighbouring matches in reading order.
+@dataclass(frozen=True)
+class SectionView:
+    """A section as the document page shows it: its place in the tree and, when the page searches within
+    the document, its match and the matching sections before and after it in reading order."""
 
-    The nodes are changed in place (the page reads a tree made for it alone) and returned.
-    """
-    if result is None:
-        return nodes
-    by_section = {node.section.pk: node for node in reading_order(nodes)}
-    matches = result.sections
-    for index, match in enumerate(matches):
-        node = by_section.get(match.section.pk)
-        if node is None:  # a section added after the tree was read
+    node: SectionNode
+    match: SectionMatch | None = None
+    previous: SectionMatch | None = None
+    next: SectionMatch | None = None
+
+    @property
+    def section(self) -> Section:
+        return self.node.section
+
+    @property
+    def children(self) -> list[SectionNode]:
+        return self.node.children
+
+    @property
+    def closes(self) -> range:
+        return self.node.closes
+
+
+def sections_view(roots: list[SectionNode], result: WithinResult | None) -> list[SectionView]:
+    """Every section of a document's tree in reading order, each with its match (if any) and its neighbours'."""
+    matches = result.sections if result else []
+    position = {match.section.pk: index for index, match in enumerate(matches)}
+    views = []
+    for node in reading_order(roots):
+        index = position.get(node.section.pk)
+        if index is None:
+            views.append(SectionView(node))
             continue
-        node.match = match
-        node.previous = matches[index - 1] if index > 0 else None
-        node.next = matches[index + 1] if index + 1 < len(matches) else None
-    return nodes
+        previous = matches[index - 1] if index > 0 else None
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        views.append(SectionView(node, matches[index], previous, following))
+    return views

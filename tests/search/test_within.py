@@ -3,7 +3,7 @@
 import pytest
 
 from archive.search.query import QueryError
-from archive.search.within import marked_tree, search_within
+from archive.search.within import search_within, sections_view
 from archive.selectors import section_tree
 
 
@@ -58,35 +58,30 @@ def test_text_is_escaped_while_marked(search_index):
     assert "&lt;script&gt;" in body and "<mark>security</mark>" in body
 
 
-def test_the_tree_pairs_sections_with_their_matches_and_neighbours(seeded):
+def test_the_page_pairs_sections_with_their_matches_and_neighbours(seeded):
     document = seeded["003"].document
     result = search_within(document, "security framework")
-    tree = marked_tree(section_tree(document), result)
-    by_anchor = {}
-
-    def walk(nodes):
-        for node in nodes:
-            by_anchor[node.section.anchor] = node
-            walk(node.children)
-
-    walk(tree)
+    by_anchor = {view.section.anchor: view for view in sections_view(section_tree(document), result)}
     assert by_anchor["i"].match is not None and by_anchor["i"].next.section.anchor == "ii-2"
     assert by_anchor["ii-2"].previous.section.anchor == "i" and by_anchor["ii-2"].next is None
     assert by_anchor["ii-1"].match is None
 
 
-def test_the_tree_is_marked_in_place_and_read_in_order(seeded):
+def test_the_page_lists_every_section_in_reading_order_the_tree_untouched(seeded):
     from archive.selectors import reading_order
 
     document = seeded["003"].document
     tree = section_tree(document)
     result = search_within(document, "security framework")
-    assert marked_tree(tree, result) is tree
-    marked = [node for node in reading_order(tree) if node.match is not None]
-    assert [node.section.anchor for node in marked] == anchors(result)
-    assert [node.match for node in marked] == result.sections
+    views = sections_view(tree, result)
+    assert [view.node for view in views] == reading_order(tree)
+    marked = [view for view in views if view.match is not None]
+    assert [view.section.anchor for view in marked] == anchors(result)
+    assert [view.match for view in marked] == result.sections
+    assert not hasattr(tree[0], "match")  # the section tree stays structural
 
 
-def test_without_a_search_the_tree_is_left_as_read(seeded):
+def test_without_a_search_no_section_is_marked(seeded):
     tree = section_tree(seeded["003"].document)
-    assert marked_tree(tree, None) is tree
+    views = sections_view(tree, None)
+    assert len(views) > 1 and all(view.match is None and view.next is None for view in views)
