@@ -32,9 +32,18 @@ PUBLISHER = "publisher"
 KIND = "kind"
 YEAR = "year"
 DATE = "date"
+LANGUAGE = "language"
+YEAR_EXACT = "year_exact"  # the year as a facet value ("2017")
+DECADE = "decade"  # "2010s"
 DOCUMENT_ID = "document_id"  # a section's document
 SPELLING = "spelling"  # the documents' words as written, unstemmed: corrections and wildcard words
 TEXT_FIELDS = (TEXT, TITLE)  # the fields whose words are marked in snippets
+
+
+def exact(field_name: str) -> str:
+    """The unanalysed twin haystack indexes beside a faceted field ("kind" -> "kind_exact"): counted and filtered on."""
+    return f"{field_name}_exact"
+
 
 # Features an engine may declare it does not serve (``SearchEngine.unsupported``).
 SPELLING_CORRECTIONS = "spelling corrections"

@@ -8,16 +8,16 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from archive.models import DocumentKind
+from archive.search.engine import AUTHORS, DECADE, KIND, LANGUAGE, PUBLISHER, YEAR, YEAR_EXACT, exact
 
 # The facet's name in URLs and the API -> the unanalysed index field that is counted and filtered on.
-# haystack names a twin "_exact" field after each faceted field it copies (archive/search_indexes.py).
 FACET_FIELDS = {
-    "kind": "kind_exact",
-    "publisher": "publisher_exact",
-    "author": "authors_exact",
-    "year": "year_exact",
-    "decade": "decade",
-    "language": "language_exact",
+    "kind": exact(KIND),
+    "publisher": exact(PUBLISHER),
+    "author": exact(AUTHORS),
+    "year": YEAR_EXACT,
+    "decade": DECADE,
+    "language": exact(LANGUAGE),
 }
 FACET_LABELS = {
     "kind": "Kind",
@@ -64,7 +64,7 @@ class SearchFilters:
         if self.year_from is not None or self.year_to is not None:
             low = self.year_from if self.year_from is not None else 1
             high = self.year_to if self.year_to is not None else 9999
-            narrows.append(f"year:[{min(low, high)} TO {max(low, high)}]")
+            narrows.append(f"{YEAR}:[{min(low, high)} TO {max(low, high)}]")
         return narrows
 
     def params(self) -> list[tuple[str, str]]:

@@ -32,7 +32,7 @@ from django.conf import settings
 from wordfreq import word_frequency
 
 from archive.search.analysis import COMMON_WORDS, ArchiveTokenizer
-from archive.search.engine import WordStatistics
+from archive.search.engine import TITLE, WordStatistics
 from archive.search.query import ParsedQuery
 
 _TOKENIZER = ArchiveTokenizer()  # the index's own words: "U.S." -> "us", "10+1" kept whole
@@ -125,7 +125,7 @@ def ranked_query(
     for word, weight in weights.items():
         clauses.append(f"{word}^{weight:.4g}")
         if ranking.title_weight and word in words:  # the query's own words only: feedback words add no title clause
-            clauses.append(f"title:{word}^{weight * ranking.title_weight:.4g}")
+            clauses.append(f"{TITLE}:{word}^{weight * ranking.title_weight:.4g}")
     distinct = list(dict.fromkeys(words))
     if ranking.all_words_weight and len(distinct) > 1:
         every = " AND ".join(f"{word}^{weights[word]:.4g}" for word in distinct)

@@ -218,3 +218,15 @@ def test_rebuild_replaces_a_whole_index_and_clear_empties_both(refilled, archive
     assert engine.search(Search(SECTIONS, "*", stop=10)).total == 0
     assert engine.stored_entries() == {}
 
+
+
+def test_every_field_name_the_contract_uses_is_one_the_indexes_declare():
+    from haystack import connections
+
+    from archive.search import engine as contract
+    from archive.search.facets import FACET_FIELDS
+
+    declared = {field.index_fieldname for field in connections["default"].get_unified_index().all_searchfields().values()}
+    named = {contract.TEXT, contract.TITLE, contract.AUTHORS, contract.PUBLISHER, contract.KIND, contract.YEAR}
+    named |= {contract.DATE, contract.DOCUMENT_ID, contract.SPELLING, *FACET_FIELDS.values()}
+    assert named <= declared

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from archive.models import DocumentKind
 from archive.search.analysis import TOKEN_PATTERN
+from archive.search.engine import AUTHORS, DATE, KIND, PUBLISHER, TITLE, YEAR
 
 # The bounds every query is held to (``parse`` checks the length, the parser caps expansions).
 MAX_QUERY_LENGTH = 500
@@ -31,15 +32,8 @@ class QueryError(ValueError):
     """A query that cannot be read; the message tells the researcher how to fix it."""
 
 
-FIELDS = {
-    "title": "title",
-    "author": "authors",
-    "authors": "authors",
-    "publisher": "publisher",
-    "kind": "kind",
-    "year": "year",
-    "date": "date",
-}
+# What a researcher types before the colon -> the index field it searches.
+FIELDS = {"title": TITLE, "author": AUTHORS, "authors": AUTHORS, "publisher": PUBLISHER, "kind": KIND, "year": YEAR, "date": DATE}
 KINDS = tuple(DocumentKind.values)
 OPERATORS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "&&": "AND", "||": "OR"}
 
@@ -150,13 +144,13 @@ class QueryReader:
         return i + 1
 
     def _value(self, text, field_name, negated, tokens, i, end) -> None:
-        if field_name == "year":
-            return self._emit(f"year:{_year(text)}")
-        if field_name == "date":
+        if field_name == YEAR:
+            return self._emit(f"{YEAR}:{_year(text)}")
+        if field_name == DATE:
             low, high = _date_bounds(text)
             return self._emit(f"date:[{low} TO {high}]")
-        if field_name == "kind":
-            return self._emit(f"kind:{self._kind(text, tokens, i, end)}")
+        if field_name == KIND:
+            return self._emit(f"{KIND}:{self._kind(text, tokens, i, end)}")
         prefix = f"{field_name}:" if field_name else ""
         text = text.strip("?")  # "ASEAN?" is a question, "?slip?" a quoted word: neither is a wildcard
         if not WORD.search(text) and not field_name:
@@ -180,7 +174,7 @@ class QueryReader:
 
     def _phrase(self, text, slop, field_name, negated) -> None:
         text = _phrase_text(text)
-        if field_name in ("year", "date", "kind"):
+        if field_name in (YEAR, DATE, KIND):
             return self._value(text, field_name, negated, [], 0, 0)
         parts = WORD.findall(text)
         if not parts:
@@ -236,12 +230,12 @@ class QueryReader:
 
     def _range(self, token: re.Match, field_name) -> None:
         low, high = token.group("low"), token.group("high")
-        if field_name == "year":
+        if field_name == YEAR:
             low_year, high_year = _year(low, open_end="1000"), _year(high, open_end="9999")
             if low_year > high_year:
                 raise QueryError(f"That range ends before it starts: try year:[{high} TO {low}].")
             return self._emit(f"year:[{low_year} TO {high_year}]")
-        if field_name == "date":
+        if field_name == DATE:
             start = "1000-01-01" if low in OPEN_END else _date_bounds(low)[0]
             finish = "9999-12-31" if high in OPEN_END else _date_bounds(high)[1]
             if start > finish:
