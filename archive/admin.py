@@ -127,6 +127,13 @@ class DocumentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.document_save(document=obj, changed_fields=form.changed_data if change else [])
 
+    def delete_model(self, request, obj):
+        services.document_delete(document=obj)
+
+    def delete_queryset(self, request, queryset):
+        for document in queryset:
+            services.document_delete(document=document)
+
     def save_formset(self, request, form, formset, change):
         if formset.model is Section:
             services.sections_save(document=form.instance, formset=formset)

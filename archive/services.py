@@ -2,8 +2,9 @@
 and file it with its work: as another capture of a text (hidden behind the fuller one) or as another
 draft or edition dated differently (listed and searchable on its own, linked to the others).
 
-Index updates are not made here: the search layer's signal processor collects what changed and
-updates the index once the transaction has committed.
+Each service says which documents its transaction changed (``index_on_commit``): the whole work it
+touched, before and after, since links decide which capture of a work is searchable. The index is
+written from the committed rows once the transaction commits; a rolled-back one never reaches it.
 """
 
 import hashlib
@@ -21,7 +22,8 @@ from archive.ingest.fingerprint import DatedText, WorkRelation, dates_differ, wo
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
 from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
 from archive.sanitize import paragraphs_to_html
-from archive.selectors import document_text
+from archive.search.sync.writes import IndexUpdates, index_on_commit
+from archive.selectors import document_text, draft_work_of, work_of
 
 METADATA_FIELDS = (
     "kind", "title", "subtitle", "authors", "publisher", "site", "issuer", "edition", "author_note",
@@ -57,8 +59,11 @@ def size_error(size: int) -> str:
     return ""
 
 
-def document_import(*, raw: bytes, file_name: str) -> ImportOutcome:
-    """Parse one file and store it whole, or not at all; the same bytes or text are never stored twice."""
+def document_import(*, raw: bytes, file_name: str, index_updates: IndexUpdates | None = None) -> ImportOutcome:
+    """Parse one file and store it whole, or not at all; the same bytes or text are never stored twice.
+
+    The index is written once the import commits, or with ``index_updates`` when a bulk import batches them.
+    """
     sha256 = hashlib.sha256(raw).hexdigest()
     existing = SourceFile.objects.filter(sha256=sha256).select_related("document").first()
     if existing:
@@ -90,6 +95,7 @@ def document_import(*, raw: bytes, file_name: str) -> ImportOutcome:
             TextSample(document=document, value=value) for value in ingest.shingle_sample(parsed)
         )
         match = _link_to_work(document, _document_text(document))
+        index_on_commit(_work_members(document), updates=index_updates)
     matched = {match.relation: match.document.pk} if match else {}
     return ImportOutcome(
         file_name,
@@ -127,12 +133,15 @@ def document_reparse(*, document: Document) -> ReparseOutcome:
     protected = set(document.edited_fields)
     before = _reparse_state(document)
     with transaction.atomic():
+        members = _work_members(document)
+        replaced = [] if "sections" in protected else list(document.sections.values_list("pk", flat=True))
         _apply_metadata(document, parsed, protected=protected)
         if "sections" not in protected:
             _replace_text(document, parsed)
         document.full_clean()
         document.save()
         relinked = set() if _links_edited(document) else _relink(document, _document_text(document))
+        index_on_commit(members | _work_members(document), replaced)
     document.refresh_from_db()
     changed = _reparse_state(document) != before or relinked
     status = "updated" if changed else "unchanged"
@@ -159,11 +168,23 @@ def _replace_text(document: Document, parsed: ParsedDocument) -> None:
 @transaction.atomic
 def document_save(*, document: Document, changed_fields: list[str]) -> Document:
     """Save an editor's change, remembering which fields were corrected by hand (re-parses keep them)."""
+    stored = Document.objects.filter(pk=document.pk).first() if document.pk else None
+    members = _work_members(stored) if stored else set()
     document.edited_fields = sorted(set(document.edited_fields) | set(changed_fields))
     document.title_key = title_key(document.title)
     document.full_clean()
     document.save()
+    index_on_commit(members | _work_members(document))
     return document
+
+
+@transaction.atomic
+def document_delete(*, document: Document) -> None:
+    """Delete a document with its sections and raw file; its other captures and drafts are re-indexed."""
+    members = _work_members(document)
+    sections = list(document.sections.values_list("pk", flat=True))
+    document.delete()
+    index_on_commit(members, sections)
 
 
 @transaction.atomic
@@ -173,6 +194,7 @@ def sections_save(*, document: Document, formset) -> None:
     if sections or formset.deleted_objects:
         document.edited_fields = sorted(set(document.edited_fields) | {"sections"})
         document.save(update_fields=["edited_fields", "updated_at"])
+    removed = [section.pk for section in formset.deleted_objects]
     for section in formset.deleted_objects:
         section.delete()
     last = document.sections.filter(parent=None).order_by("-position").first()
@@ -189,6 +211,7 @@ def sections_save(*, document: Document, formset) -> None:
         section.body = paragraphs_to_html(section.paragraphs)
         section.save()
     formset.save_m2m()
+    index_on_commit({document.pk}, removed)
 
 
 def title_key(title: str) -> str:
@@ -314,6 +337,13 @@ def _media_type(file_name: str, encoding: str) -> str:
     if encoding == "binary":  # a PDF: its bytes are not text in any charset
         return guessed or "application/octet-stream"
     return f"{guessed or 'text/plain'}; charset={encoding}"
+
+
+def _work_members(document: Document) -> set[int]:
+    """The document and every capture and draft of its work (and the drafts' captures), by id."""
+    root, first = work_of(document), draft_work_of(document)
+    linked = Q(pk__in={document.pk, root, first}) | Q(version_of_id__in={root, first}) | Q(draft_of_id=first)
+    return set(Document.objects.filter(linked | Q(version_of__draft_of_id=first)).values_list("pk", flat=True))
 
 
 def _document_text(document: Document) -> str:

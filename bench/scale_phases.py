@@ -78,16 +78,17 @@ def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
     """Import every file through the real path, index updates batched as ``import_documents`` batches
     them; time parse, index updates and version linking apart.
 
-    With ``defer_index`` the search layer's signal processor is disconnected, so the import writes the
-    database only and the rebuild that follows builds the whole index.
+    With ``defer_index`` the imports' index updates are dropped, so the import writes the database only
+    and the rebuild that follows builds the whole index.
     """
     django_setup()
-    from django.apps import apps
-
     from archive import ingest, services
     from archive.models import Document, Section
     from archive.search.sync import writes as indexing
-    from archive.search.signals import batched_index_updates
+
+    class Deferred(indexing.IndexUpdates):
+        def add(self, documents, removed_sections=()) -> None:
+            pass
 
     spent = {"parse": 0.0, "index": 0.0, "versions": 0.0}
 
@@ -100,8 +101,6 @@ def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
                 spent[name] += time.perf_counter() - start
         return wrapper
 
-    if defer_index:
-        apps.get_app_config("haystack").signal_processor.teardown()
     ingest.parse = timed("parse", ingest.parse)
     indexing.sync = timed("index", indexing.sync)
     services._link_to_work = timed("versions", services._link_to_work)
@@ -113,9 +112,11 @@ def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
     if profiler:
         profiler.enable()
     progress, done_sections, step = [], 0, max(1, len(files) // 10)
-    with contextlib.nullcontext() if defer_index else batched_index_updates():  # as `import_documents` does
+    # Batched as `import_documents` batches them.
+    updates = Deferred() if defer_index else indexing.IndexUpdates(batch=indexing.IMPORT_BATCH_DOCUMENTS)
+    with updates:
         for number, path in enumerate(files, start=1):
-            outcome = services.document_import(raw=path.read_bytes(), file_name=path.name)
+            outcome = services.document_import(raw=path.read_bytes(), file_name=path.name, index_updates=updates)
             statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
             if outcome.version_of_id:
                 linked.append(path.name)

@@ -104,8 +104,8 @@ HAYSTACK_CONNECTIONS = {"default": haystack_connection(SEARCH_URL)}
 SEARCH_ENGINE = (
     "archive.search.haystack_engine.HaystackEngine" if SEARCH_URL else "archive.search.whoosh.engine.WhooshEngine"
 )
-# Index updates are collected per transaction and applied once it commits (archive/search/signals.py).
-HAYSTACK_SIGNAL_PROCESSOR = "archive.search.signals.OnCommitSignalProcessor"
+# The services schedule index updates themselves, after commit (archive/search/sync/writes.py): no signals.
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Every query names its models itself; haystack's automatic narrowing would run an extra query.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 10

@@ -151,3 +151,23 @@ def _lone_document() -> Document:
     from tests.conftest import seed_path
 
     return document_import(raw=seed_path("002").read_bytes(), file_name="002.txt").document
+
+
+def test_an_editor_deletes_a_document_and_search_forgets_it(editor_client, seeded):
+    document = seeded["003"].document
+    response = editor_client.post(f"/admin/archive/document/{document.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Document.objects.filter(pk=document.pk).exists()
+    assert search_documents("Preface").count == 0
+
+
+def test_deleting_documents_from_the_list_leaves_the_index_in_step(editor_client, seeded):
+    from archive.search.sync.check import index_check
+
+    chosen = [seeded["002"].document.pk, seeded["003"].document.pk]
+    response = editor_client.post(
+        "/admin/archive/document/", {"action": "delete_selected", "_selected_action": chosen, "post": "yes"}
+    )
+    assert response.status_code == 302
+    assert search_documents("Chuanying").count == 0 and search_documents("Preface").count == 0
+    assert index_check().clean

@@ -54,9 +54,10 @@ def test_each_node_closes_itself_and_the_sections_it_ends(nested):
     assert sum(closes) == len(NESTED_ORDER)
 
 
-def test_nodes_carry_no_match_until_the_page_searches_within(nested):
+def test_nodes_carry_structure_only(nested):
+    """Search presentation (matches, neighbours) belongs to the page's own view, never to the tree."""
     for node in reading_order(section_tree(nested)):
-        assert node.match is None and node.previous is None and node.next is None
+        assert set(vars(node)) == {"section", "children", "closes"}
 
 
 def test_the_tree_is_read_in_one_query(nested, django_assert_num_queries):

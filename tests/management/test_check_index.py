@@ -7,12 +7,14 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from archive.models import Document, DocumentStatus, Section
+from archive.search.sync.writes import index_on_commit
 
 
 def make_document(title: str) -> Document:
     with transaction.atomic():
         document = Document.objects.create(title=title, publisher="Ministry")
         Section.objects.create(document=document, position=0, path="0000", anchor="s0", text=f"Text of {title}")
+        index_on_commit({document.pk})  # as the services do
     return document
 
 

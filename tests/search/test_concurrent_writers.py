@@ -18,6 +18,7 @@ from django.db import connection, connections, transaction
 from haystack import connections as search_connections
 
 from archive.models import Document, Section
+from archive.search.sync.writes import index_on_commit
 
 DOCUMENTS, SECTIONS, PROCESSES, THREADS, ROUNDS = 4, 3, 2, 3, 4
 
@@ -124,11 +125,14 @@ def _editor(name: str, thread: int, ids: list[int], errors: list[str]) -> None:
                 document.save()
                 section.text = f"Edited text {mark}"
                 section.save()
+                index_on_commit({pk})  # as the services do
             if r % 2:  # hidden, then published again: the entries leave the index and come back
                 document.status = "draft"
                 document.save(update_fields=["status", "updated_at"])
+                index_on_commit({pk})
                 document.status = "published"
                 document.save(update_fields=["status", "updated_at"])
+                index_on_commit({pk})
     except Exception:
         errors.append(traceback.format_exc())
     finally:

@@ -4,7 +4,9 @@ from django.db import transaction
 from haystack import connections
 
 from archive.models import Document, DocumentStatus, Section
+from archive import services
 from archive.search.sync.check import index_check, index_repair
+from archive.search.sync.writes import index_on_commit
 
 
 def make_document(title: str, *, status=DocumentStatus.PUBLISHED, version_of=None) -> Document:
@@ -15,6 +17,7 @@ def make_document(title: str, *, status=DocumentStatus.PUBLISHED, version_of=Non
                 document=document, position=i, path=f"{i:04d}", anchor=f"s{i}", label=str(i + 1),
                 heading="Heading", text=f"Text {i} of {title}",
             )
+        index_on_commit({document.pk})  # as the services do
     return document
 
 
@@ -40,7 +43,7 @@ def test_damage_is_found_and_repaired(search_index):
     kept, lost, moved = make_document("Kept"), make_document("Lost"), make_document("Moved")
     draft = make_document("Draft", status=DocumentStatus.DRAFT)
     section = moved.sections.order_by("path").first()
-    # Damage the index through the engine, behind the signal processor's back.
+    # Damage the index through the engine, behind the services' back.
     search_index.remove(f"archive.document.{lost.pk}")
     search_index.update(search_index_of(Document), [draft])
     ghost = Section(pk=999_999, document=kept, position=9, path="0009", anchor="ghost", text="Ghost text")
@@ -85,7 +88,7 @@ def test_deleting_a_canonical_capture_indexes_its_promoted_version(search_index)
     canonical = make_document("Work")
     version = make_document("Work, other capture", version_of=canonical)
     assert index_check().clean
-    canonical.delete()  # the version's link is cleared by an UPDATE that sends no signal
+    services.document_delete(document=canonical)  # the version's link is cleared by an UPDATE
     report = index_check()
     assert report.clean, report.summary()
     assert report.expected == 3
@@ -94,7 +97,7 @@ def test_deleting_a_canonical_capture_indexes_its_promoted_version(search_index)
 
 def test_text_changed_behind_the_index_is_stale_and_repaired(search_index):
     document = make_document("Edited")
-    # A bulk update sends no signal: the index still holds the old words.
+    # Changed behind the services' back: the index still holds the old words.
     Section.objects.filter(document=document, path="0000").update(text="Entirely new wording")
     Document.objects.filter(pk=document.pk).update(title="Renamed quietly")
     report = index_check()

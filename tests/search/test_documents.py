@@ -3,6 +3,7 @@
 import pytest
 
 from archive.models import Document, DocumentStatus
+from archive import services
 from archive.search.results import search_documents
 from archive.search.query import QueryError
 
@@ -58,13 +59,13 @@ def test_author_field_search(seeded):
 def test_drafts_are_hidden_from_search(seeded):
     document = seeded["002"].document
     document.status = DocumentStatus.DRAFT
-    document.save()
+    services.document_save(document=document, changed_fields=["status"])
     assert "No digital strings attached" not in titles(search_documents("digital"))
     assert search_documents("Chuanying").count == 0
 
 
 def test_deleted_document_leaves_the_index(seeded):
-    Document.objects.get(pk=seeded["003"].document.pk).delete()
+    services.document_delete(document=Document.objects.get(pk=seeded["003"].document.pk))
     assert search_documents('"Improving the Regional Security Framework"').count == 0
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.import_summary import outcome_summary
-from archive.search.signals import batched_index_updates
+from archive.search.sync.writes import IMPORT_BATCH_DOCUMENTS, IndexUpdates
 from archive.services import ImportOutcome, document_import, size_error
 
 
@@ -22,9 +22,9 @@ class Command(BaseCommand):
     def handle(self, *paths, **options):
         files = list(_files(options["paths"]))
         summaries, failed = [], 0
-        with batched_index_updates():
+        with IndexUpdates(batch=IMPORT_BATCH_DOCUMENTS) as index_updates:
             for path in files:
-                outcome = _import(path)
+                outcome = _import(path, index_updates)
                 failed += outcome.status == "failed"
                 if options["json"]:
                     summaries.append(outcome_summary(str(path), outcome))
@@ -45,14 +45,14 @@ def _files(paths: list[str]):
             yield path
 
 
-def _import(path: Path) -> ImportOutcome:
+def _import(path: Path, index_updates: IndexUpdates) -> ImportOutcome:
     try:
         size = path.stat().st_size
     except OSError as error:
         return ImportOutcome(path.name, "failed", error=f"cannot read the file: {error.strerror or error}")
     if too_large := size_error(size):
         return ImportOutcome(path.name, "failed", error=too_large)
-    return document_import(raw=path.read_bytes(), file_name=path.name)
+    return document_import(raw=path.read_bytes(), file_name=path.name, index_updates=index_updates)
 
 
 def _describe(path: Path, outcome: ImportOutcome) -> str:

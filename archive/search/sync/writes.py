@@ -1,5 +1,10 @@
 """Write the committed state of some documents to the index, in one update where the engine allows.
 
+The services say which documents a transaction changed (``index_on_commit``); once it commits, ``sync``
+reads those documents' rows as committed and writes them, so a rolled-back change never reaches the
+index. A bulk import gathers many files' changes in one ``IndexUpdates`` batch and writes them together:
+a Whoosh commit (and its merges) per file made a large import slower as the index grew.
+
 Several worker processes (and threads) index at once. Whoosh's own write lock keeps their commits
 apart, but not their *reads*: process A reads a document, B commits a newer version and indexes
 it, then A writes its older read over B's. So a sync holds an exclusive lock (a file lock beside
@@ -12,11 +17,12 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 
 from archive.models import Section
 from archive.search.engine import search_engine
@@ -76,6 +82,63 @@ def _flock(fd: int, deadline: float) -> bool:
             if time.monotonic() > deadline:
                 return False
             time.sleep(0.02)
+
+
+# Documents whose committed changes a bulk import writes to the index at once.
+IMPORT_BATCH_DOCUMENTS = 50
+
+
+class IndexUpdates:
+    """Documents (and deleted sections) whose committed state is to reach the index, written ``batch`` at a time.
+
+    As a context manager, whatever is left is written on the way out, an import cut short by an error
+    included; only a killed process leaves committed documents unindexed, which ``check_index`` repairs.
+    """
+
+    def __init__(self, batch: int = 1):
+        self.batch = batch
+        self.documents: set[int] = set()
+        self.removed_sections: set[int] = set()
+
+    def add(self, documents: Iterable[int], removed_sections: Iterable[int] = ()) -> None:
+        self.documents.update(documents)
+        self.removed_sections.update(removed_sections)
+        if len(self.documents) >= self.batch:
+            self.write()
+
+    def write(self) -> None:
+        """Write everything gathered; on failure it stays gathered for the next write."""
+        if not self.documents and not self.removed_sections:
+            return
+        documents, removed = self.documents, self.removed_sections
+        self.documents, self.removed_sections = set(), set()
+        try:
+            sync(document_ids=documents, removed_section_ids=removed)
+        except Exception:
+            self.documents |= documents
+            self.removed_sections |= removed
+            raise
+
+    def __enter__(self) -> "IndexUpdates":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        try:
+            self.write()
+        except Exception:
+            log.exception("The last index update of a batch failed; run `manage.py check_index`")
+
+
+def index_on_commit(
+    documents: Iterable[int], removed_sections: Iterable[int] = (), *, updates: IndexUpdates | None = None
+) -> None:
+    """Once the current transaction commits (at once outside one), bring these documents' entries in the
+    index to their committed state, and remove the sections named: through ``updates`` when a batch is
+    given, else in an update of their own. A failing update is logged, never turns a committed save into
+    an error; ``check_index`` repairs what it left behind."""
+    target = updates or IndexUpdates()
+    documents, removed_sections = set(documents), set(removed_sections)
+    transaction.on_commit(lambda: target.add(documents, removed_sections), robust=True)
 
 
 def sync(*, document_ids: set[int], removed_section_ids: set[int]) -> None:

@@ -1,17 +1,20 @@
-"""The index follows committed transactions only: once per transaction, or once per batch of a bulk import."""
+"""`archive.search.sync.writes`: the index follows committed transactions only, once per transaction or once
+per batch of a bulk import, as the services schedule it."""
 
 import pytest
 from django.db import transaction
 
+from archive import services
 from archive.models import Document
 from archive.search.results import search_documents
+from archive.search.sync.writes import IndexUpdates, index_on_commit
 from archive.services import document_import
 from tests.conftest import seed_path
 
 
-def import_seed(prefix: str):
+def import_seed(prefix: str, updates: IndexUpdates | None = None):
     path = seed_path(prefix)
-    return document_import(raw=path.read_bytes(), file_name=path.name)
+    return document_import(raw=path.read_bytes(), file_name=path.name, index_updates=updates)
 
 
 def count_index_writes(search_index, monkeypatch) -> list:
@@ -45,35 +48,43 @@ def test_one_index_write_per_transaction(search_index, monkeypatch):
     assert len(writes) == 1
 
 
-def test_editing_a_section_updates_its_hit(seeded):
+def test_a_change_scheduled_in_a_transaction_reaches_the_index_when_it_commits(seeded):
     section = seeded["003"].document.sections.get(label="1", parent__label="II")
-    section.text = section.text + "\n\nA quokka paragraph added by an editor."
-    section.save()
+    with transaction.atomic():
+        section.text = section.text + "\n\nA quokka paragraph added by an editor."
+        section.save()
+        index_on_commit({section.document_id})
+        assert search_documents("quokka").count == 0  # not before the commit
     hit = search_documents("quokka").results[0]
     assert hit.sections[0].section.anchor == "ii-1"
 
 
-def test_a_bulk_import_writes_the_index_once_per_batch_and_at_the_end(search_index, monkeypatch):
-    from archive.search.signals import batched_index_updates
+def test_deleting_through_the_service_removes_the_document_and_its_sections(seeded):
+    from archive.search.engine import SECTIONS, Search, search_engine
 
+    document = seeded["003"].document
+    services.document_delete(document=document)
+    assert search_documents("Preface").count == 0
+    assert search_engine().search(Search(SECTIONS, "*", filters=(f"document_id:{document.pk}",), stop=0)).total == 0
+
+
+def test_a_bulk_import_writes_the_index_once_per_batch_and_at_the_end(search_index, monkeypatch):
     writes = count_index_writes(search_index, monkeypatch)
-    with batched_index_updates(documents=2):
-        import_seed("002")
+    with IndexUpdates(batch=2) as updates:
+        import_seed("002", updates)
         assert writes == [] and search_documents("Chuanying").count == 0  # committed, batch not full yet
-        import_seed("003")
+        import_seed("003", updates)
         assert len(writes) == 1 and search_documents("Chuanying").count == 1
-        import_seed("000")
+        import_seed("000", updates)
         assert len(writes) == 1
     assert len(writes) == 2  # the rest, on the way out
     assert search_documents("Ream naval base").count == 1
 
 
 def test_a_batch_cut_short_still_reaches_the_index(search_index):
-    from archive.search.signals import batched_index_updates
-
     with pytest.raises(KeyboardInterrupt):
-        with batched_index_updates():
-            import_seed("002")
+        with IndexUpdates(batch=50) as updates:
+            import_seed("002", updates)
             raise KeyboardInterrupt
     assert search_documents("Chuanying").count == 1
 
