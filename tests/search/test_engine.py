@@ -230,3 +230,31 @@ def test_every_field_name_the_contract_uses_is_one_the_indexes_declare():
     named = {contract.TEXT, contract.TITLE, contract.AUTHORS, contract.PUBLISHER, contract.KIND, contract.YEAR}
     named |= {contract.DATE, contract.DOCUMENT_ID, contract.SPELLING, *FACET_FIELDS.values()}
     assert named <= declared
+
+
+def test_features_reach_engines_only_through_the_contract():
+    """Whoosh is imported by its engine package, and by the archive's analysis (its tokenizer and stemmer, a
+    library for words, no index); haystack's backends only by the engines and the index definitions."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "archive"
+    whoosh_allowed = {"search/analysis.py"}
+    engines = {"search/haystack_engine.py", "search_indexes.py", "management/commands/rebuild_index.py"}
+    for path in root.rglob("*.py"):
+        name = path.relative_to(root).as_posix()
+        if name.startswith("search/whoosh/"):
+            continue
+        imported = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+        for module in imported:
+            if module.split(".")[0] == "whoosh":
+                assert name in whoosh_allowed, f"{name} imports {module}"
+            if module.startswith("archive.search.whoosh"):
+                assert name == "search/haystack_engine.py", f"{name} imports {module}"
+            if module.startswith("haystack"):
+                assert name in engines, f"{name} imports {module}"
