@@ -104,6 +104,7 @@ HAYSTACK_CONNECTIONS = {"default": haystack_connection(SEARCH_URL)}
 SEARCH_ENGINE = (
     "archive.search.haystack_engine.HaystackEngine" if SEARCH_URL else "archive.search.whoosh.engine.WhooshEngine"
 )
+SEARCH_CONNECTION = "default"  # the haystack connection it runs on
 # The services schedule index updates themselves, after commit (archive/search/sync/writes.py): no signals.
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Every query names its models itself; haystack's automatic narrowing would run an extra query.

@@ -171,5 +171,5 @@ def _engine(path: str, alias: str) -> SearchEngine:
 
 
 def search_engine() -> SearchEngine:
-    """The engine the settings name (``SEARCH_ENGINE``), over haystack's "default" connection."""
-    return _engine(settings.SEARCH_ENGINE, "default")
+    """The engine the settings name (``SEARCH_ENGINE``), over haystack's connection ``SEARCH_CONNECTION``."""
+    return _engine(settings.SEARCH_ENGINE, settings.SEARCH_CONNECTION)

@@ -14,6 +14,7 @@ archive's Whoosh parser over the same field names; related documents are haystac
 from collections.abc import Iterable
 
 from haystack import connections
+from haystack.fields import FacetField
 from haystack.models import SearchResult
 from haystack.query import SearchQuerySet
 
@@ -58,26 +59,33 @@ class HaystackEngine(SearchEngine):
 
     # ------------------------------------------------------------------ reading
     def search(self, search: Search) -> Matches:
-        answer = self.backend().search(
-            "*:*" if search.query.strip() in ("*", "*:*") else f"({search.query})",
-            models=[MODELS[search.index]],
-            narrow_queries=set(search.filters),
-            facets={name: {} for name in search.facets} or None,
-            sort_by=[search.sort] if search.sort else None,
-            start_offset=search.start,
-            end_offset=search.stop,
-            result_class=SearchResult,
+        """Through haystack's SearchQuerySet, which words each backend's facets and paging its own way."""
+        matches = SearchQuerySet(using=self.alias).models(MODELS[search.index])
+        query = search.query.strip()
+        matches = matches.all() if query in ("*", "*:*") else matches.raw_search(query)
+        for narrow in search.filters:
+            matches = matches.narrow(narrow)
+        faceted = {self._facet_name(field): field for field in search.facets}
+        for name in faceted:
+            matches = matches.facet(name)
+        if search.sort:
+            matches = matches.order_by(search.sort)
+        results = list(matches[search.start : search.stop]) if search.stop > search.start else []
+        counts = matches.facet_counts().get("fields", {}) if faceted else {}
+        return Matches(
+            hits=[
+                Hit(int(result.pk), result.score or 0.0, _document_id(result) if search.index == SECTIONS else None)
+                for result in results
+            ],
+            total=matches.count(),
+            facets={field: [(str(value), count) for value, count in counts.get(name, [])] for name, field in faceted.items()},
         )
-        return self._matches(search, answer)
 
-    def _matches(self, search: Search, answer: dict, stopped_early: bool = False) -> Matches:
-        hits = [
-            Hit(int(result.pk), result.score or 0.0, _document_id(result) if search.index == SECTIONS else None)
-            for result in answer.get("results", [])
-        ]
-        fields = (answer.get("facets") or {}).get("fields", {})
-        facets = {name: [(str(value), count) for value, count in fields.get(name, [])] for name in search.facets}
-        return Matches(hits=hits, total=answer.get("hits", 0), facets=facets, stopped_early=stopped_early)
+    def _facet_name(self, field: str) -> str:
+        """The name haystack facets an index field by: a faceted field's twin by the field it copies
+        ("kind_exact" -> "kind"), any other field by its own name."""
+        declared = connections[self.alias].get_unified_index().all_searchfields()[field]
+        return declared.get_facet_for_name() if isinstance(declared, FacetField) else field
 
     def read_query(self, query: str) -> QueryMarks:
         if self._parser is None:
@@ -117,22 +125,17 @@ class HaystackEngine(SearchEngine):
         """Every entry's identifier, read page by page; an engine that will not page that deep says so."""
         entries: dict[str, StoredEntry] = {}
         for index, model in MODELS.items():
-            start, total, read = 0, None, 0
-            while total is None or start < total:
-                matches = self.backend().search(
-                    "*:*", models=[model], start_offset=start, end_offset=start + BATCH_SIZE, result_class=SearchResult
-                )
-                total = matches.get("hits", 0)
-                results = matches.get("results", [])
-                if not results:
+            everything = SearchQuerySet(using=self.alias).models(model).all()
+            total, read = everything.count(), 0
+            while read < total:
+                page = list(everything[read : read + BATCH_SIZE])
+                if not page:
                     break
-                for result in results:
-                    identifier = f"{result.app_label}.{result.model_name}.{result.pk}"
-                    held = entries.setdefault(identifier, StoredEntry(copies=0))
+                for result in page:
+                    held = entries.setdefault(f"{result.app_label}.{result.model_name}.{result.pk}", StoredEntry(copies=0))
                     held.copies += 1
-                read += len(results)
-                start += BATCH_SIZE
-            if total and read < total:
+                read += len(page)
+            if read < total:
                 raise Unsupported(f"listing every entry of the {index} index ({read:,} of {total:,} could be read)")
         return entries
 

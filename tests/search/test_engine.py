@@ -258,3 +258,22 @@ def test_features_reach_engines_only_through_the_contract():
                 assert name == "search/haystack_engine.py", f"{name} imports {module}"
             if module.startswith("haystack"):
                 assert name in engines, f"{name} imports {module}"
+
+
+def test_every_feature_runs_on_the_engine_doing_without_what_it_does_not_serve(engine, archive_rows, settings):
+    from archive.search.related import related_documents
+    from archive.search.results import search_documents
+    from archive.search.sync.check import index_check
+    from archive.search.within import search_within
+
+    settings.SEARCH_ENGINE = f"{type(engine).__module__}.{type(engine).__name__}"
+    settings.SEARCH_CONNECTION = engine.alias
+    page = search_documents("Cambodia security trust")  # ranked: every document with any of the words
+    assert [hit.document.title for hit in page.results][0] == TRUST_GAPS
+    assert page.count == 1 and page.partial_count >= 1 and page.results[0].sections
+    assert search_documents("Cambodai").suggestion == ("Cambodia" if engine.serves(SPELLING_CORRECTIONS) else "")
+    paper = archive_rows[WHITE_PAPER]
+    assert search_within(paper, "security").sections
+    assert paper not in related_documents(paper)
+    report = index_check()
+    assert report.clean and report.stale_checked == engine.serves(STALE_CHECK), report.summary()

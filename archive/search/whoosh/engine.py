@@ -17,6 +17,7 @@ from archive.search.engine import (
     DOCUMENTS,
     SECTIONS,
     SPELLING,
+    Hit,
     Matches,
     QueryMarks,
     Search,
@@ -44,7 +45,17 @@ class WhooshEngine(HaystackEngine):
             start_offset=search.start,
             end_offset=search.stop,
         )
-        return self._matches(search, answer, stopped_early=answer["stopped_early"])
+        sections = search.index == SECTIONS
+        fields = (answer.get("facets") or {}).get("fields", {})
+        return Matches(
+            hits=[
+                Hit(int(result.pk), result.score or 0.0, int(result.document_id) if sections else None)
+                for result in answer["results"]
+            ],
+            total=answer["hits"],
+            facets={name: [(str(value), count) for value, count in fields.get(name, [])] for name in search.facets},
+            stopped_early=answer["stopped_early"],
+        )
 
     def read_query(self, query: str) -> QueryMarks:
         backend = self.backend()
