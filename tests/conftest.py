@@ -1,5 +1,6 @@
 """Shared fixtures: a throw-away data directory, a real Whoosh index, and the real seed captures."""
 
+import copy
 import os
 import tempfile
 from pathlib import Path
@@ -29,6 +30,17 @@ def seed_path(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*"))
 
 
+def _import_seeds() -> dict:
+    """The four seed captures imported through the real import path; {prefix: outcome}."""
+    from archive.services import document_import
+
+    outcomes = {}
+    for prefix in ("000", "001", "002", "003"):
+        path = seed_path(prefix)
+        outcomes[prefix] = document_import(raw=path.read_bytes(), file_name=path.name)
+    return outcomes
+
+
 @pytest.fixture
 def search_index(transactional_db):
     """An empty Whoosh index on disk; the tests' transactions commit, so updates really run."""
@@ -41,12 +53,111 @@ def search_index(transactional_db):
 
 
 @pytest.fixture
-def seeded(search_index):
-    """The four seed captures imported through the real import path; returns {prefix: outcome}."""
-    from archive.services import document_import
+def fresh_seeded(search_index):
+    """The four seed captures imported afresh, for a test that writes: its changes commit and reach the index."""
+    return _import_seeds()
 
-    outcomes = {}
-    for prefix in ("000", "001", "002", "003"):
-        path = seed_path(prefix)
-        outcomes[prefix] = document_import(raw=path.read_bytes(), file_name=path.name)
-    return outcomes
+
+class SharedArchive:
+    """The four seeds imported once, committed, and indexed, for the tests that only read them.
+
+    Each reading test runs in a transaction that is rolled back (``db``), so the rows survive it; the
+    index is not rolled back, so a reading test may not write it (``seeded`` fails the test that did).
+    The archive is built again whenever it is found changed: a test that commits (``transactional_db``
+    flushes every table afterwards) or writes the index, in whatever order the tests run. Any other
+    test that uses the database gets it empty, as it would without this archive.
+    """
+
+    def __init__(self):
+        self.blocker = None  # pytest-django's, once a test has asked for the archive
+        self.outcomes: dict | None = None  # None while the database and index hold something else
+        self.state: tuple = ()
+        self.builds = 0
+
+    def current_state(self) -> tuple:
+        """What the archive's rows and index files are now; any commit or index write changes it."""
+        from archive.models import Document, Section, SourceFile
+
+        rows = (
+            tuple(Document.objects.order_by("pk").values_list("pk", "updated_at", "status", "version_of", "draft_of")),
+            Section.objects.count(),
+            SourceFile.objects.count(),
+        )
+        return rows, self.index_state()
+
+    @staticmethod
+    def index_state() -> tuple:
+        root = Path(settings.WHOOSH_PATH)
+        files = (path for path in root.rglob("*") if path.is_file() and "LOCK" not in path.name)
+        return tuple(sorted((str(path.relative_to(root)), path.stat().st_size, path.stat().st_mtime_ns) for path in files))
+
+    def ensure(self) -> None:
+        """Build the archive unless the database and index still hold exactly what the last build left."""
+        from django.db import connection
+
+        with self.blocker.unblock():
+            if self.outcomes is not None and self.current_state() == self.state:
+                return
+            if connection.in_atomic_block:
+                pytest.fail("the shared seed archive must be built before the test's transaction begins: "
+                            "use the `seeded` fixture without a django_db marker")
+            self._empty()
+            self.outcomes = _import_seeds()  # autocommit: each import commits, and its index update runs
+            self.state = self.current_state()
+            self.builds += 1
+
+    def release(self) -> None:
+        """Empty the database and index, if the archive is in them, before a test that expects them empty."""
+        if self.outcomes is not None:
+            with self.blocker.unblock():
+                self._empty()
+
+    def _empty(self) -> None:
+        from django.core.management import call_command
+        from haystack import connections
+
+        self.outcomes = None
+        call_command("flush", interactive=False, verbosity=0)  # what transactional_db does after each test
+        connections["default"].get_backend().clear()
+
+
+_SHARED = SharedArchive()
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool({"_django_db_helper", "django_db_blocker"} & names)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before any fixture: a django_db marker opens the test's transaction before conftest fixtures run.
+    if "seeded" not in getattr(item, "fixturenames", ()) and _uses_database(item):
+        _SHARED.release()
+
+
+@pytest.fixture(autouse=True)
+def _shared_archive(request):
+    """Before the test's transaction begins (autouse fixtures come first): the shared archive, intact."""
+    if "seeded" in request.fixturenames:
+        request.getfixturevalue("django_db_setup")
+        _SHARED.blocker = request.getfixturevalue("django_db_blocker")
+        _SHARED.ensure()
+
+
+@pytest.fixture
+def seeded(request, _shared_archive, db):
+    """The four seed captures, imported once and shared by the tests that only read; returns {prefix: outcome}.
+
+    The outcomes are copies, so a test may change them (and the rows, which its transaction rolls back); a
+    test that writes to the index must use ``fresh_seeded``.
+    """
+    from django.core.cache import cache
+
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        pytest.fail("a test that commits flushes the shared seed archive: use `fresh_seeded`")
+    cache.clear()  # answers cached for these same documents by an earlier test
+    yield copy.deepcopy(_SHARED.outcomes)
+    if _SHARED.index_state() != _SHARED.state[1]:
+        _SHARED.outcomes = None
+        pytest.fail("this test wrote to the shared seed archive's index: use `fresh_seeded`")

@@ -45,8 +45,8 @@ def test_one_index_write_per_transaction(search_index, monkeypatch):
     assert len(writes) == 1
 
 
-def test_editing_a_section_updates_its_hit(seeded):
-    section = seeded["003"].document.sections.get(label="1", parent__label="II")
+def test_editing_a_section_updates_its_hit(fresh_seeded):
+    section = fresh_seeded["003"].document.sections.get(label="1", parent__label="II")
     section.text = section.text + "\n\nA quokka paragraph added by an editor."
     section.save()
     hit = search_documents("quokka").results[0]

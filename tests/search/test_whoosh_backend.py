@@ -5,7 +5,7 @@ from django.core.management import call_command
 from archive.search.documents import search_documents
 
 
-def test_rebuild_index_restores_search_from_the_database(seeded, search_index):
+def test_rebuild_index_restores_search_from_the_database(fresh_seeded, search_index):
     search_index.clear()
     assert search_documents("Preface").count == 0
     call_command("rebuild_index", interactive=False, verbosity=0)
@@ -13,7 +13,7 @@ def test_rebuild_index_restores_search_from_the_database(seeded, search_index):
     assert search_documents('"sovereign states directly concerned"').count == 1
 
 
-def test_facet_fields_are_stored_as_printed(seeded, search_index):
+def test_facet_fields_are_stored_as_printed(fresh_seeded, search_index):
     from haystack.query import SearchQuerySet
 
     from archive.models import Document
@@ -22,7 +22,7 @@ def test_facet_fields_are_stored_as_printed(seeded, search_index):
     assert counts.get("China Daily") == 1
 
 
-def test_documents_and_sections_live_in_separate_indexes(seeded, search_index):
+def test_documents_and_sections_live_in_separate_indexes(fresh_seeded, search_index):
     from archive.models import Document, Section
 
     counts = search_index.index_counts()
@@ -43,7 +43,7 @@ def test_a_search_page_asks_the_engine_once_for_documents_and_once_for_sections(
     assert "document_id" in repr(calls[1].query)
 
 
-def test_a_searcher_kept_between_requests_sees_later_writes(seeded):
+def test_a_searcher_kept_between_requests_sees_later_writes(fresh_seeded):
     from archive.services import document_import
 
     assert search_documents("Natuna").count == 0
@@ -51,7 +51,7 @@ def test_a_searcher_kept_between_requests_sees_later_writes(seeded):
     assert search_documents("Natuna").count == 1
 
 
-def test_recorded_calls_replay_on_a_raw_whoosh_searcher(seeded, search_index):
+def test_recorded_calls_replay_on_a_raw_whoosh_searcher(fresh_seeded, search_index):
     from archive.search.engine_calls import record_engine_queries
 
     with record_engine_queries() as calls:
@@ -60,7 +60,7 @@ def test_recorded_calls_replay_on_a_raw_whoosh_searcher(seeded, search_index):
         assert len(searcher.search(calls[0].query, **calls[0].kwargs)) == expected == 1
 
 
-def test_rebuild_command_reports_what_it_indexed(seeded, search_index):
+def test_rebuild_command_reports_what_it_indexed(fresh_seeded, search_index):
     from io import StringIO
 
     out = StringIO()
