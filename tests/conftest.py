@@ -139,7 +139,6 @@ class SharedArchive:
         self.blocker = None  # pytest-django's, once a test has asked for the archive
         self.outcomes: dict | None = None  # None while the database and index hold something else
         self.state: tuple = ()
-        self.builds = 0
 
     def current_state(self) -> tuple:
         """What the archive's rows and index files are now; any commit or index write changes it."""
@@ -171,7 +170,6 @@ class SharedArchive:
             self._empty()
             self.outcomes = _SEEDS.load()  # autocommit: every write commits, and the index is written
             self.state = self.current_state()
-            self.builds += 1
 
     def release(self) -> None:
         """Empty the database and index, if the archive is in them, before a test that expects them empty."""
@@ -193,7 +191,8 @@ _SHARED = SharedArchive()
 
 def _uses_database(item: pytest.Item) -> bool:
     names = set(getattr(item, "fixturenames", ()))
-    return item.get_closest_marker("django_db") is not None or bool({"_django_db_helper", "django_db_blocker"} & names)
+    uses = {"_django_db_helper", "django_db_blocker", "live_server"}  # live_server asks for transactional_db at setup
+    return item.get_closest_marker("django_db") is not None or bool(uses & names)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -213,16 +212,17 @@ def _shared_archive(request):
 
 
 @pytest.fixture
-def seeded(request, _shared_archive, db):
+def seeded(_shared_archive, db):
     """The four seed captures, imported once and shared by the tests that only read; returns {prefix: outcome}.
 
     The outcomes are copies, so a test may change them (and the rows, which its transaction rolls back); a
     test that writes to the index must use ``fresh_seeded``.
     """
     from django.core.cache import cache
+    from django.db import connection
 
-    if {"transactional_db", "live_server"} & set(request.fixturenames):
-        pytest.fail("a test that commits flushes the shared seed archive: use `fresh_seeded`")
+    if not connection.in_atomic_block:  # a transactional test: it commits, and flushes every table afterwards
+        pytest.fail("a test that commits would change and then flush the shared seed archive: use `fresh_seeded`")
     cache.clear()  # answers cached for these same documents by an earlier test
     yield copy.deepcopy(_SHARED.outcomes)
     if _SHARED.index_state() != _SHARED.state[1]:
