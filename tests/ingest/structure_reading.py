@@ -38,7 +38,8 @@ def header_of(name: str) -> tuple[Header, tuple[Block, ...]]:
 def _reader_blocks(path: Path) -> tuple[list[Block], FrontMatter | None]:
     raw = path.read_bytes()
     if path.suffix == ".pdf":
-        from tests.ingest.pdf_samples import structure_pdf  # read once a session, for the PDF tests too
+        # The PDF tests' own reading, once a session: pdfminer takes seconds on a real PDF.
+        from tests.ingest.pdf_samples import structure_pdf
 
         with contextlib.redirect_stderr(io.StringIO()):  # pdfminer's notice about the PDF's extraction flag
             return list(structure_pdf(path.name)), None
