@@ -11,13 +11,14 @@ from archive.search.results import search_documents
 
 
 @pytest.fixture
-def editor_client(client, seeded):
+def editor_client(client, db):
+    """A client logged in as an editor; the test asks for the archive it reads (``seeded``) or edits (``fresh_seeded``)."""
     editor = User.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(editor)
     return client
 
 
-def test_changelist_filters_by_kind_and_year(editor_client):
+def test_changelist_filters_by_kind_and_year(editor_client, seeded):
     response = editor_client.get("/admin/archive/document/", {"kind__exact": "white_paper", "year": "2017"})
     page = response.content.decode()
     assert response.status_code == 200
@@ -32,8 +33,8 @@ def test_change_page_shows_sections_in_order_and_the_raw_source_escaped(editor_c
     assert "1 2 3 &gt;" in page  # the raw capture, debris and all, shown as text
 
 
-def test_editor_correction_is_saved_remembered_and_indexed(editor_client, seeded):
-    document = seeded["002"].document
+def test_editor_correction_is_saved_remembered_and_indexed(editor_client, fresh_seeded):
+    document = fresh_seeded["002"].document
     response = post_change(editor_client, document, title="No digital strings attached (corrected)")
     assert response.status_code == 302, response.content.decode()[:2000]
     document.refresh_from_db()
@@ -153,18 +154,18 @@ def _lone_document() -> Document:
     return document_import(raw=seed_path("002").read_bytes(), file_name="002.txt").document
 
 
-def test_an_editor_deletes_a_document_and_search_forgets_it(editor_client, seeded):
-    document = seeded["003"].document
+def test_an_editor_deletes_a_document_and_search_forgets_it(editor_client, fresh_seeded):
+    document = fresh_seeded["003"].document
     response = editor_client.post(f"/admin/archive/document/{document.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not Document.objects.filter(pk=document.pk).exists()
     assert search_documents("Preface").count == 0
 
 
-def test_deleting_documents_from_the_list_leaves_the_index_in_step(editor_client, seeded):
+def test_deleting_documents_from_the_list_leaves_the_index_in_step(editor_client, fresh_seeded):
     from archive.search.sync.check import index_check
 
-    chosen = [seeded["002"].document.pk, seeded["003"].document.pk]
+    chosen = [fresh_seeded["002"].document.pk, fresh_seeded["003"].document.pk]
     response = editor_client.post(
         "/admin/archive/document/", {"action": "delete_selected", "_selected_action": chosen, "post": "yes"}
     )

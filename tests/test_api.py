@@ -31,8 +31,8 @@ def test_document_api_returns_metadata_and_tree(client, seeded):
     assert chapter_two["children"][0]["text"].startswith("At the Fourth Summit")
 
 
-def test_document_api_hides_drafts(client, seeded):
-    document = seeded["002"].document
+def test_document_api_hides_drafts(client, fresh_seeded):
+    document = fresh_seeded["002"].document
     document.status = "draft"
     document.save()
     assert client.get(f"/api/documents/{document.pk}").status_code == 404
@@ -49,12 +49,12 @@ def test_document_search_api_lists_matching_sections_with_hits(client, seeded):
     assert data["count"] == sum(section["hits"] for section in data["sections"])
 
 
-def test_document_search_api_bad_query_is_400_and_unknown_document_404(client, seeded):
-    document = seeded["003"].document
+def test_document_search_api_bad_query_is_400_and_unknown_document_404(client, fresh_seeded):
+    document = fresh_seeded["003"].document
     response = client.get(f"/api/documents/{document.pk}/search", {"q": "(((("})
     assert response.status_code == 400 and response.json()["error"]
     assert client.get("/api/documents/999999/search", {"q": "security"}).status_code == 404
-    draft = seeded["002"].document
+    draft = fresh_seeded["002"].document
     draft.status = "draft"
     draft.save()
     assert client.get(f"/api/documents/{draft.pk}/search", {"q": "security"}).status_code == 404

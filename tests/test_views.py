@@ -39,8 +39,8 @@ def test_document_page_lists_other_captures(client, seeded):
     assert seeded["000"].document.get_absolute_url() in page
 
 
-def test_draft_document_page_is_not_found(client, seeded):
-    document = seeded["002"].document
+def test_draft_document_page_is_not_found(client, fresh_seeded):
+    document = fresh_seeded["002"].document
     document.status = DocumentStatus.DRAFT
     document.save()
     assert client.get(document.get_absolute_url()).status_code == 404

@@ -5,7 +5,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_search_from_home_and_land_on_the_white_paper_section(page, live_server, seeded):
+def test_search_from_home_and_land_on_the_white_paper_section(page, live_server, fresh_seeded):
     page.goto(live_server.url + "/")
     assert page.locator("h1").inner_text() == "Policy Archive"
     page.fill("#q", '"Improving the Regional Security Framework"')
@@ -22,16 +22,16 @@ def test_search_from_home_and_land_on_the_white_paper_section(page, live_server,
     assert page.console_errors == []
 
 
-def test_hostile_text_never_runs_as_script(page, live_server, seeded):
+def test_hostile_text_never_runs_as_script(page, live_server, fresh_seeded):
     page.goto(live_server.url + "/search/?q=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E+China")
     assert page.evaluate("window.pwned === undefined")
     assert page.locator(".count, .empty, .error").count() >= 1
 
 
-def test_document_page_reads_on_a_phone(browser, live_server, seeded):
+def test_document_page_reads_on_a_phone(browser, live_server, fresh_seeded):
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     phone = context.new_page()
-    phone.goto(live_server.url + seeded["003"].document.get_absolute_url())
+    phone.goto(live_server.url + fresh_seeded["003"].document.get_absolute_url())
     overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1
     assert phone.locator("nav.toc li.missing").count() == 5
@@ -54,7 +54,7 @@ def test_script_in_a_document_field_is_shown_as_text(page, live_server, search_i
     assert page.locator(".snippet mark").count() >= 1
 
 
-def test_narrow_by_a_facet_then_sort_and_keep_both(page, live_server, seeded):
+def test_narrow_by_a_facet_then_sort_and_keep_both(page, live_server, fresh_seeded):
     page.goto(live_server.url + "/search/?q=China")
     assert "3 documents match" in page.locator(".count").inner_text()
     page.locator(".facet", has_text="Kind").get_by_role("link", name="White paper").click()
@@ -73,13 +73,13 @@ def test_narrow_by_a_facet_then_sort_and_keep_both(page, live_server, seeded):
     assert page.console_errors == []
 
 
-def test_a_misspelt_search_offers_a_correction_that_works(page, live_server, seeded):
+def test_a_misspelt_search_offers_a_correction_that_works(page, live_server, fresh_seeded):
     page.goto(live_server.url + "/search/?q=Cambodai")
     page.locator(".suggestion a").click()
     assert "1 document matches" in page.locator(".count").inner_text()
 
 
-def test_facets_sit_below_the_results_on_a_phone(browser, live_server, seeded):
+def test_facets_sit_below_the_results_on_a_phone(browser, live_server, fresh_seeded):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     phone = context.new_page()
     phone.goto(live_server.url + "/search/?q=China")

@@ -5,8 +5,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_search_within_the_white_paper_and_step_to_the_next_match(page, live_server, seeded):
-    page.goto(live_server.url + seeded["003"].document.get_absolute_url())
+def test_search_within_the_white_paper_and_step_to_the_next_match(page, live_server, fresh_seeded):
+    page.goto(live_server.url + fresh_seeded["003"].document.get_absolute_url())
     page.fill("#within-q", "security framework")
     page.press("#within-q", "Enter")
     page.wait_for_url("**/?q=*")
@@ -31,18 +31,18 @@ def test_search_within_the_white_paper_and_step_to_the_next_match(page, live_ser
     assert page.console_errors == []
 
 
-def test_without_javascript_matching_sections_are_plain_links(browser, live_server, seeded):
+def test_without_javascript_matching_sections_are_plain_links(browser, live_server, fresh_seeded):
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
-    plain.goto(live_server.url + seeded["003"].document.get_absolute_url() + "?q=security+framework")
+    plain.goto(live_server.url + fresh_seeded["003"].document.get_absolute_url() + "?q=security+framework")
     assert not plain.get_by_role("button", name="Next match").is_visible()
     plain.locator("#i .within-step a", has_text="next matching section").click()
     plain.wait_for_url("**#ii-2")
     context.close()
 
 
-def test_a_hostile_query_comes_back_as_text(page, live_server, seeded):
-    url = seeded["003"].document.get_absolute_url()
+def test_a_hostile_query_comes_back_as_text(page, live_server, fresh_seeded):
+    url = fresh_seeded["003"].document.get_absolute_url()
     page.goto(live_server.url + url + "?q=%3Cscript%3Ewindow.pwned%3D1%3C%2Fscript%3E+security")
     assert page.evaluate("window.pwned === undefined")
     assert page.locator("#within-q").input_value() == "<script>window.pwned=1</script> security"

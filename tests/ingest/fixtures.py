@@ -18,6 +18,12 @@ def seed_path(prefix: str) -> Path:
 
 
 @cache
+def parsed_file(path: Path) -> ParsedDocument:
+    """Return the parse of a file of ../shared; the golden checks and the modules reading the same file share it."""
+    return parse(path.read_bytes(), path.name)
+
+
+@cache
 def parsed_seed(prefix: str) -> ParsedDocument:
     """Return the parsed seed capture ``prefix``."""
     path = seed_path(prefix)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from archive.ingest import IngestError, ParsedDocument, ParsedSection, parse
+from archive.ingest import IngestError, ParsedDocument, ParsedSection
+from tests.ingest.fixtures import parsed_file
 from tests.ingest.outline_compare import TreeScore, fold, score, show
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -85,9 +86,8 @@ def load(path: Path) -> dict:
 @cache
 def parse_source(source: str) -> ParsedDocument | str:
     """Parse a file of ../shared once per process; a rejected file gives its one-line error instead."""
-    path = SHARED / source
     try:
-        return parse(path.read_bytes(), path.name)
+        return parsed_file(SHARED / source)
     except IngestError as error:
         return f"IngestError: {error}"
 

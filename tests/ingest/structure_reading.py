@@ -38,10 +38,11 @@ def header_of(name: str) -> tuple[Header, tuple[Block, ...]]:
 def _reader_blocks(path: Path) -> tuple[list[Block], FrontMatter | None]:
     raw = path.read_bytes()
     if path.suffix == ".pdf":
-        from archive.ingest.pdf import pdf_blocks
+        # The PDF tests' own reading, once a session: pdfminer takes seconds on a real PDF.
+        from tests.ingest.pdf_samples import structure_pdf
 
         with contextlib.redirect_stderr(io.StringIO()):  # pdfminer's notice about the PDF's extraction flag
-            return list(pdf_blocks(raw)), None
+            return list(structure_pdf(path.name)), None
     if path.suffix == ".html":
         from archive.ingest.html import declared_charset, read_page_blocks
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ingest import parse
 from archive.ingest.blocks import (
     CONTENTS,
     HEADING,
@@ -15,7 +14,7 @@ from archive.ingest.blocks import (
 )
 from archive.ingest.contents import CAPTION, entries_of, mark_contents
 from archive.ingest.model import ContentsEntry
-from tests.ingest.fixtures import all_paragraphs, all_sections
+from tests.ingest.fixtures import all_paragraphs, all_sections, parsed_file
 from tests.ingest.structure_reading import STRUCTURE, read_blocks
 
 TEXT = "Body text of some length that ends with a full stop."
@@ -214,7 +213,7 @@ def test_an_entry_printed_without_a_page_number_keeps_the_number_of_its_label():
 
 
 def _parsed(name: str):
-    return parse((STRUCTURE / name).read_bytes(), name)
+    return parsed_file(STRUCTURE / name)
 
 
 @pytest.fixture(scope="module")

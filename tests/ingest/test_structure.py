@@ -5,12 +5,11 @@ The two modules are one tree builder; headings are tested through the tree a rea
 
 import pytest
 
-from archive.ingest import parse
 from archive.ingest.blocks import LIST_ITEM, Block, heading, paragraph
 from archive.ingest.contents import mark_contents
 from archive.ingest.model import ContentsEntry
 from archive.ingest.structure import build_structure as build_from_blocks
-from tests.ingest.fixtures import all_paragraphs, all_sections
+from tests.ingest.fixtures import all_paragraphs, all_sections, parsed_file
 from tests.ingest.structure_reading import STRUCTURE
 
 
@@ -726,7 +725,7 @@ def test_a_list_item_is_weighed_like_a_paragraph():
 
 
 def _parsed(name: str):
-    return parse((STRUCTURE / name).read_bytes(), name)
+    return parsed_file(STRUCTURE / name)
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from archive.services import document_import, document_save
 from tests.conftest import SHARED
 
 
-def test_reparse_restores_parsed_fields_and_keeps_corrected_ones(seeded, monkeypatch):
-    document = Document.objects.get(pk=seeded["002"].document.pk)
+def test_reparse_restores_parsed_fields_and_keeps_corrected_ones(fresh_seeded, monkeypatch):
+    document = Document.objects.get(pk=fresh_seeded["002"].document.pk)
     document.title = "Editor's corrected title"
     document_save(document=document, changed_fields=["title"])
     Document.objects.filter(pk=document.pk).update(publisher="Damaged", subtitle="", kind="treaty")
@@ -28,8 +28,8 @@ def test_reparse_restores_parsed_fields_and_keeps_corrected_ones(seeded, monkeyp
     assert document.subtitle.startswith("As the world is mired in turmoil")
 
 
-def test_reparse_rebuilds_sections_and_the_index(seeded):
-    document = Document.objects.get(pk=seeded["003"].document.pk)
+def test_reparse_rebuilds_sections_and_the_index(fresh_seeded):
+    document = Document.objects.get(pk=fresh_seeded["003"].document.pk)
     removed = list(document.sections.filter(label="II").values_list("pk", flat=True))
     document.sections.filter(label="II").delete()
     index_on_commit({document.pk}, removed)
@@ -40,13 +40,13 @@ def test_reparse_rebuilds_sections_and_the_index(seeded):
     assert hit.sections[0].section.anchor == "ii-2"
 
 
-def test_unchanged_documents_are_counted(seeded, capsys):
+def test_unchanged_documents_are_counted(fresh_seeded, capsys):
     call_command("reparse")
     assert "0 updated" in capsys.readouterr().out
 
 
-def test_sections_edited_by_an_editor_are_kept(seeded):
-    document = Document.objects.get(pk=seeded["002"].document.pk)
+def test_sections_edited_by_an_editor_are_kept(fresh_seeded):
+    document = Document.objects.get(pk=fresh_seeded["002"].document.pk)
     section = document.sections.get()
     section.text = "An editor's cleaned text."
     section.save()

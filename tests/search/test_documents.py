@@ -56,16 +56,16 @@ def test_author_field_search(seeded):
     assert titles(search_documents("author:Chuanying")) == ["No digital strings attached"]
 
 
-def test_drafts_are_hidden_from_search(seeded):
-    document = seeded["002"].document
+def test_drafts_are_hidden_from_search(fresh_seeded):
+    document = fresh_seeded["002"].document
     document.status = DocumentStatus.DRAFT
     services.document_save(document=document, changed_fields=["status"])
     assert "No digital strings attached" not in titles(search_documents("digital"))
     assert search_documents("Chuanying").count == 0
 
 
-def test_deleted_document_leaves_the_index(seeded):
-    services.document_delete(document=Document.objects.get(pk=seeded["003"].document.pk))
+def test_deleted_document_leaves_the_index(fresh_seeded):
+    services.document_delete(document=Document.objects.get(pk=fresh_seeded["003"].document.pk))
     assert search_documents('"Improving the Regional Security Framework"').count == 0
 
 

@@ -5,13 +5,12 @@ trust gaps" (no date), the China Daily op-ed "No digital strings attached" by Lu
 (2024-05-16) and the white paper "China's Policies on Asia-Pacific Security Cooperation" (2017-01).
 """
 
-import time
-
 import pytest
 from haystack.query import SearchQuerySet
 
 from archive.models import Document
 from archive.search.query import parse_query
+from tests.timing import cost
 
 OP_ED = "To align security interests, China and Asean must close trust gaps"
 DIGITAL = "No digital strings attached"
@@ -129,9 +128,9 @@ def test_terms_to_highlight_match_the_indexed_words(seeded):
 
 @pytest.mark.parametrize("query", ["secur*", "Cambodai~2", '"China Asean"~20', "date:[1000 TO 9999]", "-Cambodia"])
 def test_broad_queries_answer_quickly(seeded, query):
-    started = time.monotonic()
-    found(query)
-    assert time.monotonic() - started < 1.0
+    with cost() as spent:
+        found(query)
+    assert spent.within(1.0), spent
 
 
 def test_help_page_is_valid_html_and_linked_beside_the_search_box(client, seeded):

@@ -37,17 +37,17 @@ def test_a_works_other_captures_are_never_related(seeded):
     assert seeded["003"].document.pk in pks
 
 
-def test_drafts_disappear_even_from_a_cached_answer(seeded):
-    white_paper = seeded["003"].document
-    assert seeded["002"].document.pk in [document.pk for document in related_documents(white_paper)]
-    draft = seeded["002"].document
+def test_drafts_disappear_even_from_a_cached_answer(fresh_seeded):
+    white_paper = fresh_seeded["003"].document
+    assert fresh_seeded["002"].document.pk in [document.pk for document in related_documents(white_paper)]
+    draft = fresh_seeded["002"].document
     draft.status = DocumentStatus.DRAFT
     draft.save()
     assert draft.pk not in [document.pk for document in related_documents(white_paper)]
 
 
-def test_the_answer_is_cached_per_document_version(seeded):
-    white_paper = seeded["003"].document
+def test_the_answer_is_cached_per_document_version(fresh_seeded):
+    white_paper = fresh_seeded["003"].document
     first = related_documents(white_paper)
     with mock.patch.object(related, "_related_ids", side_effect=AssertionError("not cached")):
         assert related_documents(white_paper) == first
@@ -69,7 +69,7 @@ def test_the_sample_is_bounded_and_keeps_the_headings(seeded):
 # Drafts of one work: the page lists them under "Other drafts of this work", so related documents leave them out.
 
 @pytest.fixture
-def anzus(seeded) -> tuple[Document, Document]:
+def anzus(fresh_seeded) -> tuple[Document, Document]:
     """The February and July 1951 ANZUS drafts (July filed as a draft of February), beside the seeds."""
     from tests.test_selectors import import_anzus
 
@@ -80,12 +80,12 @@ def pks(documents: list[Document]) -> list[int]:
     return [document.pk for document in documents]
 
 
-def test_the_other_drafts_of_a_work_are_never_related(anzus, seeded):
+def test_the_other_drafts_of_a_work_are_never_related(anzus, fresh_seeded):
     february, july = anzus
     assert february.pk not in pks(related_documents(july))
     assert july.pk not in pks(related_documents(february))
     # Other documents still are: the Asia-Pacific security white paper shares the treaty's words.
-    assert seeded["003"].document.pk in pks(related_documents(july))
+    assert fresh_seeded["003"].document.pk in pks(related_documents(july))
 
 
 def test_a_draft_linked_by_an_editor_disappears_even_from_a_cached_answer(anzus):

@@ -48,8 +48,8 @@ def test_one_index_write_per_transaction(search_index, monkeypatch):
     assert len(writes) == 1
 
 
-def test_a_change_scheduled_in_a_transaction_reaches_the_index_when_it_commits(seeded):
-    section = seeded["003"].document.sections.get(label="1", parent__label="II")
+def test_a_change_scheduled_in_a_transaction_reaches_the_index_when_it_commits(fresh_seeded):
+    section = fresh_seeded["003"].document.sections.get(label="1", parent__label="II")
     with transaction.atomic():
         section.text = section.text + "\n\nA quokka paragraph added by an editor."
         section.save()
@@ -59,10 +59,10 @@ def test_a_change_scheduled_in_a_transaction_reaches_the_index_when_it_commits(s
     assert hit.sections[0].section.anchor == "ii-1"
 
 
-def test_deleting_through_the_service_removes_the_document_and_its_sections(seeded):
+def test_deleting_through_the_service_removes_the_document_and_its_sections(fresh_seeded):
     from archive.search.engine import SECTIONS, Search, search_engine
 
-    document = seeded["003"].document
+    document = fresh_seeded["003"].document
     services.document_delete(document=document)
     assert search_documents("Preface").count == 0
     assert search_engine().search(Search(SECTIONS, "*", filters=(f"document_id:{document.pk}",), stop=0)).total == 0
