@@ -98,3 +98,23 @@ def test_a_folder_import_writes_the_index_once(search_index, monkeypatch):
     call_command("import_documents", str(SEEDS))
     assert len(writes) == 1
     assert search_documents("Chuanying").count == 1 and search_documents("Preface").count == 1
+
+
+def test_a_failed_batch_write_keeps_its_documents_for_the_next_and_logs_on_the_way_out(search_index, monkeypatch, caplog):
+    from archive.search.sync import writes
+
+    def failing(**kwargs):
+        raise OSError("disk full")
+
+    with IndexUpdates(batch=50) as updates:
+        import_seed("002", updates)
+        monkeypatch.setattr(writes, "sync", failing)
+        with pytest.raises(OSError):
+            updates.write()
+        assert updates.documents  # kept for the next write
+        monkeypatch.undo()
+        updates.write()
+        assert search_documents("Chuanying").count == 1 and not updates.documents
+        import_seed("003", updates)
+        monkeypatch.setattr(writes, "sync", failing)
+    assert "check_index" in caplog.text  # the last write failed: logged, the import's own outcome kept

@@ -10,7 +10,6 @@ document (its text is not stored, which haystack's ``more_like_this`` on Whoosh 
 from collections.abc import Iterable
 
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.indexes import SearchIndex
 
 from archive.models import Document
 from archive.search.engine import (
@@ -95,27 +94,14 @@ class WhooshEngine(HaystackEngine):
         return entries
 
     def expected_values(self, index: str, obj) -> tuple:
-        """The stored values indexing ``obj`` now would write, in the form ``stored_entries`` gives them back."""
-        backend, search_index = self.backend(), self.search_index(index)
+        """The stored values indexing ``obj`` now would write, in the form ``stored_entries`` gives them back.
+
+        Prepared whole, text included: the stored fingerprint is a hash of everything an entry indexes.
+        """
+        backend = self.backend()
         compared = set(backend.stored_field_names()) - _IDENTIFYING
-        if _prepares_per_field(search_index):
-            # Only the stored fields, as SearchIndex.prepare computes each: no template is rendered.
-            prepared = {}
-            for name, search_field in search_index.fields.items():
-                if search_field.index_fieldname in compared:
-                    method = getattr(search_index, f"prepare_{name}", None)
-                    value = method(obj) if method else search_field.prepare(obj)
-                    if value is not None or not search_field.null:  # full_prepare drops empty null fields
-                        prepared[search_field.index_fieldname] = value
-        else:
-            prepared = search_index.full_prepare(obj)
+        prepared = self.search_index(index).full_prepare(obj)
         return _comparable({name: backend.stored_form(value) for name, value in prepared.items() if name in compared})
-
-
-def _prepares_per_field(search_index) -> bool:
-    """True when the index computes each field on its own (it overrides neither prepare nor full_prepare)."""
-    cls = type(search_index)
-    return cls.prepare is SearchIndex.prepare and cls.full_prepare is SearchIndex.full_prepare
 
 
 def _comparable(values: dict) -> tuple:
