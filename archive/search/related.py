@@ -52,6 +52,6 @@ def _own_work(document: Document) -> set[int]:
 
 def _related_ids(document: Document, limit: int) -> list[int]:
     excluded = _own_work(document)
-    canonical = public_documents().filter(pk=work_of(document)).first() or document
+    canonical = document.version_of or document  # the capture the index holds for this work
     ids = search_engine().similar_documents(canonical, sample_text(document), limit + len(excluded))
     return [pk for pk in ids if pk not in excluded][:limit]
