@@ -3,7 +3,8 @@
 The services say which documents a transaction changed (``index_on_commit``); once it commits, ``sync``
 reads those documents' rows as committed and writes them, so a rolled-back change never reaches the
 index. A bulk import gathers many files' changes in one ``IndexUpdates`` batch and writes them together:
-a Whoosh commit (and its merges) per file made a large import slower as the index grew.
+a Whoosh commit (and its merges) per file made a large import slower as the index grew. Code that runs
+many services in one transaction passes them one batch too, or each writes its own update at commit.
 
 Several worker processes (and threads) index at once. Whoosh's own write lock keeps their commits
 apart, but not their *reads*: process A reads a document, B commits a newer version and indexes
