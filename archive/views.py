@@ -147,6 +147,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "keep": urlencode([("q", query), ("sort", sort)]),
         "query_param": quote_plus(query),
         "keep_all": urlencode([("q", query), ("sort", sort), *filters.params()]),
+        # The same for another query (a suggested correction): the sort and the filters.
+        "keep_filters": urlencode([("sort", sort), *filters.params()]),
     }
     if query.strip():
         try:

@@ -74,9 +74,10 @@ def test_narrow_by_a_facet_then_sort_and_keep_both(page, live_server, fresh_seed
 
 
 def test_a_misspelt_search_offers_a_correction_that_works(page, live_server, fresh_seeded):
-    page.goto(live_server.url + "/search/?q=Cambodai")
+    page.goto(live_server.url + "/search/?q=Cambodai&kind=opinion")
     page.locator(".suggestion a").click()
     assert "1 document matches" in page.locator(".count").inner_text()
+    assert "q=Cambodia" in page.url and "Cambodai" not in page.url and "kind=opinion" in page.url
 
 
 def test_facets_sit_below_the_results_on_a_phone(browser, live_server, fresh_seeded):
