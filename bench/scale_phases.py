@@ -7,7 +7,6 @@ which the driver's ``run_child`` reads back.
 
 from __future__ import annotations
 
-import contextlib
 import cProfile
 import io
 import json
