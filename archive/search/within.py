@@ -3,12 +3,15 @@
 The section index decides which sections match (the same query language and engine as the archive's
 search); the words to mark come from the parsed query and are found in each matching section's plain
 text with the archive analyzer, so "policies" is marked for "policy" exactly as the engine matched it.
+The document page shows its sections through ``sections_view``: each with its match and the matching
+sections before and after it (the section tree itself stays structural).
 """
 
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.utils.safestring import SafeString
+
 from archive.models import Document, Section
 from archive.sanitize import clean_marked_body, clean_snippet
 from archive.search.engine import DOCUMENT_ID, SECTIONS, Search, search_engine
