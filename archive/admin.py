@@ -23,9 +23,11 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(year), str(year)) for year in sorted(set(years), reverse=True)]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(date__year=int(self.value()))
-        return queryset
+        try:
+            year = int(self.value() or "")
+        except ValueError:  # no year chosen, or one int() cannot read ("²" passes isdigit())
+            return queryset
+        return queryset.filter(date__year=year) if 1 <= year <= 9999 else queryset.none()
 
 
 class SectionInline(admin.StackedInline):

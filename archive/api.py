@@ -1,39 +1,48 @@
 """The read-only JSON API researchers script against. Its shapes are documented in README.md."""
 
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
-from archive.search.results import MAX_PER_PAGE, PER_PAGE, search_documents
-from archive.search.facets import SearchFilters
 from archive.search.query import QueryError
 from archive.search.related import related_documents
 from archive.search.within import search_within
 from archive.selectors import published_document
 from archive.serializers import document_metadata, search_page_json, sections_full
-from archive.request_params import page_number, query_text
+from archive.request_params import BadParameter, query_text, search_params
+from archive.search.results import search_documents
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> JsonResponse:
+    """One page of the ranked list; a page past the last is a 404, so a client paging until ``next`` is null
+    (or until a 404) always stops."""
     try:
+        params = search_params(request)
         page = search_documents(
-            query_text(request),
-            page=page_number(request),
-            per_page=_per_page(request),
-            filters=SearchFilters.from_params(request.GET),
-            sort=request.GET.get("sort", "relevance"),
+            params.query, page=params.page, per_page=params.per_page, filters=params.filters, sort=params.sort
         )
-    except QueryError as error:
+    except (BadParameter, QueryError) as error:
         return JsonResponse({"error": str(error)}, status=400)
-    return JsonResponse(search_page_json(page))
+    if params.page > page.num_pages:
+        return JsonResponse(
+            {"error": f"There is no page {params.page}: the last page is {page.num_pages}.", "last": _link(request, page.num_pages)},
+            status=404,
+        )
+    links = {
+        "next": _link(request, page.page + 1) if page.has_next else None,
+        "previous": _link(request, page.page - 1) if page.has_previous else None,
+    }
+    return JsonResponse(search_page_json(page) | links)
 
 
-def _per_page(request: HttpRequest) -> int:
-    raw = request.GET.get("per_page", "")
-    return min(int(raw), MAX_PER_PAGE) if raw.isdigit() and int(raw) > 0 else PER_PAGE
+def _link(request: HttpRequest, page: int) -> str:
+    """This request's address with another ?page=."""
+    params = request.GET.copy()
+    params["page"] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
-@require_GET
+@require_safe
 def document(request: HttpRequest, pk: int) -> JsonResponse:
     found = published_document(pk)
     if found is None:
@@ -44,7 +53,7 @@ def document(request: HttpRequest, pk: int) -> JsonResponse:
     return JsonResponse({**document_metadata(found), "sections": sections_full(found), "related": related})
 
 
-@require_GET
+@require_safe
 def document_search(request: HttpRequest, pk: int) -> JsonResponse:
     """The document's sections matching a query, in reading order, with their hit counts."""
     found = published_document(pk)

@@ -1,6 +1,24 @@
-"""Reading what a request's address asks for: shared by the pages and the JSON API, so both read it alike."""
+"""Every parameter a page or the JSON API reads from its address, read here, by Django forms: typed, bounded,
+and a value that cannot be read refused with a message that names the parameter (a 400, never a 500).
 
-from django.http import HttpRequest
+"²" or "①" pass ``str.isdigit()`` but not ``int()``; a form's IntegerField reads what ``int()`` reads and says
+"Enter a whole number." for the rest. A repeated parameter counts by its last value, as Django reads it.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.http import HttpRequest, QueryDict
+
+from archive.search.facets import FACET_FIELDS, MAX_FILTER_VALUES, SearchFilters
+from archive.search.results import MAX_PER_PAGE, PER_PAGE, SORTS
+
+MAX_PAGE = 100_000
+MAX_TEXT = 1000  # a facet value, a kind or a publisher: longer is never a value the archive holds
+
+
+class BadParameter(ValueError):
+    """A parameter whose value cannot be read; the message says which and how to fix it."""
 
 
 def query_text(request: HttpRequest) -> str:
@@ -8,9 +26,82 @@ def query_text(request: HttpRequest) -> str:
     return request.GET.get("q", "").encode("utf-8", "replace").decode("utf-8")
 
 
+def _year() -> forms.IntegerField:
+    return forms.IntegerField(required=False, min_value=1, max_value=9999)
+
+
+class _Params(forms.Form):
+    """A form over a query string; ``read`` returns its cleaned values or raises BadParameter."""
+
+    @classmethod
+    def read(cls, params: QueryDict) -> dict:
+        form = cls(params)
+        if not form.is_valid():
+            name, errors = next(iter(form.errors.items()))
+            raise BadParameter(f"The address's {name}= cannot be read: {errors[0]}")
+        return form.cleaned_data
+
+
+class _PageParams(_Params):
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+
+class _SearchParams(_PageParams):
+    per_page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PER_PAGE)
+    sort = forms.ChoiceField(required=False, choices=[(name, name) for name in SORTS])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from"] = _year()  # "from" cannot be a class attribute's name
+        self.fields["to"] = _year()
+        for name in FACET_FIELDS:
+            self.fields[name] = forms.CharField(required=False, max_length=MAX_TEXT)
+
+
+class _BrowseParams(_PageParams):
+    kind = forms.CharField(required=False, max_length=MAX_TEXT)
+    publisher = forms.CharField(required=False, max_length=MAX_TEXT)
+    year = _year()
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    query: str
+    page: int
+    per_page: int
+    sort: str
+    filters: SearchFilters
+
+
+def search_params(request: HttpRequest) -> SearchParams:
+    """What a search asks for (the page and the API): raises BadParameter."""
+    values = _SearchParams.read(request.GET)
+    chosen = {name: _values(request.GET, name) for name in FACET_FIELDS}
+    filters = SearchFilters(
+        values=tuple((name, values) for name, values in chosen.items() if values),
+        year_from=values["from"],
+        year_to=values["to"],
+    )
+    return SearchParams(
+        query=query_text(request),
+        page=values["page"] or 1,
+        per_page=values["per_page"] or PER_PAGE,
+        sort=values["sort"] or "relevance",
+        filters=filters,
+    )
+
+
+def _values(params: QueryDict, name: str) -> tuple[str, ...]:
+    """A facet's chosen values: each trimmed, repeats and empties dropped, at most MAX_FILTER_VALUES."""
+    chosen = dict.fromkeys(value.strip()[:MAX_TEXT] for value in params.getlist(name) if value.strip())
+    return tuple(chosen)[:MAX_FILTER_VALUES]
+
+
+def browse_params(request: HttpRequest) -> dict:
+    """What the list of documents asks for: page, kind, publisher, year; raises BadParameter."""
+    return _BrowseParams.read(request.GET)
+
+
 def page_number(request: HttpRequest) -> int:
-    """Read ?page=; anything that is not a sensible number means the first page."""
-    try:
-        return max(1, min(int(request.GET.get("page", "1")), 100_000))
-    except ValueError:
-        return 1
+    """Read ?page= alone; raises BadParameter."""
+    return _PageParams.read(request.GET)["page"] or 1

@@ -5,14 +5,13 @@ from urllib.parse import quote_plus, urlencode
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from archive.diff import word_diff
 from archive.models import DocumentKind
-from archive.request_params import page_number, query_text
+from archive.request_params import BadParameter, browse_params, query_text, search_params
 from archive.sanitize import diff_html
 from archive.search.results import SORT_LABELS, search_documents
-from archive.search.facets import SearchFilters
 from archive.search.query import QueryError
 from archive.search.related import related_documents
 from archive.search.within import search_within, sections_view
@@ -31,7 +30,7 @@ from archive.selectors import (
 )
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -40,20 +39,19 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def document_list(request: HttpRequest) -> HttpResponse:
-    year = request.GET.get("year", "")
-    filters = BrowseFilters(
-        kind=request.GET.get("kind", "")[:40],
-        publisher=request.GET.get("publisher", "")[:200],
-        year=int(year) if year.isdigit() and len(year) == 4 else None,
-    )
+    try:
+        params = browse_params(request)
+    except BadParameter as error:
+        return bad_request(request, error)
+    filters = BrowseFilters(kind=params["kind"], publisher=params["publisher"], year=params["year"])
     paginator = Paginator(browse_documents(filters), 20)
     return render(
         request,
         "archive/document_list.html",
         {
-            "page": paginator.get_page(page_number(request)),
+            "page": paginator.get_page(params["page"] or 1),
             "filters": filters,
             "choices": browse_choices(),
             "kind_labels": dict(DocumentKind.choices),
@@ -61,7 +59,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = published_document(pk)
     if document is None:
@@ -92,7 +90,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def document_compare(request: HttpRequest, pk: int, other_pk: int) -> HttpResponse:
     """Word-level differences between two captures of one text, or two drafts of one work."""
     document, other = published_document(pk), published_document(other_pk)
@@ -109,7 +107,7 @@ def document_compare(request: HttpRequest, pk: int, other_pk: int) -> HttpRespon
     )
 
 
-@require_GET
+@require_safe
 def document_source(request: HttpRequest, pk: int) -> HttpResponse:
     """The raw file exactly as imported, offered as a download for provenance (never rendered)."""
     document = published_document(pk)
@@ -125,17 +123,19 @@ def _ascii_name(name: str) -> str:
     return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "._-") else "_" for ch in name) or "source.txt"
 
 
-@require_GET
+@require_safe
 def search_help(request: HttpRequest) -> HttpResponse:
     """How to search: every element of the query language, each with an example that runs."""
     return render(request, "archive/search_help.html", {"kinds": DocumentKind.choices})
 
 
-@require_GET
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    query = query_text(request)
-    filters = SearchFilters.from_params(request.GET)
-    sort = request.GET.get("sort", "relevance")
+    try:
+        params = search_params(request)
+    except BadParameter as error:
+        return bad_request(request, error)
+    query, filters, sort = params.query, params.filters, params.sort
     context = {
         "query": query,
         "results": None,
@@ -152,9 +152,14 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     if query.strip():
         try:
-            context["results"] = search_documents(query, page=page_number(request), filters=filters, sort=sort)
+            context["results"] = search_documents(query, page=params.page, filters=filters, sort=sort)
         except QueryError as error:
             context["error"] = str(error)
     elif "q" not in request.GET:
         return redirect("archive:home")
     return render(request, "archive/search.html", context, status=400 if context["error"] else 200)
+
+
+def bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:
+    """A 400 in the site's layout, saying which parameter could not be read."""
+    return render(request, "archive/bad_request.html", {"message": str(error)}, status=400)

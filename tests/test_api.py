@@ -97,3 +97,32 @@ def test_search_api_section_hits_carry_their_heading_path(client, seeded):
     data = client.get("/api/search", {"q": '"Improving the Regional Security Framework"'}).json()
     section = data["results"][0]["sections"][0]
     assert section["heading_path"] == "II › 2. Improving the Regional Security Framework"
+
+
+def test_following_next_visits_every_result_once_then_stops(client, seeded):
+    first = client.get("/api/search", {"q": "security", "per_page": 1}).json()
+    seen, data, pages = [], first, 0
+    while True:
+        seen += [result["document"]["id"] for result in data["results"]]
+        pages += 1
+        if data["next"] is None:
+            break
+        assert data["next"].startswith("http://testserver/api/search?") and "q=security" in data["next"]
+        data = client.get(data["next"]).json()
+    whole = client.get("/api/search", {"q": "security", "per_page": 100}).json()
+    assert seen == [result["document"]["id"] for result in whole["results"]] and len(seen) > 1
+    assert pages == first["num_pages"] and first["previous"] is None and data["previous"] is not None
+
+
+def test_a_page_past_the_last_is_a_404_naming_the_last(client, seeded):
+    last = client.get("/api/search", {"q": "security"}).json()["num_pages"]
+    response = client.get("/api/search", {"q": "security", "page": last + 1})
+    assert response.status_code == 404
+    assert f"the last page is {last}" in response.json()["error"] and f"page={last}" in response.json()["last"]
+    assert client.get("/api/search", {"q": "zeppelinxyz", "page": 2}).status_code == 404
+    assert client.get("/api/search", {"q": "zeppelinxyz"}).json()["results"] == []
+
+
+def test_a_parameter_the_api_cannot_read_is_a_json_400(client, seeded):
+    response = client.get("/api/search", {"q": "china", "per_page": "²"})
+    assert response.status_code == 400 and "per_page=" in response.json()["error"]

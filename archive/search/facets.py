@@ -42,16 +42,6 @@ class SearchFilters:
     year_from: int | None = None
     year_to: int | None = None
 
-    @classmethod
-    def from_params(cls, params) -> "SearchFilters":
-        """Read filters from a QueryDict (``?kind=opinion&kind=article&from=2017&to=2020``)."""
-        values = []
-        for name in FACET_FIELDS:
-            chosen = tuple(dict.fromkeys(v.strip()[:200] for v in params.getlist(name) if v.strip()))
-            if chosen:
-                values.append((name, chosen[:MAX_FILTER_VALUES]))
-        return cls(values=tuple(values), year_from=_year(params.get("from")), year_to=_year(params.get("to")))
-
     def selected(self, name: str) -> tuple[str, ...]:
         return dict(self.values).get(name, ())
 
@@ -150,8 +140,3 @@ def _label(name: str, value: str) -> str:
 
 def _quoted(value: str) -> str:
     return '"%s"' % value.replace("\\", " ").replace('"', " ")
-
-
-def _year(raw: str | None) -> int | None:
-    raw = (raw or "").strip()
-    return int(raw) if raw.isdigit() and 1 <= len(raw) <= 4 and int(raw) > 0 else None
