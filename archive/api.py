@@ -3,6 +3,7 @@
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_safe
 
+from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
 from archive.search.related import related_documents
 from archive.search.within import search_within
@@ -23,6 +24,8 @@ def search(request: HttpRequest) -> JsonResponse:
         )
     except (BadParameter, QueryError) as error:
         return JsonResponse({"error": str(error)}, status=400)
+    except EngineUnavailable:
+        return _unavailable()
     if params.page > page.num_pages:
         return JsonResponse(
             {"error": f"There is no page {params.page}: the last page is {page.num_pages}.", "last": _link(request, page.num_pages)},
@@ -33,6 +36,10 @@ def search(request: HttpRequest) -> JsonResponse:
         "previous": _link(request, page.page - 1) if page.has_previous else None,
     }
     return JsonResponse(search_page_json(page) | links)
+
+
+def _unavailable() -> JsonResponse:
+    return JsonResponse({"error": SEARCH_UNAVAILABLE}, status=503)
 
 
 def _link(request: HttpRequest, page: int) -> str:
@@ -63,6 +70,8 @@ def document_search(request: HttpRequest, pk: int) -> JsonResponse:
         within = search_within(found, query_text(request))
     except QueryError as error:
         return JsonResponse({"error": str(error)}, status=400)
+    except EngineUnavailable:
+        return _unavailable()
     return JsonResponse(
         {
             "count": within.count,

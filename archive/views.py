@@ -12,6 +12,7 @@ from archive.models import DocumentKind
 from archive.request_params import BadParameter, browse_params, query_text, search_params
 from archive.sanitize import diff_html
 from archive.search.results import SORT_LABELS, search_documents
+from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
 from archive.search.related import related_documents
 from archive.search.within import search_within, sections_view
@@ -66,11 +67,14 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such document")
     canonical = document.version_of
     within_query, within, within_error = query_text(request), None, ""
+    status = 200
     if within_query.strip():
         try:
             within = search_within(document, within_query)
         except QueryError as error:
-            within_error = str(error)
+            within_error, status = str(error), 400
+        except EngineUnavailable:
+            within_error, status = SEARCH_UNAVAILABLE, 503
     return render(
         request,
         "archive/document_detail.html",
@@ -86,7 +90,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "within_error": within_error,
             "related": related_documents(document),
         },
-        status=400 if within_error else 200,
+        status=status,
     )
 
 
@@ -155,6 +159,8 @@ def search(request: HttpRequest) -> HttpResponse:
             context["results"] = search_documents(query, page=params.page, filters=filters, sort=sort)
         except QueryError as error:
             context["error"] = str(error)
+        except EngineUnavailable:
+            return render(request, "archive/search.html", context | {"error": SEARCH_UNAVAILABLE}, status=503)
     elif "q" not in request.GET:
         return redirect("archive:home")
     return render(request, "archive/search.html", context, status=400 if context["error"] else 200)

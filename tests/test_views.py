@@ -338,3 +338,36 @@ def test_a_run_in_division_is_listed_by_its_label_alone(client, search_index):
     entries = [" ".join("".join(a.itertext()).split()) for a in page.findall(".//nav[@class='toc']//a")]
     assert "SECTION. 1" in entries and "ARTICLE I" in entries
     assert not any(entry.endswith("Text") for entry in entries)
+
+
+def test_with_the_index_unreadable_search_answers_503_and_documents_still_read(client, seeded, monkeypatch, caplog):
+    from archive.search.whoosh.backend import ArchiveWhooshBackend
+
+    def damaged(*args, **kwargs):  # what Whoosh raises reading a garbage table of contents
+        raise IndexError("Index was created on different architecture: saved int = 7737, this computer = 4")
+
+    monkeypatch.setattr(ArchiveWhooshBackend, "search", damaged)
+    monkeypatch.setattr(ArchiveWhooshBackend, "similar_to_text", damaged)
+    monkeypatch.setattr(ArchiveWhooshBackend, "query_parser", damaged)
+    document = seeded["003"].document
+    for address in ["/search/?q=security", f"/documents/{document.pk}/?q=security"]:
+        response = client.get(address)
+        assert response.status_code == 503, address
+        assert "search index cannot be read" in response.content.decode()
+        assert "could not be read. Try plain words" not in response.content.decode()  # never blamed on the query
+    api = client.get("/api/search", {"q": "security"})
+    assert api.status_code == 503 and "search index cannot be read" in api.json()["error"]
+    page = client.get(f"/documents/{document.pk}/")
+    assert page.status_code == 200 and "Improving the Regional Security Framework" in page.content.decode()
+    assert client.get(f"/api/documents/{document.pk}").json()["related"] == []
+    assert "Related documents" in caplog.text and "unavailable" in caplog.text
+
+
+def test_on_an_empty_index_document_pages_render_without_related_documents(client, fresh_seeded):
+    from archive.search.engine import search_engine
+
+    search_engine().clear()  # as during a first import batch, or after an import was killed
+    document = fresh_seeded["003"].document
+    assert client.get(f"/documents/{document.pk}/").status_code == 200
+    assert client.get(f"/api/documents/{document.pk}").json()["related"] == []
+    assert client.get(f"/documents/{document.pk}/", {"q": "security"}).status_code == 200

@@ -12,13 +12,16 @@ facet counts; ``SECTIONS`` says where in a document its words are. Queries are i
 ``archive.search.query`` writes, over the field names below.
 """
 
+import logging
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+log = logging.getLogger(__name__)
 
 # The two indexes, named as haystack names their models' content types ("archive.document").
 DOCUMENTS, SECTIONS = "document", "section"
@@ -54,6 +57,36 @@ TIME_LIMIT = "time limit"  # without it, a search runs to its end and never repo
 
 class Unsupported(NotImplementedError):
     """An engine was asked for a feature it declares it does not serve."""
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine cannot answer: its index is missing, damaged or unreachable. Pages that need it answer 503;
+    pages that only use it on the side (related documents) leave that part out; ``check_index`` rebuilds it."""
+
+
+# What researchers are told meanwhile (pages and the API answer 503 with it).
+SEARCH_UNAVAILABLE = (
+    "Search is unavailable just now: the search index cannot be read. Documents can still be browsed and read; "
+    "please try searching again later."
+)
+
+
+def guarded(method):
+    """An engine method whose own failures (anything but a query's QueryError or Unsupported) are logged and
+    raised as EngineUnavailable: a damaged index must never read as a researcher's mistake, nor end in a 500."""
+    from archive.search.query.lucene import QueryError
+
+    @wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (QueryError, Unsupported, EngineUnavailable):
+            raise
+        except Exception as error:
+            log.exception("The search engine failed in %s", method.__name__)
+            raise EngineUnavailable(f"The search index cannot be read ({type(error).__name__}: {error})") from error
+
+    return call
 
 
 @dataclass(frozen=True)
@@ -155,6 +188,10 @@ class SearchEngine(ABC):
     @abstractmethod
     def clear(self) -> None:
         """Empty both indexes."""
+
+    def reset(self) -> None:
+        """Start both indexes again from nothing, whatever state they are in (damaged included)."""
+        self.clear()
 
     @abstractmethod
     def stored_entries(self) -> dict[str, StoredEntry]:

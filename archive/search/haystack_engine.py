@@ -33,6 +33,7 @@ from archive.search.engine import (
     SearchEngine,
     StoredEntry,
     Unsupported,
+    guarded,
 )
 from archive.search.whoosh.parser import read_marks, standalone_parser
 
@@ -58,6 +59,7 @@ class HaystackEngine(SearchEngine):
         return connections[self.alias].get_unified_index().get_index(MODELS[index])
 
     # ------------------------------------------------------------------ reading
+    @guarded
     def search(self, search: Search) -> Matches:
         """Through haystack's SearchQuerySet, which words each backend's facets and paging its own way."""
         matches = SearchQuerySet(using=self.alias).models(MODELS[search.index])
@@ -87,16 +89,19 @@ class HaystackEngine(SearchEngine):
         declared = connections[self.alias].get_unified_index().all_searchfields()[field]
         return declared.get_facet_for_name() if isinstance(declared, FacetField) else field
 
+    @guarded
     def read_query(self, query: str) -> QueryMarks:
         if self._parser is None:
             self._parser = standalone_parser()
         return read_marks(self._parser, query)
 
+    @guarded
     def similar_documents(self, document, text: str, limit: int) -> list[int]:
         similar = SearchQuerySet(using=self.alias).models(Document).more_like_this(document)
         return [int(result.pk) for result in similar[:limit]]
 
     # ------------------------------------------------------------------ writing
+    @guarded
     def apply(self, *, documents: Iterable, sections: Iterable, removals: Iterable[str]) -> None:
         backend = self.backend()
         for index, objects in ((DOCUMENTS, list(documents)), (SECTIONS, list(sections))):
@@ -105,6 +110,7 @@ class HaystackEngine(SearchEngine):
         for identifier in removals:
             backend.remove(identifier)
 
+    @guarded
     def rebuild(self, index: str, objects: Iterable) -> int:
         backend, search_index = self.backend(), self.search_index(index)
         backend.clear(models=[MODELS[index]])
@@ -118,9 +124,11 @@ class HaystackEngine(SearchEngine):
             backend.update(search_index, batch)
         return count + len(batch)
 
+    @guarded
     def clear(self) -> None:
         self.backend().clear()
 
+    @guarded
     def stored_entries(self) -> dict[str, StoredEntry]:
         """Every entry's identifier, read page by page; an engine that will not page that deep says so."""
         entries: dict[str, StoredEntry] = {}

@@ -5,12 +5,16 @@ from the database: the Whoosh engine weighs the sample's key terms against the d
 behind haystack run their own ``more_like_this``. Answers are cached per document and its ``updated_at``.
 """
 
+import logging
+
 from django.core.cache import cache
 from django.db.models import Q
 
 from archive.models import Document
-from archive.search.engine import search_engine
+from archive.search.engine import EngineUnavailable, search_engine
 from archive.selectors import captured_sections, draft_work_of, public_documents, work_of
+
+log = logging.getLogger(__name__)
 
 # Enough words to characterise a long white paper; analysing more costs time and adds little.
 SAMPLE_WORDS = 3000
@@ -23,7 +27,11 @@ def related_documents(document: Document, limit: int = 5) -> list[Document]:
     key = f"related:{document.pk}:{document.updated_at.timestamp()}:{limit}"
     ids = cache.get(key)
     if ids is None:
-        ids = _related_ids(document, limit)
+        try:
+            ids = _related_ids(document, limit)
+        except EngineUnavailable:
+            log.warning("Related documents of #%s left out: the search index is unavailable", document.pk)
+            return []
         cache.set(key, ids, CACHE_SECONDS)
     found = public_documents().exclude(pk__in=_own_work(document)).in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]

@@ -65,3 +65,52 @@ def test_long_lists_are_cut_unless_verbose(search_index, capsys, monkeypatch):
     with pytest.raises(CommandError):
         call_command("check_index", dry_run=True, verbosity=2)
     assert "more" not in capsys.readouterr().out
+
+
+def _damage(pattern: str, how) -> None:
+    from pathlib import Path
+
+    from django.conf import settings
+
+    files = sorted(Path(settings.WHOOSH_PATH).glob(pattern))
+    assert files
+    for path in files:
+        how(path)
+
+
+@pytest.fixture
+def unreadable_after(fresh_seeded):
+    """The seed archive; whatever a test does to its index files, the index is started afresh afterwards."""
+    from archive.search.engine import search_engine
+
+    yield fresh_seeded
+    search_engine().reset()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(("*.toc", lambda path: path.write_bytes(b"\x93garbage" * 40)), id="garbage table of contents"),
+        pytest.param(("*.seg", lambda path: path.unlink()), id="a segment file deleted"),
+    ],
+)
+def test_an_unreadable_index_is_rebuilt_from_the_database_and_nothing_is_lost(unreadable_after, damage, capsys):
+    from archive.search.results import search_documents
+
+    _damage(*damage)
+    with pytest.raises(CommandError, match="cannot be read"):
+        call_command("check_index", "--dry-run")
+    call_command("check_index")
+    out = capsys.readouterr().out
+    assert "cannot be read" in out and "Rebuilding it from the database" in out and "now matches" not in out
+    assert "0 missing, 0 orphaned, 0 stale" in out.splitlines()[-1]
+    assert search_documents('"Improving the Regional Security Framework"').count == 1
+    assert Document.objects.count() == len({outcome.document.pk for outcome in unreadable_after.values()})
+
+
+def test_rebuild_index_starts_clean_whatever_the_old_index_holds(unreadable_after):
+    from archive.search.results import search_documents
+
+    _damage("*.toc", lambda path: path.write_bytes(b"not a table of contents"))
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    assert search_documents("Chuanying").count == 1

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.search.engine import EngineUnavailable
 from archive.search.sync.check import index_check, index_repair
+from archive.search.sync.rebuild import rebuild_index
 
 # Differences listed one per line before the summary; -v 2 lists them all.
 LISTED = 20
@@ -10,6 +12,7 @@ class Command(BaseCommand):
     help = (
         "Compare the search index with the database: entries missing from the index, orphaned entries "
         "(deleted, draft or hidden documents) and stale ones. Repairs them unless --dry-run is given. "
+        "An index that cannot be read at all is rebuilt from the database. "
         "Exits 1 when differences remain: with --dry-run, whenever any were found."
     )
 
@@ -19,7 +22,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        report = index_check()
+        try:
+            report = index_check()
+        except EngineUnavailable as error:
+            self.stdout.write(f"Index check: {error}.")
+            if options["dry_run"]:
+                raise CommandError("The index cannot be read; run without --dry-run to rebuild it.") from error
+            self.stdout.write("Rebuilding it from the database …")
+            self.stdout.write(f"Rebuilt: {rebuild_index().summary()}.")
+            report = index_check()
         limit = None if options["verbosity"] > 1 else LISTED
         for kind in ("missing", "orphaned", "stale"):
             found = getattr(report, kind)

@@ -30,6 +30,7 @@ def rebuild_index(*, progress: Callable[[str, int], None] | None = None) -> Rebu
     """Replace the whole index with what the database says should be searchable."""
     report, started = RebuildReport(), time.monotonic()
     engine = search_engine()
+    engine.reset()  # from a clean start, whatever state the old index is in
     for index, model in ((DOCUMENTS, Document), (SECTIONS, Section)):
         objects = _counted(searchable(model).iterator(chunk_size=CHUNK_SIZE), model, progress)
         report.counts[index] = engine.rebuild(index, objects)

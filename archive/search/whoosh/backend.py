@@ -81,6 +81,8 @@ WEIGHTING = ArchiveBM25F(B=0.75, K1=1.2)
 # One engine search stops here with what it found (a results page makes two, rarely four).
 SEARCH_TIME_LIMIT_SECONDS = 0.3
 OPERATOR_WORDS = {"AND", "OR", "NOT", "TO"}
+# The indexes the archive keeps, one per model; their files are named after them.
+MODEL_INDEXES = ("document", "section")
 # Key terms of a text that find the entries most like it (related documents, more_like_this).
 KEY_TERMS = 25
 # Parsed query strings kept per process (each a small tree of Whoosh query objects).
@@ -265,6 +267,17 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def delete_index(self):
         self.clear()
+
+    def reset(self) -> None:
+        """Both indexes started again from nothing, whatever state their files are in (a damaged table of
+        contents, a segment gone): their files are deleted without being read, then empty indexes created."""
+        _POOL.clear()
+        if self.use_file_storage and os.path.isdir(self.path):
+            for file_name in os.listdir(self.path):
+                if any(file_name.startswith((f"_{name}_", f"{name}_")) for name in MODEL_INDEXES):
+                    os.remove(os.path.join(self.path, file_name))
+        self.setup_complete = False
+        self.setup()
 
     def optimize(self):
         self._ensure_setup()
@@ -502,6 +515,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         """The ``count`` stems that best characterise ``text`` against index ``name``, with their weights."""
         self._ensure_setup()
         with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
+            if not searcher.doc_count():  # Whoosh's key-term weighting divides by the index's size
+                return {}
             return dict(searcher.key_terms_from_text(self.content_field_name, text, numterms=count))
 
     def stored_fields(self) -> Iterator[dict]:

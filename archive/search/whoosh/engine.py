@@ -22,6 +22,7 @@ from archive.search.engine import (
     Search,
     StoredEntry,
     WordStatistics,
+    guarded,
 )
 from archive.search.haystack_engine import MODELS, HaystackEngine
 from archive.search.whoosh.parser import read_marks
@@ -34,6 +35,7 @@ class WhooshEngine(HaystackEngine):
 
     unsupported = frozenset()
 
+    @guarded
     def search(self, search: Search) -> Matches:
         answer = self.backend().search(
             "*" if search.query.strip() in ("*", "*:*") else f"({search.query})",
@@ -56,29 +58,40 @@ class WhooshEngine(HaystackEngine):
             stopped_early=answer["stopped_early"],
         )
 
+    @guarded
     def read_query(self, query: str) -> QueryMarks:
         backend = self.backend()
         return read_marks(backend.query_parser(), query, on_written_words=backend.on_written_words)
 
+    @guarded
     def similar_documents(self, document, text: str, limit: int) -> list[int]:
         """The documents that best match the key terms of ``text`` (its title, headings and opening words)."""
         answer = self.backend().similar_to_text(DOCUMENTS, text, 0, limit)
         return [int(stored[DJANGO_ID]) for stored, _ in answer.page]
 
+    @guarded
     def spelling_corrections(self, words: Iterable[str]) -> dict[str, str]:
         return self.backend().spelling_corrections(Document, SPELLING, words)
 
+    @guarded
     def word_statistics(self, words: Iterable[str]) -> WordStatistics:
         return WordStatistics(*self.backend().word_statistics(Document, words))
 
     # ------------------------------------------------------------------ writing
+    @guarded
     def apply(self, *, documents: Iterable, sections: Iterable, removals: Iterable[str]) -> None:
         updates = [(self.search_index(DOCUMENTS), list(documents)), (self.search_index(SECTIONS), list(sections))]
         self.backend().apply(updates=updates, removals=list(removals))
 
+    @guarded
     def rebuild(self, index: str, objects: Iterable) -> int:
         return self.backend().rebuild(self.search_index(index), objects)
 
+    @guarded
+    def reset(self) -> None:
+        self.backend().reset()
+
+    @guarded
     def stored_entries(self) -> dict[str, StoredEntry]:
         """Every live entry with its stored values (deleted entries skipped; an identifier held twice counted)."""
         entries: dict[str, StoredEntry] = {}
@@ -93,6 +106,7 @@ class WhooshEngine(HaystackEngine):
                 held.copies += 1
         return entries
 
+    @guarded
     def expected_values(self, index: str, obj) -> tuple:
         """The stored values indexing ``obj`` now would write, in the form ``stored_entries`` gives them back.
 
