@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils.text import slugify
 
@@ -80,22 +80,31 @@ def document_import(*, raw: bytes, file_name: str, index_updates: IndexUpdates |
         return ImportOutcome(
             file_name, "duplicate", document=same_text, parsed=parsed, error="the same text is already in the archive"
         )
-    with transaction.atomic():
-        document = _create_document(parsed, fingerprint)
-        _create_sections(document, parsed)
-        SourceFile.objects.create(
-            document=document,
-            file_name=file_name[:255],
-            media_type=_media_type(file_name, parsed.encoding),
-            sha256=sha256,
-            raw=raw,
-            size=len(raw),
+    try:
+        with transaction.atomic():
+            document = _create_document(parsed, fingerprint)
+            _create_sections(document, parsed)
+            SourceFile.objects.create(
+                document=document,
+                file_name=file_name[:255],
+                media_type=_media_type(file_name, parsed.encoding),
+                sha256=sha256,
+                raw=raw,
+                size=len(raw),
+            )
+            TextSample.objects.bulk_create(
+                TextSample(document=document, value=value) for value in ingest.shingle_sample(parsed)
+            )
+            match = _link_to_work(document, _document_text(document))
+            index_on_commit(_work_members(document), updates=index_updates)
+    except IntegrityError:
+        # Another import stored the same bytes between the check above and this one's commit.
+        existing = SourceFile.objects.filter(sha256=sha256).select_related("document").first()
+        if existing is None:
+            raise
+        return ImportOutcome(
+            file_name, "duplicate", document=existing.document, error="the same file was just imported by another import"
         )
-        TextSample.objects.bulk_create(
-            TextSample(document=document, value=value) for value in ingest.shingle_sample(parsed)
-        )
-        match = _link_to_work(document, _document_text(document))
-        index_on_commit(_work_members(document), updates=index_updates)
     matched = {match.relation: match.document.pk} if match else {}
     return ImportOutcome(
         file_name,

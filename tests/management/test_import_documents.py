@@ -1,6 +1,7 @@
 """`manage.py import_documents`: files and folders, a JSON summary, a failing exit on bad files."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -91,3 +92,34 @@ def test_a_file_whose_encoding_was_guessed_says_so_in_the_result(search_index, t
     path.write_bytes(text.replace("late", "early").encode("cp1252"))
     call_command("import_documents", str(path))
     assert "note: the file is not UTF-8" in capsys.readouterr().out
+
+
+def test_two_bulk_imports_at_once_store_each_file_once_and_leave_the_index_consistent(tmp_path):
+    """Two real processes import the same folder of real documents into one data directory at the same time."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    corpus = SHARED / "corpus" / "policy"
+    files = sorted(path for path in corpus.iterdir() if path.suffix in (".md", ".txt"))[:20]
+    env = {**os.environ, "ARCHIVE_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
+    imports = [
+        subprocess.Popen([*manage, "import_documents", *map(str, files)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for _ in range(2)
+    ]
+    outputs = [process.communicate(timeout=300)[0] for process in imports]
+    assert [process.returncode for process in imports] == [0, 0], outputs
+    assert not any("Traceback" in output or "Error" in output for output in outputs), outputs
+    imported = [line for output in outputs for line in output.splitlines() if line.startswith("imported")]
+    duplicates = [line for output in outputs for line in output.splitlines() if line.startswith("duplicate")]
+    assert len(imported) + len(duplicates) == 2 * len(files)
+    with sqlite3.connect(tmp_path / "archive.sqlite3") as database:
+        stored, distinct = database.execute("SELECT count(*), count(DISTINCT sha256) FROM archive_sourcefile").fetchone()
+    assert stored == distinct == len(imported)
+    check = subprocess.run([*manage, "check_index", "--dry-run"], env=env, capture_output=True, text=True)
+    assert check.returncode == 0 and "0 missing, 0 orphaned, 0 stale" in check.stdout, check.stdout + check.stderr
