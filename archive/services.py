@@ -18,6 +18,7 @@ from django.db.models import Count, Q
 from django.utils.text import slugify
 
 from archive import ingest
+from archive.ingest.decode import readable_size
 from archive.ingest.fingerprint import DatedText, WorkRelation, dates_differ, work_relation
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
 from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
@@ -55,7 +56,7 @@ def size_error(size: int) -> str:
     """Why a file of ``size`` bytes is refused before it is read, or "" when it is acceptable."""
     limit = settings.ARCHIVE_MAX_FILE_BYTES
     if size > limit:
-        return f"the file is {size / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB"
+        return f"the file is {readable_size(size)}; the limit is {readable_size(limit)} (ARCHIVE_MAX_FILE_BYTES)"
     return ""
 
 
@@ -71,7 +72,7 @@ def document_import(*, raw: bytes, file_name: str, index_updates: IndexUpdates |
             file_name, "duplicate", document=existing.document, error="the same file is already in the archive"
         )
     try:
-        parsed = ingest.parse(raw, file_name)
+        parsed = ingest.parse(raw, file_name, max_bytes=settings.ARCHIVE_MAX_FILE_BYTES)
     except IngestError as error:
         return ImportOutcome(file_name, "failed", error=str(error))
     fingerprint = ingest.text_fingerprint(parsed)
@@ -136,7 +137,7 @@ def document_reparse(*, document: Document) -> ReparseOutcome:
     document.refresh_from_db()
     source = document.source
     try:
-        parsed = ingest.parse(bytes(source.raw), source.file_name)
+        parsed = ingest.parse(bytes(source.raw), source.file_name, max_bytes=settings.ARCHIVE_MAX_FILE_BYTES)
     except IngestError as error:
         return ReparseOutcome(document.pk, "failed", error=str(error))
     protected = set(document.edited_fields)

@@ -72,11 +72,18 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
+def readable_size(size: int) -> str:
+    """A size as a reader says it: "950 bytes", "12.3 KB", "20 MB", "20.5 MB" (1 KB = 1,024 bytes)."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:,.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size:,} byte{'s' if size != 1 else ''}"
+
+
 def check_size(raw: bytes, max_bytes: int = MAX_BYTES) -> None:
     """Refuse an empty file or one over ``max_bytes``: cheap checks that run before any real work."""
     if len(raw) > max_bytes:
-        size, limit = len(raw) / 1024 / 1024, max_bytes / 1024 / 1024
-        raise IngestError(f"file is too large ({size:.1f} MB; the limit is {limit:g} MB)")
+        raise IngestError(f"file is too large ({readable_size(len(raw))}; the limit is {readable_size(max_bytes)})")
     if not raw.strip():
         raise IngestError("file is empty")
 

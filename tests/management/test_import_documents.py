@@ -64,7 +64,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(search_index, tmp_pa
     with pytest.raises(CommandError):
         call_command("import_documents", str(big), "--json")
     summary = json.loads(capsys.readouterr().out)
-    assert summary[0]["status"] == "failed" and "limit is 1 MB" in summary[0]["error"]
+    assert summary[0]["status"] == "failed" and "the file is 50 MB; the limit is 1 MB" in summary[0]["error"]
 
 
 def test_each_line_says_which_work_an_imported_file_joined(search_index, capsys):
@@ -123,3 +123,21 @@ def test_two_bulk_imports_at_once_store_each_file_once_and_leave_the_index_consi
     assert stored == distinct == len(imported)
     check = subprocess.run([*manage, "check_index", "--dry-run"], env=env, capture_output=True, text=True)
     assert check.returncode == 0 and "0 missing, 0 orphaned, 0 stale" in check.stdout, check.stdout + check.stderr
+
+
+def test_the_configured_limit_is_the_one_limit_and_its_message_reads_in_sensible_units(search_index, tmp_path, capsys, settings):
+    """Above the parser's own 20 MB default, and far below it: the setting decides, and the sizes read as sizes."""
+    settings.ARCHIVE_MAX_FILE_BYTES = 30_000_000
+    large = tmp_path / "large.txt"
+    large.write_bytes(bytes(21 * 1024 * 1024))  # read past the size check: refused for what it is, not its size
+    with pytest.raises(CommandError):
+        call_command("import_documents", str(large), "--json")
+    assert json.loads(capsys.readouterr().out)[0]["error"] == "looks like a binary file, not text"
+
+    settings.ARCHIVE_MAX_FILE_BYTES = 1000
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"Maritime notes\n\n" + b"x" * 1500)
+    with pytest.raises(CommandError):
+        call_command("import_documents", str(small), "--json")
+    error = json.loads(capsys.readouterr().out)[0]["error"]
+    assert "the file is 1.5 KB; the limit is 1,000 bytes" in error
