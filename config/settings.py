@@ -125,6 +125,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Largest file an editor may upload or import (bytes); larger files are refused with a clear message.
 ARCHIVE_MAX_FILE_BYTES = int(env_str("ARCHIVE_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_FILE_BYTES + 1024 * 1024
+# Files an editor may upload at once in admin (Django's default of 100 answered a bare 400 beyond it).
+DATA_UPLOAD_MAX_NUMBER_FILES = int(env_str("ARCHIVE_MAX_UPLOAD_FILES", "1000"))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

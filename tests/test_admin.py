@@ -172,3 +172,30 @@ def test_deleting_documents_from_the_list_leaves_the_index_in_step(editor_client
     assert response.status_code == 302
     assert search_documents("Chuanying").count == 0 and search_documents("Preface").count == 0
     assert index_check().clean
+
+
+def test_an_editor_uploads_more_than_a_hundred_files_at_once(client, search_index):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "pw"))
+    files = [
+        SimpleUploadedFile(f"note-{n:03d}.txt", f"Maritime note {n}\n\nPatrols near reef {n} were reported on day {n}.\n".encode())
+        for n in range(120)
+    ]
+    response = client.post("/admin/archive/document/import/", {"files": files}, follow=True)
+    assert response.status_code == 200
+    shown = [str(message) for message in response.context["messages"]]
+    assert sum(text.startswith("note-") and ": imported" in text for text in shown) == 120
+    assert Document.objects.count() == 120 and search_documents("reef").total == 120
+
+
+def test_too_many_files_at_once_get_a_message_not_a_bare_400(client, search_index, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "pw"))
+    files = [SimpleUploadedFile(f"n{n}.txt", b"Note\n\nText.\n") for n in range(4)]
+    response = client.post("/admin/archive/document/import/", {"files": files}, follow=True)
+    assert response.status_code == 200
+    assert any("At most 3 files can be uploaded at once" in str(message) for message in response.context["messages"])
+    assert Document.objects.count() == 0
