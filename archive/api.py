@@ -75,6 +75,7 @@ def document_search(request: HttpRequest, pk: int) -> JsonResponse:
     return JsonResponse(
         {
             "count": within.count,
+            "more_hits": within.more,
             "sections": [
                 {
                     "label": match.section.label,
@@ -82,6 +83,7 @@ def document_search(request: HttpRequest, pk: int) -> JsonResponse:
                     "anchor": match.section.anchor,
                     "url": f"{found.get_absolute_url()}#{match.section.anchor}",
                     "hits": match.hits,
+                    "more_hits": match.more,
                     "snippet": str(match.snippet),
                 }
                 for match in within.sections

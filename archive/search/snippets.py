@@ -94,11 +94,12 @@ def _term(word: str) -> str:
 
 
 def mark_spans(
-    text: str, terms: frozenset[str], phrases: frozenset[tuple[str, ...]] = frozenset()
+    text: str, terms: frozenset[str], phrases: frozenset[tuple[str, ...]] = frozenset(), *, limit: int | None = None
 ) -> list[tuple[int, int]]:
     """Return the (start, end) of every token of ``text`` the analyzer reads as one of ``terms``, and of every
-    occurrence of one of ``phrases`` (analysed words in a row), in order and not overlapping."""
-    return list(iter_spans(text, terms, phrases))
+    occurrence of one of ``phrases`` (analysed words in a row), in order and not overlapping: the first
+    ``limit`` of them when a limit is given."""
+    return list(itertools.islice(iter_spans(text, terms, phrases), limit))
 
 
 def iter_spans(

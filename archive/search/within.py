@@ -15,13 +15,16 @@ from django.utils.safestring import SafeString
 from archive.models import Document, Section
 from archive.sanitize import clean_marked_body, clean_snippet
 from archive.search.engine import DOCUMENT_ID, SECTIONS, Search, search_engine
-from archive.search.query import parse_query
+from archive.search.query import ParsedQuery, parse_query
 from archive.search.snippets import mark_spans, marked_paragraphs, marked_passages, marked_text
 from archive.selectors import SectionNode, reading_order
 
 # A document has at most a few thousand sections; this bounds the engine's answer all the same.
 MAX_SECTIONS = 5000
 SNIPPET_CHARS = 220
+# Marks in one section's text: a word found a hundred thousand times in a 10 MB section is marked where a
+# reader starts, and the count says there are more.
+MAX_MARKS_PER_SECTION = 1000
 
 
 @dataclass
@@ -29,11 +32,12 @@ class SectionMatch:
     section: Section
     terms: frozenset[str]
     heading_spans: list[tuple[int, int]]
-    text_spans: list[tuple[int, int]]
+    text_spans: list[tuple[int, int]]  # at most MAX_MARKS_PER_SECTION
+    more: bool = False  # the text has more matches than are marked
 
     @property
     def hits(self) -> int:
-        """Marks in the heading and the text (a word, or a whole phrase)."""
+        """Marks in the heading and the text (a word, or a whole phrase); "more" says when there were more."""
         return len(self.heading_spans) + len(self.text_spans)
 
     @cached_property
@@ -63,6 +67,11 @@ class WithinResult:
         """Marks (words, or whole phrases) in all matching sections."""
         return sum(match.hits for match in self.sections)
 
+    @property
+    def more(self) -> bool:
+        """Some section has more matches than are marked (and counted)."""
+        return any(match.more for match in self.sections)
+
 
 def search_within(document: Document, raw_query: str) -> WithinResult:
     """Find the document's sections matching a query; raises QueryError when the query cannot be read."""
@@ -73,18 +82,18 @@ def search_within(document: Document, raw_query: str) -> WithinResult:
     ids = [hit.pk for hit in matches.hits]
     # Reading order, and only what the database still holds for this document (the index may lag).
     sections = Section.objects.filter(document=document, pk__in=ids, captured=True).order_by("path")
-    return WithinResult(
-        query=raw_query.strip(),
-        terms=parsed.terms,
-        sections=[
-            SectionMatch(
-                section,
-                parsed.terms,
-                mark_spans(section.heading, parsed.terms, parsed.phrases),
-                mark_spans(section.text, parsed.terms, parsed.phrases),
-            )
-            for section in sections
-        ],
+    return WithinResult(query=raw_query.strip(), terms=parsed.terms, sections=[_match(s, parsed) for s in sections])
+
+
+def _match(section: Section, parsed: ParsedQuery) -> SectionMatch:
+    """The section's marks: every one in the heading, the first MAX_MARKS_PER_SECTION in the text."""
+    spans = mark_spans(section.text, parsed.terms, parsed.phrases, limit=MAX_MARKS_PER_SECTION + 1)
+    return SectionMatch(
+        section,
+        parsed.terms,
+        mark_spans(section.heading, parsed.terms, parsed.phrases),
+        spans[:MAX_MARKS_PER_SECTION],
+        more=len(spans) > MAX_MARKS_PER_SECTION,
     )
 
 

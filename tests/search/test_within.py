@@ -85,3 +85,18 @@ def test_without_a_search_no_section_is_marked(seeded):
     tree = section_tree(seeded["003"].document)
     views = sections_view(tree, None)
     assert len(views) > 1 and all(view.match is None and view.next is None for view in views)
+
+
+def test_a_section_marks_a_bounded_number_of_matches_and_says_there_are_more(seeded, monkeypatch, client):
+    from archive.search import within
+
+    monkeypatch.setattr(within, "MAX_MARKS_PER_SECTION", 2)
+    document = seeded["003"].document
+    result = search_within(document, "security")
+    crowded = [match for match in result.sections if match.more]
+    assert crowded and all(len(match.text_spans) == 2 for match in crowded)
+    assert str(crowded[0].body).count("<mark>") == 2 and result.more
+    page = client.get(f"/documents/{document.pk}/", {"q": "security"}).content.decode()
+    assert "+ matches (the first" in page
+    api = client.get(f"/api/documents/{document.pk}/search", {"q": "security"}).json()
+    assert api["more_hits"] and any(section["more_hits"] for section in api["sections"])
