@@ -100,6 +100,10 @@ class Search:
     sort: str = ""  # a field to sort by, "-" first for descending; "" for relevance
     start: int = 0
     stop: int = 10
+    # Held to the engine's time limit (TIME_LIMIT): a query typed with operators, fields, patterns or proximity,
+    # whose cost the commonest words can blow up. A query of plain words is never cut short, so its ranking
+    # does not depend on how busy the machine is.
+    time_limited: bool = True
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def forget_expansions() -> None:
 
 
 def _expand(first_query: str, weights: dict[str, float], ranking: RankingSettings) -> dict[str, float]:
-    first = search_engine().search(Search(DOCUMENTS, first_query, stop=ranking.feedback_documents))
+    first = search_engine().search(Search(DOCUMENTS, first_query, stop=ranking.feedback_documents, time_limited=False))
     top = [(hit.pk, hit.score) for hit in first.hits]
     total_score = sum(score for _, score in top)
     if not top or total_score <= 0:
@@ -92,7 +92,7 @@ def _expand(first_query: str, weights: dict[str, float], ranking: RankingSetting
 def _feedback_texts(query: str, ids: list[int]) -> dict[int, str]:
     """Each document's title and its best-matching sections (by the engine), as one text."""
     among = "%s:(%s)" % (DOCUMENT_ID, " OR ".join(map(str, ids)))
-    sections = search_engine().search(Search(SECTIONS, query, filters=(among,), stop=SECTIONS_PER_DOCUMENT * len(ids)))
+    sections = search_engine().search(Search(SECTIONS, query, filters=(among,), stop=SECTIONS_PER_DOCUMENT * len(ids), time_limited=False))
     chosen: dict[int, list[int]] = defaultdict(list)
     for hit in sections.hits:
         if len(chosen[hit.document_id]) < SECTIONS_PER_DOCUMENT:

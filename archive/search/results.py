@@ -120,12 +120,12 @@ def search_documents(
     read = reading(parsed)
     # One engine call: the page, the exact count and the facet counts come back together.
     first = max(0, page - 1) * per_page
-    matches = _document_matches(read.documents, filters, sort, first, first + per_page)
+    matches = _document_matches(read.documents, filters, sort, first, first + per_page, limited=read.limited)
     total = matches.total
     if not matches.hits and total and page > 1:  # past the end: show the last page instead
         page = -(-total // per_page)
         first = (page - 1) * per_page
-        matches = _document_matches(read.documents, filters, sort, first, first + per_page)
+        matches = _document_matches(read.documents, filters, sort, first, first + per_page, limited=read.limited)
     page = max(1, min(page, -(-total // per_page) or 1))
     ids = [hit.pk for hit in matches.hits]
     with_every_word, stopped = _with_every_word(read, filters, ids, total)
@@ -145,7 +145,7 @@ def search_documents(
         result.suggestion = suggest(
             parsed, has_results=lambda text: _document_matches(text, filters, sort, facets=False).total > 0
         )
-    result.stopped_early |= _attach_sections(result.results, parsed, read.sections)
+    result.stopped_early |= _attach_sections(result.results, parsed, read.sections, read.limited)
     return result
 
 
@@ -156,12 +156,13 @@ class Reading:
     documents: str  # ranks every result
     sections: str  # picks the best sections of the page's documents
     every_word: str  # the results with every word and phrase: counted, and marked on the page
+    limited: bool = True  # held to the engine's time limit: not for plain words (``Search.time_limited``)
 
 
 def reading(parsed: ParsedQuery) -> Reading:
     """A query of plain words weighed as ``archive/search/ranking.py`` says; any other query as typed."""
     if not is_ranked(parsed):
-        return Reading(parsed.text, parsed.text, parsed.text)
+        return Reading(parsed.text, parsed.text, parsed.text, limited=not parsed.loosenable)
     ranking = ranking_settings()
     words = content_words(parsed)
     engine = search_engine()
@@ -173,7 +174,7 @@ def reading(parsed: ParsedQuery) -> Reading:
         state = (statistics.documents, statistics.words) if statistics else ()
         weights = expanded_weights(first, weights, ranking, archive_state=state)
     # Sections are picked by the question's own words: they show where its words are.
-    return Reading(ranked_query(words, weights, ranking, **shape), section_query(own, **shape), parsed.text)
+    return Reading(ranked_query(words, weights, ranking, **shape), section_query(own, **shape), parsed.text, limited=False)
 
 
 @dataclass(frozen=True)
@@ -187,14 +188,14 @@ def _with_every_word(read: Reading, filters: SearchFilters, ids: list[int], tota
     when some on the page may lack a word. Also returns whether the engine stopped either search early."""
     if read.documents == read.every_word:
         return _EveryWord(total, frozenset(ids)), False
-    strict = _document_matches(read.every_word, filters, "relevance", facets=False)
+    strict = _document_matches(read.every_word, filters, "relevance", facets=False, limited=read.limited)
     count = strict.total
     if count == 0 or not ids:
         return _EveryWord(count, frozenset()), strict.stopped_early
     if count == total:
         return _EveryWord(count, frozenset(ids)), strict.stopped_early
     on_page = _document_matches(
-        read.every_word, filters, "relevance", 0, len(ids), facets=False, among=ids
+        read.every_word, filters, "relevance", 0, len(ids), facets=False, among=ids, limited=read.limited
     )
     return _EveryWord(count, frozenset(hit.pk for hit in on_page.hits)), strict.stopped_early or on_page.stopped_early
 
@@ -208,6 +209,7 @@ def _document_matches(
     *,
     facets: bool = True,
     among: list[int] | None = None,
+    limited: bool = True,
 ) -> Matches:
     """The documents matching ``query_text`` and ``filters`` (only those ``among`` these ids, if given)."""
     narrows = list(filters.narrow_queries())
@@ -221,6 +223,7 @@ def _document_matches(
         sort=SORTS[sort] or "",
         start=start,
         stop=stop,
+        time_limited=limited,
     )
     return search_engine().search(search)
 
@@ -231,7 +234,7 @@ def _documents(ids: list[int]) -> list[Document]:
     return [documents[pk] for pk in ids if pk in documents]
 
 
-def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery, query_text: str) -> bool:
+def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery, query_text: str, limited: bool) -> bool:
     """Give each document its best matching sections; return whether the engine stopped early."""
     if not hits:
         return False
@@ -243,6 +246,7 @@ def _attach_sections(hits: list[DocumentHit], parsed: ParsedQuery, query_text: s
             filters=("%s:(%s)" % (DOCUMENT_ID, " OR ".join(str(pk) for pk in by_document)),),
             facets=(DOCUMENT_ID,),  # how many sections match in each document, counted in the same pass
             stop=SECTION_HITS_PER_PAGE,
+            time_limited=limited,
         )
     )
     chosen: dict[int, list[int]] = {pk: [] for pk in by_document}

@@ -77,7 +77,13 @@ def search_within(document: Document, raw_query: str) -> WithinResult:
     """Find the document's sections matching a query; raises QueryError when the query cannot be read."""
     parsed = parse_query(raw_query)
     matches = search_engine().search(
-        Search(SECTIONS, parsed.text, filters=(f"{DOCUMENT_ID}:{document.pk}",), stop=MAX_SECTIONS)
+        Search(
+            SECTIONS,
+            parsed.text,
+            filters=(f"{DOCUMENT_ID}:{document.pk}",),
+            stop=MAX_SECTIONS,
+            time_limited=not parsed.loosenable,
+        )
     )
     ids = [hit.pk for hit in matches.hits]
     # Reading order, and only what the database still holds for this document (the index may lag).

@@ -107,12 +107,26 @@ def test_an_index_written_by_an_earlier_version_still_opens(tmp_path, db):
 def test_a_search_over_its_time_limit_returns_what_it_found(seeded, monkeypatch, caplog):
     from archive.search.whoosh import backend as whoosh_backend
 
-    full = search_documents("China")
+    full = search_documents("China OR Chin*")  # operators and a pattern: held to the time limit
     assert full.count > 0 and not full.stopped_early
     monkeypatch.setattr(whoosh_backend, "SEARCH_TIME_LIMIT_SECONDS", -1)  # out of time before the first match
-    page = search_documents("China")  # no error: whatever was collected before the limit
+    page = search_documents("China OR Chin*")  # no error: whatever was collected before the limit
     assert page.count == 0 and page.stopped_early
     assert "results partial" in caplog.text
+
+
+def test_plain_words_are_never_cut_short_so_their_ranking_does_not_depend_on_load(seeded, monkeypatch):
+    from archive.search.whoosh import backend as whoosh_backend
+
+    def ranking(query):
+        page = search_documents(query)
+        return [hit.document.pk for hit in page.results], page.count, page.partial_count, page.stopped_early
+
+    questions = ["China", "security cooperation trust", "What does China propose for security in the Asia-Pacific?"]
+    quiet = [ranking(question) for question in questions]
+    monkeypatch.setattr(whoosh_backend, "SEARCH_TIME_LIMIT_SECONDS", -1)  # a machine too busy for any search
+    assert [ranking(question) for question in questions] == quiet
+    assert not any(stopped for *_, stopped in quiet)
 
 
 # haystack's own SearchQuerySet API on the archive's backend: what works, and what says clearly that it does not.

@@ -297,6 +297,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         result_class=None,
         highlight=False,
         spelling_query=None,
+        time_limited=True,
         **kwargs,
     ):
         """One Whoosh query per index: the query ANDed with the narrowing filters, counted exactly.
@@ -324,7 +325,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             # Each index is read to end_offset, so that the merged hits are the best ones of all.
             first = (start_offset or 0) if len(names) == 1 else 0
             answers = [
-                self._run(name, whoosh_query, first, end_offset, sort_by=sort_by, facets=facets) for name in names
+                self._run(name, whoosh_query, first, end_offset, sort_by=sort_by, facets=facets, limited=time_limited)
+                for name in names
             ]
         page = [hit for answer in answers for hit in answer.page]
         if len(names) > 1:
@@ -340,7 +342,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             "stopped_early": any(answer.stopped_early for answer in answers),
         }
 
-    def _run(self, name: str, whoosh_query: wq.Query, start: int, end: int | None, *, sort_by, facets) -> "_Answer":
+    def _run(
+        self, name: str, whoosh_query: wq.Query, start: int, end: int | None, *, sort_by, facets, limited: bool = True
+    ) -> "_Answer":
         # optimize=False: Whoosh's block-quality skipping would leave the total uncounted, and counting
         # it afterwards runs the whole query a second time.
         search_kwargs = {"limit": max(end or 0, 1), "optimize": False}
@@ -354,7 +358,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             ]
         with _POOL.borrow(self._pool_key(name), self.indexes[name]) as searcher:
             note_engine_call(name, whoosh_query, search_kwargs)
-            results, stopped_early = self._search_within_time(searcher, whoosh_query, search_kwargs)
+            results, stopped_early = self._search_within_time(searcher, whoosh_query, search_kwargs, limited)
             return _Answer(
                 page=[(hit.fields(), hit.score) for hit in results[start:end]],
                 hits=len(results),
@@ -441,12 +445,16 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return parsed
 
     @staticmethod
-    def _search_within_time(searcher, whoosh_query, search_kwargs: dict):
+    def _search_within_time(searcher, whoosh_query, search_kwargs: dict, limited: bool = True):
         """Search, but stop after SEARCH_TIME_LIMIT_SECONDS with what was found by then: (results, stopped early).
 
         A researcher waiting on a pathological query (a phrase of the commonest words, many times
         over) gets the documents found so far, and is told so, rather than a page that never comes.
+        A search that is not ``limited`` (plain words) runs to its end.
         """
+        if not limited:
+            results = searcher.search(whoosh_query, **search_kwargs)
+            return results, False
         limited = Deadline(searcher.collector(**search_kwargs), SEARCH_TIME_LIMIT_SECONDS)
         try:
             searcher.search_with_collector(whoosh_query, limited)

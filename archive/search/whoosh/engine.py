@@ -45,6 +45,7 @@ class WhooshEngine(HaystackEngine):
             sort_by=[search.sort] if search.sort else None,
             start_offset=search.start,
             end_offset=search.stop,
+            time_limited=search.time_limited,
         )
         sections = search.index == SECTIONS
         fields = (answer.get("facets") or {}).get("fields", {})
