@@ -205,7 +205,7 @@ def api_ranking(client, text: str) -> ClientView:
             break
         view.ranking += [hit["document"]["id"] for hit in body["results"]]
         view.stopped_early |= bool(body.get("stopped_early"))
-        if body["page"] != page or page >= body["num_pages"]:  # past the end the API repeats the last page
+        if body["next"] is None:  # the last page
             break
         page += 1
     view.ranking = view.ranking[:DEPTH]
@@ -292,6 +292,10 @@ def print_figures(collection: Collection, runs: list[Run], table: dict) -> None:
               f"time limit {_sample(sorted(run.stopped))}")
         for number, message in run.errors.items():
             print(f"  query {number} refused: {texts[number][:80]!r}: {message}")
+    one_page, paged = runs[0], runs[1]
+    differ = sorted(number for number in one_page.rankings if one_page.rankings[number] != paged.rankings.get(number))
+    print(f"{paged.name} gives the same ranked list as {one_page.name} for "
+          f"{len(one_page.rankings) - len(differ)} of {len(one_page.rankings)} queries {_sample(differ)}")
     print(f"MAP over the top {DEPTH}; {collection.judgements}.")
     print("Queries refused or finding nothing score 0. Halves: tuning = odd query numbers, held-out = even.")
 

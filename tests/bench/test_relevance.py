@@ -18,16 +18,19 @@ class FakeResponse:
 
 
 class PagedClient:
-    """Answers like /api/search: ``pages`` of ids; past the end it repeats the last page, as the API does."""
+    """Answers like /api/search: ``pages`` of ids, each with the address of the next (None on the last)."""
 
     def __init__(self, pages: list[list[int]]):
         self.pages, self.asked = pages, []
 
     def get(self, path: str, params: dict) -> FakeResponse:
         self.asked.append(params["page"])
-        page = min(params["page"], len(self.pages))
+        page = params["page"]
+        if page > len(self.pages):
+            return FakeResponse(404, {"error": "There is no such page"})
         results = [{"document": {"id": pk}} for pk in self.pages[page - 1]]
-        return FakeResponse(200, {"page": page, "num_pages": len(self.pages), "results": results})
+        following = f"/api/search?page={page + 1}" if page < len(self.pages) else None
+        return FakeResponse(200, {"page": page, "num_pages": len(self.pages), "next": following, "results": results})
 
 
 def test_the_client_follows_the_pages_until_the_last_one():
