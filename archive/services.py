@@ -1,6 +1,5 @@
-"""The only writer: imports store a document, its sections and its raw file in one transaction,
-and file it with its work: as another capture of a text (hidden behind the fuller one) or as another
-draft or edition dated differently (listed and searchable on its own, linked to the others).
+"""The only writer: imports store a document, its sections and its raw file in one transaction, and file
+it with its work (``archive.works``): as another capture of a text or another draft of a work.
 
 Each service says which documents its transaction changed (``index_on_commit``): the whole work it
 touched, before and after, since links decide which capture of a work is searchable. The index is
@@ -14,26 +13,20 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 from django.utils.text import slugify
 
-from archive import ingest
+from archive import ingest, works
 from archive.ingest.decode import readable_size
-from archive.ingest.fingerprint import DatedText, WorkRelation, dates_differ, work_relation
+from archive.ingest.fingerprint import WorkRelation
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
 from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
 from archive.sanitize import paragraphs_to_html
 from archive.search.sync.writes import IndexUpdates, index_on_commit
-from archive.selectors import document_text, draft_work_of, work_of
 
 METADATA_FIELDS = (
     "kind", "title", "subtitle", "authors", "publisher", "site", "issuer", "edition", "author_note",
     "source_url", "language", "complete", "date", "date_precision",
 )
-# Share of the smaller of two documents' sampled passages both must hold for their texts to be compared in full.
-MIN_SHARED_SAMPLES = 0.2
-# Documents sharing the most sampled passages with a new one that are weighed as its other captures or drafts.
-CANDIDATES = 20
 
 
 @dataclass(frozen=True)
@@ -96,8 +89,8 @@ def document_import(*, raw: bytes, file_name: str, index_updates: IndexUpdates |
             TextSample.objects.bulk_create(
                 TextSample(document=document, value=value) for value in ingest.shingle_sample(parsed)
             )
-            match = _link_to_work(document, _document_text(document))
-            index_on_commit(_work_members(document), updates=index_updates)
+            match = works.link_to_work(document, works.work_text(document))
+            index_on_commit(works.work_members(document), updates=index_updates)
     except IntegrityError:
         # Another import stored the same bytes between the check above and this one's commit.
         existing = SourceFile.objects.filter(sha256=sha256).select_related("document").first()
@@ -143,15 +136,15 @@ def document_reparse(*, document: Document) -> ReparseOutcome:
     protected = set(document.edited_fields)
     before = _reparse_state(document)
     with transaction.atomic():
-        members = _work_members(document)
+        members = works.work_members(document)
         replaced = [] if "sections" in protected else list(document.sections.values_list("pk", flat=True))
         _apply_metadata(document, parsed, protected=protected)
         if "sections" not in protected:
             _replace_text(document, parsed)
         document.full_clean()
         document.save()
-        relinked = set() if _links_edited(document) else _relink(document, _document_text(document))
-        index_on_commit(members | _work_members(document), replaced)
+        relinked = set() if works.links_edited(document) else works.relink(document, works.work_text(document))
+        index_on_commit(members | works.work_members(document), replaced)
     document.refresh_from_db()
     changed = _reparse_state(document) != before or relinked
     status = "updated" if changed else "unchanged"
@@ -179,19 +172,19 @@ def _replace_text(document: Document, parsed: ParsedDocument) -> None:
 def document_save(*, document: Document, changed_fields: list[str]) -> Document:
     """Save an editor's change, remembering which fields were corrected by hand (re-parses keep them)."""
     stored = Document.objects.filter(pk=document.pk).first() if document.pk else None
-    members = _work_members(stored) if stored else set()
+    members = works.work_members(stored) if stored else set()
     document.edited_fields = sorted(set(document.edited_fields) | set(changed_fields))
     document.title_key = title_key(document.title)
     document.full_clean()
     document.save()
-    index_on_commit(members | _work_members(document))
+    index_on_commit(members | works.work_members(document))
     return document
 
 
 @transaction.atomic
 def document_delete(*, document: Document) -> None:
     """Delete a document with its sections and raw file; its other captures and drafts are re-indexed."""
-    members = _work_members(document)
+    members = works.work_members(document)
     sections = list(document.sections.values_list("pk", flat=True))
     document.delete()
     index_on_commit(members, sections)
@@ -347,187 +340,3 @@ def _media_type(file_name: str, encoding: str) -> str:
     if encoding == "binary":  # a PDF: its bytes are not text in any charset
         return guessed or "application/octet-stream"
     return f"{guessed or 'text/plain'}; charset={encoding}"
-
-
-def _work_members(document: Document) -> set[int]:
-    """The document and every capture and draft of its work (and the drafts' captures), by id."""
-    root, first = work_of(document), draft_work_of(document)
-    linked = Q(pk__in={document.pk, root, first}) | Q(version_of_id__in={root, first}) | Q(draft_of_id=first)
-    return set(Document.objects.filter(linked | Q(version_of__draft_of_id=first)).values_list("pk", flat=True))
-
-
-def _document_text(document: Document) -> str:
-    return document_text(document, headings=False)
-
-
-def _dated(document: Document, text: str | None = None) -> DatedText:
-    return DatedText(document.kind, document.date_iso, _document_text(document) if text is None else text)
-
-
-@dataclass(frozen=True)
-class WorkMatch:
-    """The document a new one was found to belong with, how, and the capture it displaced from lists, if any."""
-
-    relation: WorkRelation
-    document: Document
-    hidden_id: int | None = None
-
-
-def _link_to_work(document: Document, text: str) -> WorkMatch | None:
-    """File a document linked to nothing with the work it belongs to: as another capture, or another draft."""
-    match = _find_work(document, text)
-    if match is None:
-        return None
-    shown = match.document.version_of or match.document
-    if match.relation == WorkRelation.DRAFTS:
-        document.draft_of_id = shown.draft_of_id or shown.pk
-        document.save(update_fields=["draft_of", "updated_at"])
-        return match
-    hidden = _join_captures(document, text, shown)
-    return WorkMatch(match.relation, match.document, hidden.pk if hidden else None)
-
-
-def _join_captures(document: Document, text: str, shown: Document) -> Document | None:
-    """Link a capture with the capture shown for its text; show the fuller; return the one it now hides.
-
-    Saves (not queryset updates) change which document is public, so the index hears of both.
-    """
-    if _fullness(document, text) > _fullness(shown, _document_text(shown)):
-        shown.versions.exclude(pk=document.pk).update(version_of=document)
-        _hand_over_drafts(shown, document)
-        shown.version_of = document
-        shown.save(update_fields=["version_of", "draft_of", "updated_at"])
-        return shown
-    document.version_of = shown
-    document.save(update_fields=["version_of", "updated_at"])
-    return None
-
-
-def _fullness(document: Document, text: str) -> tuple[bool, bool, int]:
-    """Rank captures for showing: complete before partial, dated before undated (a researcher cites the
-    date), then the longer text (a truncated scrape yields to the whole article); between equals, the first."""
-    return document.complete, document.date is not None, len(text)
-
-
-def _hand_over_drafts(old: Document, new: Document) -> None:
-    """Move the work's draft links from a capture no longer shown to the one shown now."""
-    if old.draft_of_id is None and not old.other_drafts.exists():
-        return
-    new.draft_of_id = old.draft_of_id
-    new.save(update_fields=["draft_of", "updated_at"])
-    old.other_drafts.exclude(pk=new.pk).update(draft_of=new)
-    old.draft_of = None
-
-
-def _find_work(document: Document, text: str) -> WorkMatch | None:
-    """Find the document this one belongs with: another capture of its text first, else another draft."""
-    new = _dated(document, text)
-    drafts = None
-    for candidate in _candidates(document):
-        relation = _relation_to(new, candidate)
-        if relation == WorkRelation.CAPTURES:
-            return WorkMatch(relation, candidate)
-        if relation == WorkRelation.DRAFTS and drafts is None:
-            drafts = WorkMatch(relation, candidate)
-    return drafts
-
-
-def _relation_to(new: DatedText, candidate: Document) -> WorkRelation:
-    """Relate a text to a stored document; a capture must also agree with the date of the capture shown."""
-    relation = work_relation(new, _dated(candidate))
-    shown = candidate.version_of
-    if relation == WorkRelation.CAPTURES and shown is not None and dates_differ(new.date, shown.date_iso):
-        return WorkRelation.DRAFTS  # an undated capture of another draft: the dates of the drafts differ
-    return relation
-
-
-def _candidates(document: Document) -> list[Document]:
-    """Documents with the same folded title or sharing sampled passages, most shared passages first.
-
-    The share is measured against the smaller sample of the two, as ``similarity`` measures against
-    the shorter text: a short later draft must find the long draft with commentary, whichever came first.
-    """
-    samples = list(document.text_samples.values_list("value", flat=True))
-    shared = dict(
-        TextSample.objects.filter(value__in=samples)
-        .exclude(document=document)
-        .values("document")
-        .annotate(n=Count("id"))
-        .filter(n__gte=2)
-        .order_by("-n")
-        .values_list("document", "n")[:CANDIDATES]
-    )
-    sizes = dict(
-        TextSample.objects.filter(document__in=shared)
-        .values("document")
-        .annotate(n=Count("id"))
-        .values_list("document", "n")
-    )
-    enough = [pk for pk, n in shared.items() if n >= MIN_SHARED_SAMPLES * min(len(samples), sizes[pk])]
-    same_title = Document.objects.filter(title_key=document.title_key).exclude(pk=document.pk).values_list("pk", flat=True)
-    order = list(dict.fromkeys([*enough, *same_title]))
-    found = Document.objects.select_related("version_of").in_bulk(order)
-    return [found[pk] for pk in order]
-
-
-def _links_edited(document: Document) -> bool:
-    return bool({"version_of", "draft_of"} & set(document.edited_fields))
-
-
-def _relink(document: Document, text: str) -> set[int]:
-    """Re-decide a re-parsed document's links with its new date and text, as an import decides them.
-
-    Its own link and its captures' links are checked; a document left linked to nothing is filed
-    anew. Two works already holding captures are never merged here: an editor links them. Returns
-    the other documents whose links changed.
-    """
-    changed: set[int] = set()
-    shown = document.version_of
-    if shown is not None and work_relation(_dated(document, text), _dated(shown)) != WorkRelation.CAPTURES:
-        _release(document)
-    for version in list(document.versions.all()):
-        if _links_edited(version) or work_relation(_dated(version), _dated(document, text)) == WorkRelation.CAPTURES:
-            continue
-        _release(version)
-        _link_to_work(version, _document_text(version))
-        changed.add(version.pk)
-    if document.version_of_id is None:
-        _recheck_drafts(document, text)
-    if _linked_to_nothing(document):
-        match = _link_to_work(document, text)
-        if match and match.hidden_id:
-            changed.add(match.hidden_id)
-    return changed
-
-
-def _release(document: Document) -> None:
-    """Unlink a capture from its work: it becomes a document of its own, listed and indexed."""
-    document.version_of = None
-    document.save(update_fields=["version_of", "updated_at"])
-
-
-def _recheck_drafts(document: Document, text: str) -> None:
-    """Leave the work's drafts if the document is no longer a draft of any of them."""
-    first = document.draft_of_id or document.pk
-    others = Document.objects.filter(Q(pk=first) | Q(draft_of_id=first)).exclude(pk=document.pk)
-    if not others or any(
-        work_relation(_dated(document, text), _dated(other)) == WorkRelation.DRAFTS for other in others
-    ):
-        return
-    if document.draft_of_id is None:  # it was the first: the earliest-filed other draft takes its place
-        successor, *rest = sorted(others, key=lambda other: other.pk)
-        Document.objects.filter(pk__in=[other.pk for other in rest]).update(draft_of=successor)
-        successor.draft_of = None
-        successor.save(update_fields=["draft_of", "updated_at"])
-    else:
-        document.draft_of = None
-        document.save(update_fields=["draft_of", "updated_at"])
-
-
-def _linked_to_nothing(document: Document) -> bool:
-    return (
-        document.version_of_id is None
-        and document.draft_of_id is None
-        and not document.versions.exists()
-        and not document.other_drafts.exists()
-    )

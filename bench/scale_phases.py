@@ -81,7 +81,7 @@ def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
     and the rebuild that follows builds the whole index.
     """
     django_setup()
-    from archive import ingest, services
+    from archive import ingest, services, works
     from archive.models import Document, Section
     from archive.search.sync import writes as indexing
 
@@ -102,7 +102,7 @@ def phase_import(corpus: Path, profile: bool, defer_index: bool) -> None:
 
     ingest.parse = timed("parse", ingest.parse)
     indexing.sync = timed("index", indexing.sync)
-    services._link_to_work = timed("versions", services._link_to_work)
+    works.link_to_work = timed("versions", works.link_to_work)
     files = sorted(corpus.glob("*.md"))
     statuses: dict[str, int] = {}
     linked = []

@@ -97,12 +97,12 @@ def test_a_truncated_file_still_imports_what_it_holds():
 
 
 def test_a_failure_while_storing_leaves_nothing_behind(monkeypatch):
-    import archive.services as services
+    from archive import works
 
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_link_to_work", explode)
+    monkeypatch.setattr(works, "link_to_work", explode)
     with pytest.raises(RuntimeError):
         import_seed("003")
     assert Document.objects.count() == Section.objects.count() == SourceFile.objects.count() == 0
