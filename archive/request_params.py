@@ -100,8 +100,3 @@ def _values(params: QueryDict, name: str) -> tuple[str, ...]:
 def browse_params(request: HttpRequest) -> dict:
     """What the list of documents asks for: page, kind, publisher, year; raises BadParameter."""
     return _BrowseParams.read(request.GET)
-
-
-def page_number(request: HttpRequest) -> int:
-    """Read ?page= alone; raises BadParameter."""
-    return _PageParams.read(request.GET)["page"] or 1

@@ -4,7 +4,7 @@ with a message naming the parameter."""
 import pytest
 from django.test import RequestFactory
 
-from archive.request_params import BadParameter, browse_params, page_number, query_text, search_params
+from archive.request_params import BadParameter, browse_params, query_text, search_params
 
 factory = RequestFactory()
 
@@ -17,11 +17,13 @@ def test_a_lone_surrogate_in_the_query_becomes_a_question_mark():
 
 
 def test_pages_are_whole_numbers_from_one():
-    assert page_number(factory.get("/", {"page": "3"})) == 3
-    assert page_number(factory.get("/")) == 1
+    assert search_params(factory.get("/", {"page": "3"})).page == 3 and browse_params(factory.get("/", {"page": "3"}))["page"] == 3
+    assert search_params(factory.get("/")).page == 1
     for raw in ["0", "-2", "x", "9" * 30, "²", "①", "3.5"]:
         with pytest.raises(BadParameter, match="page="):
-            page_number(factory.get("/", {"page": raw}))
+            search_params(factory.get("/", {"page": raw}))
+        with pytest.raises(BadParameter, match="page="):
+            browse_params(factory.get("/", {"page": raw}))
 
 
 def test_a_search_reads_its_filters_sort_and_page_size():
