@@ -9,7 +9,7 @@ from archive.search.related import related_documents
 from archive.search.within import search_within
 from archive.selectors import published_document
 from archive.serializers import document_metadata, search_page_json, sections_full
-from archive.request_params import BadParameter, query_text, search_params
+from archive.request_params import BadParameter, page_param, query_text, search_params
 from archive.search.results import search_documents
 
 
@@ -62,20 +62,32 @@ def document(request: HttpRequest, pk: int) -> JsonResponse:
 
 @require_safe
 def document_search(request: HttpRequest, pk: int) -> JsonResponse:
-    """The document's sections matching a query, in reading order, with their hit counts."""
+    """One page of the document's sections matching a query, in reading order, with their hit counts; paged as
+    the search is (a page past the last is a 404)."""
     found = published_document(pk)
     if found is None:
         return JsonResponse({"error": f"No published document with id {pk}."}, status=404)
     try:
-        within = search_within(found, query_text(request))
-    except QueryError as error:
+        page = page_param(request)
+        within = search_within(found, query_text(request), page)
+    except (BadParameter, QueryError) as error:
         return JsonResponse({"error": str(error)}, status=400)
     except EngineUnavailable:
         return _unavailable()
+    if page > within.pages:
+        return JsonResponse(
+            {"error": f"There is no page {page}: the last page is {within.pages}.", "last": _link(request, within.pages)},
+            status=404,
+        )
     return JsonResponse(
         {
             "count": within.count,
             "more_hits": within.more,
+            "total_sections": within.total_sections,
+            "page": within.page,
+            "pages": within.pages,
+            "next": _link(request, within.page + 1) if within.after else None,
+            "previous": _link(request, within.page - 1) if within.before else None,
             "sections": [
                 {
                     "label": match.section.label,

@@ -97,6 +97,11 @@ def _values(params: QueryDict, name: str) -> tuple[str, ...]:
     return tuple(chosen)[:MAX_FILTER_VALUES]
 
 
+def page_param(request: HttpRequest) -> int:
+    """The ?page= of an address that reads no other number (the matches within a document); raises BadParameter."""
+    return _PageParams.read(request.GET)["page"] or 1
+
+
 def browse_params(request: HttpRequest) -> dict:
     """What the list of documents asks for: page, kind, publisher, year; raises BadParameter."""
     return _BrowseParams.read(request.GET)

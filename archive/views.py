@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from archive.diff import word_diff
 from archive.models import DocumentKind
-from archive.request_params import BadParameter, browse_params, query_text, search_params
+from archive.request_params import BadParameter, browse_params, page_param, query_text, search_params
 from archive.sanitize import diff_html
 from archive.search.results import SORT_LABELS, search_documents
 from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
@@ -70,8 +70,8 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if within_query.strip():
         try:
-            within = search_within(document, within_query)
-        except QueryError as error:
+            within = search_within(document, within_query, page_param(request))
+        except (BadParameter, QueryError) as error:
             within_error, status = str(error), 400
         except EngineUnavailable:
             within_error, status = SEARCH_UNAVAILABLE, 503

@@ -47,6 +47,27 @@ def test_document_search_api_lists_matching_sections_with_hits(client, seeded):
     assert section["url"] == f"/documents/{document.pk}/#ii-2"
     assert "<mark>" in section["snippet"]
     assert data["count"] == sum(section["hits"] for section in data["sections"])
+    assert (data["total_sections"], data["page"], data["pages"], data["next"], data["previous"]) == (2, 1, 1, None, None)
+
+
+def test_document_search_api_pages_matching_sections_by_next_until_a_404(client, seeded, monkeypatch):
+    from archive.search import within
+
+    document = seeded["003"].document
+    address = f"/api/documents/{document.pk}/search"
+    whole = client.get(address, {"q": "security"}).json()
+    monkeypatch.setattr(within, "SECTIONS_PER_PAGE", 2)
+    visited, data = [], client.get(address, {"q": "security"}).json()
+    while True:
+        visited += [section["anchor"] for section in data["sections"]]
+        if data["next"] is None:
+            break
+        data = client.get(data["next"]).json()
+    assert visited == [section["anchor"] for section in whole["sections"]] and data["page"] == data["pages"] > 2
+    assert client.get(data["previous"]).json()["page"] == data["pages"] - 1
+    past = client.get(address, {"q": "security", "page": data["pages"] + 1})
+    assert past.status_code == 404 and past.json()["last"].endswith(f"page={data['pages']}")
+    assert client.get(address, {"q": "security", "page": "²"}).status_code == 400
 
 
 def test_document_search_api_bad_query_is_400_and_unknown_document_404(client, fresh_seeded):

@@ -141,6 +141,21 @@ def test_document_page_searches_within_itself(client, seeded):
     assert '<a href="#ii-2">next matching section</a>' in page
 
 
+def test_document_page_marks_one_page_of_matching_sections_and_links_the_next(client, seeded, monkeypatch):
+    from archive.search import within
+
+    monkeypatch.setattr(within, "SECTIONS_PER_PAGE", 2)
+    document = seeded["003"].document
+    response = client.get(document.get_absolute_url(), {"q": "security", "page": 2})
+    assert response.status_code == 200
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert "sections 3–4 are marked below" in page and "page 2 of" in page
+    assert page.count('class="within-step"') == 2
+    assert 'rel="prev" href="?q=security&amp;page=1#' in page and 'rel="next" href="?q=security&amp;page=3#' in page
+    assert client.get(document.get_absolute_url(), {"q": "security", "page": "0"}).status_code == 400
+
+
 def test_document_page_without_a_match_says_so(client, seeded):
     page = client.get(seeded["003"].document.get_absolute_url(), {"q": "zeppelin"}).content.decode()
     assert "No section of this document matches" in page

@@ -6,6 +6,7 @@ snippet is built, and the result passes through ``archive.sanitize.clean_snippet
 """
 
 import functools
+import heapq
 import html
 import itertools
 import re
@@ -105,39 +106,51 @@ def mark_spans(
 def iter_spans(
     text: str, terms: frozenset[str], phrases: frozenset[tuple[str, ...]] = frozenset()
 ) -> Iterator[tuple[int, int]]:
-    """``mark_spans``, lazily: a snippet reads the text only as far as its passages reach."""
+    """``mark_spans``, lazily: a snippet reads the text only as far as its passages reach, and a section
+    marked up to a limit only as far as the limit."""
     if phrases:
-        yield from _merged(sorted([*_word_spans(text, terms), *_phrase_spans(text, phrases)]))
+        found = [_word_spans(text, terms), *(_phrase_spans(text, phrase) for phrase in phrases)]
+        yield from _merged(heapq.merge(*found))
     else:
         yield from _word_spans(text, terms)
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merged(spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Sorted spans with overlapping ones joined (a word of the query inside a phrase of it, two phrases)."""
-    merged: list[tuple[int, int]] = []
+    pending = None
     for start, end in spans:
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+        if pending and start < pending[1]:
+            pending = (min(start, pending[0]), max(end, pending[1]))
+            continue
+        if pending:
+            yield pending
+        pending = (start, end)
+    if pending:
+        yield pending
 
 
-def _phrase_spans(text: str, phrases: frozenset[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+# Characters looked back for each word of a phrase before the word it is found by.
+_LOOKBACK_CHARS = 80
+
+
+def _phrase_spans(text: str, phrase: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     """Each occurrence of an exact phrase: its words in a row, whatever punctuation lies between (as the engine
-    reads positions). One span from its first word to its last, or a span per word across a paragraph break."""
-    longest = max(len(phrase) for phrase in phrases)
-    for start, _ in _word_spans(text, frozenset(phrase[0] for phrase in phrases)):
-        tokens = list(itertools.islice(_TOKENS.finditer(text, start), longest))
-        words = tuple(_term(token.group()) for token in tokens)
-        for phrase in phrases:
-            if words[: len(phrase)] != phrase:
-                continue
-            inside = tokens[: len(phrase)]
-            if "\n" in text[start : inside[-1].end()]:
-                yield from (token.span() for token in inside)
-            else:
-                yield start, inside[-1].end()
+    reads positions). One span from its first word to its last, or a span per word across a paragraph break.
+
+    Occurrences are found by the phrase's longest word, rarer than its short ones ("the" in "the
+    module"), so a phrase of common words costs no more than its rarest word does; the words before it
+    are read back from there."""
+    anchor = max(range(len(phrase)), key=lambda index: len(phrase[index]))
+    for found, _ in _word_spans(text, frozenset([phrase[anchor]])):
+        before = list(_TOKENS.finditer(text, max(0, found - anchor * _LOOKBACK_CHARS), found))[-anchor:] if anchor else []
+        tokens = before + list(itertools.islice(_TOKENS.finditer(text, found), len(phrase) - anchor))
+        if tuple(_term(token.group()) for token in tokens) != phrase:
+            continue
+        start, end = tokens[0].start(), tokens[-1].end()
+        if "\n" in text[start:end]:
+            yield from (token.span() for token in tokens)
+        else:
+            yield start, end
 
 
 def _word_spans(text: str, terms: frozenset[str]) -> Iterator[tuple[int, int]]:

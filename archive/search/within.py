@@ -3,8 +3,11 @@
 The section index decides which sections match (the same query language and engine as the archive's
 search); the words to mark come from the parsed query and are found in each matching section's plain
 text with the archive analyzer, so "policies" is marked for "policy" exactly as the engine matched it.
-The document page shows its sections through ``sections_view``: each with its match and the matching
-sections before and after it (the section tree itself stays structural).
+Matching sections come a page at a time (``SECTIONS_PER_PAGE``, in reading order): only the page's sections
+are read and marked, so a word found in every section of a huge document costs one page of work, and a
+reader moves on with "later matching sections". The document page shows its sections through
+``sections_view``: each with its match and links to the matching sections before and after it, on this page
+or the next (the section tree itself stays structural).
 """
 
 from dataclasses import dataclass
@@ -21,6 +24,7 @@ from archive.selectors import SectionNode, reading_order
 
 # A document has at most a few thousand sections; this bounds the engine's answer all the same.
 MAX_SECTIONS = 5000
+SECTIONS_PER_PAGE = 50
 SNIPPET_CHARS = 220
 # Marks in one section's text: a word found a hundred thousand times in a 10 MB section is marked where a
 # reader starts, and the count says there are more.
@@ -57,15 +61,37 @@ class SectionMatch:
 
 
 @dataclass(frozen=True)
+class MatchLink:
+    """Where a matching section is: its anchor, on which page of matches."""
+
+    anchor: str
+    page: int
+
+
+@dataclass(frozen=True)
 class WithinResult:
     query: str  # the query as typed, for the search box
     terms: frozenset[str]
-    sections: list[SectionMatch]  # in reading order
+    sections: list[SectionMatch]  # this page's, in reading order
+    page: int = 1
+    pages: int = 1
+    total_sections: int = 0  # matching sections on every page
+    before: MatchLink | None = None  # the last matching section of the page before
+    after: MatchLink | None = None  # the first of the page after
 
     @property
     def count(self) -> int:
-        """Marks (words, or whole phrases) in all matching sections."""
+        """Marks (words, or whole phrases) in this page's matching sections."""
         return sum(match.hits for match in self.sections)
+
+    @property
+    def first_number(self) -> int:
+        """The place of this page's first section among all matching sections, counted from 1."""
+        return (self.page - 1) * SECTIONS_PER_PAGE + 1
+
+    @property
+    def last_number(self) -> int:
+        return self.first_number + len(self.sections) - 1
 
     @property
     def more(self) -> bool:
@@ -73,8 +99,10 @@ class WithinResult:
         return any(match.more for match in self.sections)
 
 
-def search_within(document: Document, raw_query: str) -> WithinResult:
-    """Find the document's sections matching a query; raises QueryError when the query cannot be read."""
+def search_within(document: Document, raw_query: str, page: int = 1) -> WithinResult:
+    """One page of the document's sections matching a query; raises QueryError when the query cannot be read.
+
+    A page past the last gives the last (the result says which it is), as the archive's search does."""
     parsed = parse_query(raw_query)
     matches = search_engine().search(
         Search(
@@ -87,8 +115,22 @@ def search_within(document: Document, raw_query: str) -> WithinResult:
     )
     ids = [hit.pk for hit in matches.hits]
     # Reading order, and only what the database still holds for this document (the index may lag).
-    sections = Section.objects.filter(document=document, pk__in=ids, captured=True).order_by("path")
-    return WithinResult(query=raw_query.strip(), terms=parsed.terms, sections=[_match(s, parsed) for s in sections])
+    found = Section.objects.filter(document=document, pk__in=ids, captured=True).order_by("path")
+    in_order = list(found.values_list("pk", "anchor"))
+    pages = max(1, -(-len(in_order) // SECTIONS_PER_PAGE))
+    page = min(max(1, page), pages)
+    start, end = (page - 1) * SECTIONS_PER_PAGE, page * SECTIONS_PER_PAGE
+    on_page = found.filter(pk__in=[pk for pk, _ in in_order[start:end]])
+    return WithinResult(
+        query=raw_query.strip(),
+        terms=parsed.terms,
+        sections=[_match(section, parsed) for section in on_page],
+        page=page,
+        pages=pages,
+        total_sections=len(in_order),
+        before=MatchLink(in_order[start - 1][1], page - 1) if start > 0 else None,
+        after=MatchLink(in_order[end][1], page + 1) if end < len(in_order) else None,
+    )
 
 
 def _match(section: Section, parsed: ParsedQuery) -> SectionMatch:
@@ -106,12 +148,12 @@ def _match(section: Section, parsed: ParsedQuery) -> SectionMatch:
 @dataclass(frozen=True)
 class SectionView:
     """A section as the document page shows it: its place in the tree and, when the page searches within
-    the document, its match and the matching sections before and after it in reading order."""
+    the document, its match and where the matching sections before and after it in reading order are."""
 
     node: SectionNode
     match: SectionMatch | None = None
-    previous: SectionMatch | None = None
-    next: SectionMatch | None = None
+    previous: MatchLink | None = None
+    next: MatchLink | None = None
 
     @property
     def section(self) -> Section:
@@ -127,16 +169,18 @@ class SectionView:
 
 
 def sections_view(roots: list[SectionNode], result: WithinResult | None) -> list[SectionView]:
-    """Every section of a document's tree in reading order, each with its match (if any) and its neighbours'."""
-    matches = result.sections if result else []
+    """Every section of a document's tree in reading order, each with its match on this page of matches (if
+    any) and where its neighbours are (the first and last of the page link to the pages beside it)."""
+    if result is None:
+        return [SectionView(node) for node in reading_order(roots)]
+    matches = result.sections
+    links = [result.before, *(MatchLink(match.section.anchor, result.page) for match in matches), result.after]
     position = {match.section.pk: index for index, match in enumerate(matches)}
     views = []
     for node in reading_order(roots):
         index = position.get(node.section.pk)
         if index is None:
             views.append(SectionView(node))
-            continue
-        previous = matches[index - 1] if index > 0 else None
-        following = matches[index + 1] if index + 1 < len(matches) else None
-        views.append(SectionView(node, matches[index], previous, following))
+        else:
+            views.append(SectionView(node, matches[index], links[index], links[index + 2]))
     return views

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.utils.safestring import SafeString
 
@@ -16,3 +18,11 @@ def section_body(body: str) -> SafeString:
 def heading_level(depth: int) -> int:
     """h2 for chapters, h3 for their subsections, never deeper than h6."""
     return min(int(depth) + 2, 6)
+
+
+@register.simple_tag
+def match_href(within, link) -> str:
+    """The address of a matching section: its anchor when it is on this page of matches, else its page's."""
+    if link.page == within.page:
+        return f"#{link.anchor}"
+    return f"?{urlencode({'q': within.query, 'page': link.page})}#{link.anchor}"

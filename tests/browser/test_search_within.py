@@ -47,3 +47,24 @@ def test_a_hostile_query_comes_back_as_text(page, live_server, fresh_seeded):
     assert page.evaluate("window.pwned === undefined")
     assert page.locator("#within-q").input_value() == "<script>window.pwned=1</script> security"
     assert "<script>window.pwned=1</script>" in page.locator(".within").inner_text()
+
+
+def test_stepping_past_the_last_match_of_a_page_goes_on_to_the_next_page(page, live_server, fresh_seeded, monkeypatch):
+    from archive.search import within
+
+    monkeypatch.setattr(within, "SECTIONS_PER_PAGE", 1)
+    page.goto(live_server.url + fresh_seeded["003"].document.get_absolute_url() + "?q=framework")
+    assert "page 1 of 2" in page.locator(".within-pages").inner_text()
+    next_button = page.get_by_role("button", name="Next match")
+    for _ in range(page.locator("#document-sections mark").count()):
+        next_button.click()
+    next_button.click()
+    page.wait_for_url("**page=2#*")
+    assert "page 2 of 2" in page.locator(".within-pages").inner_text()
+    # The next page opens on its first mark; stepping back from it returns to the last mark of page 1.
+    assert page.locator(".within-position").inner_text().startswith("Match 1 of")
+    page.get_by_role("button", name="Previous match").click()
+    page.wait_for_url("**page=1#*")
+    last = page.locator("#document-sections mark").count()
+    assert page.locator(".within-position").inner_text().startswith(f"Match {last} of {last}")
+    assert page.console_errors == []

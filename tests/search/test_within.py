@@ -3,7 +3,7 @@
 import pytest
 
 from archive.search.query import QueryError
-from archive.search.within import search_within, sections_view
+from archive.search.within import MatchLink, search_within, sections_view
 from archive.selectors import section_tree
 
 
@@ -62,8 +62,8 @@ def test_the_page_pairs_sections_with_their_matches_and_neighbours(seeded):
     document = seeded["003"].document
     result = search_within(document, "security framework")
     by_anchor = {view.section.anchor: view for view in sections_view(section_tree(document), result)}
-    assert by_anchor["i"].match is not None and by_anchor["i"].next.section.anchor == "ii-2"
-    assert by_anchor["ii-2"].previous.section.anchor == "i" and by_anchor["ii-2"].next is None
+    assert by_anchor["i"].match is not None and by_anchor["i"].next == MatchLink("ii-2", 1)
+    assert by_anchor["ii-2"].previous == MatchLink("i", 1) and by_anchor["ii-2"].next is None
     assert by_anchor["ii-1"].match is None
 
 
@@ -100,3 +100,23 @@ def test_a_section_marks_a_bounded_number_of_matches_and_says_there_are_more(see
     assert "+ matches (the first" in page
     api = client.get(f"/api/documents/{document.pk}/search", {"q": "security"}).json()
     assert api["more_hits"] and any(section["more_hits"] for section in api["sections"])
+
+
+def test_matching_sections_come_a_page_at_a_time_linked_across_pages(seeded, monkeypatch):
+    from archive.search import within
+
+    document = seeded["003"].document
+    everything = anchors(search_within(document, "security"))
+    assert len(everything) >= 5
+    monkeypatch.setattr(within, "SECTIONS_PER_PAGE", 2)
+    pages = [search_within(document, "security", page) for page in range(1, 4)]
+    assert [anchor for result in pages for anchor in anchors(result)] == everything[:6]
+    second = pages[1]
+    assert (second.page, second.total_sections, second.first_number, second.last_number) == (2, len(everything), 3, 4)
+    assert second.before == MatchLink(everything[1], 1) and second.after == MatchLink(everything[4], 3)
+    views = [view for view in sections_view(section_tree(document), second) if view.match]
+    assert views[0].previous == second.before and views[-1].next == second.after
+    assert views[0].next == MatchLink(everything[3], 2)
+    last = search_within(document, "security", 99)
+    assert last.page == last.pages and last.after is None and anchors(last) == everything[(last.pages - 1) * 2 :]
+

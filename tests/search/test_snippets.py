@@ -53,3 +53,16 @@ def test_a_phrase_across_a_paragraph_break_is_marked_word_by_word():
     text = "Claims in the South China\n\nSea were discussed."
     marked = [text[start:end] for start, end in mark_spans(text, frozenset(), frozenset({("south", "china", "sea")}))]
     assert marked == ["South", "China", "Sea"]
+
+
+def test_a_phrase_found_by_its_longest_word_is_read_back_to_its_first():
+    text = "The module is here. Of the module, the rest; the\nmodule again and module alone."
+    marked = [text[start:end] for start, end in mark_spans(text, frozenset(), frozenset({("the", "modul")}))]
+    assert marked == ["The module", "the module", "the", "module"]
+    marked = [text[start:end] for start, end in mark_spans(text, frozenset({"rest"}), frozenset({("the", "modul")}))]
+    assert marked == ["The module", "the module", "rest", "the", "module"]
+
+
+def test_a_limit_keeps_the_first_marks_of_words_and_phrases():
+    text = "the module " * 5 + "x" * 50
+    assert len(mark_spans(text, frozenset({"modul"}), frozenset({("the", "modul")}), limit=3)) == 3
