@@ -4,7 +4,8 @@ Documents decide what matches, how it ranks and the facets (there are far fewer 
 sections); sections only say where in the documents on a results page the words are, so a section
 carries its text and its document's id, nothing more. Full texts are indexed, not stored: snippets
 are built from the database. Only public documents are indexed: published, and the canonical
-capture of their work.
+capture of their work; sections of every published document, so that search within works on another
+capture's page too (the archive's search asks only for the sections of the documents it found).
 """
 
 import hashlib

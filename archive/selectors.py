@@ -19,8 +19,10 @@ def searchable_documents() -> QuerySet[Document]:
 
 
 def searchable_sections() -> QuerySet[Section]:
-    """The sections search finds: the captured sections of public documents (placeholders never)."""
-    return Section.objects.filter(document__in=public_documents(), captured=True)
+    """The sections the index holds: the captured sections (placeholders never) of every published document,
+    another capture of a work too, so that a reader on its page can search within it. The archive's search
+    only ever asks for the sections of the documents it found, so another capture's never surface there."""
+    return Section.objects.filter(document__status=DocumentStatus.PUBLISHED, captured=True)
 
 
 def searchable(model) -> QuerySet:

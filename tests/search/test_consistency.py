@@ -105,3 +105,11 @@ def test_text_changed_behind_the_index_is_stale_and_repaired(search_index):
     assert report.stale == [f"archive.document.{document.pk}", f"archive.section.{section.pk}"]
     index_repair(report=report)
     assert index_check().clean
+
+
+def test_another_capture_is_indexed_by_its_sections_only(search_index):
+    canonical = make_document("Work")
+    make_document("Work, other capture", version_of=canonical)
+    report = index_check()
+    assert report.clean, report.summary()
+    assert report.expected == 5  # the canonical capture and its two sections; the other capture's two sections

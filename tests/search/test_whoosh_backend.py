@@ -37,9 +37,8 @@ def test_documents_and_sections_live_in_separate_indexes(seeded, backend):
 
     counts = backend.index_counts()
     assert counts["document"] == Document.objects.filter(status="published", version_of__isnull=True).count()
-    assert counts["section"] == Section.objects.filter(
-        document__status="published", document__version_of__isnull=True, captured=True
-    ).count()
+    # Sections of every published document: another capture's page searches within it too.
+    assert counts["section"] == Section.objects.filter(document__status="published", captured=True).count()
 
 
 def test_a_search_page_asks_the_engine_once_for_documents_and_once_for_sections(seeded):

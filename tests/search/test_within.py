@@ -120,3 +120,17 @@ def test_matching_sections_come_a_page_at_a_time_linked_across_pages(seeded, mon
     last = search_within(document, "security", 99)
     assert last.page == last.pages and last.after is None and anchors(last) == everything[(last.pages - 1) * 2 :]
 
+
+
+def test_another_capture_of_a_work_is_searched_within_on_its_own_page(seeded, client):
+    from archive.models import Document
+
+    capture = Document.objects.get(pk=seeded["000"].document.pk)
+    assert capture.version_of_id == seeded["001"].document.pk
+    result = search_within(capture, "security")
+    assert result.sections and {match.section.document_id for match in result.sections} == {capture.pk}
+    assert "matches in" in client.get(capture.get_absolute_url(), {"q": "security"}).content.decode()
+    # The archive's search still lists the work once, by its canonical capture.
+    found = client.get("/api/search", {"q": "security", "per_page": 50}).json()["results"]
+    listed = [result["document"]["id"] for result in found]
+    assert capture.pk not in listed and seeded["001"].document.pk in listed

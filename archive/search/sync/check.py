@@ -1,12 +1,12 @@
 """Compare the search index with the database, and repair the differences.
 
 What should be indexed is what a rebuild would write: every entry of the haystack indexes'
-``index_queryset`` (public documents; the captured sections of public documents), named by
+``index_queryset`` (public documents; the captured sections of published documents), named by
 haystack identifier ("archive.document.4", "archive.section.17"). An entry is
 
 - missing: the database says it should be searchable, the index lacks it;
-- orphaned: the index holds it, the database says it should not (deleted, draft, a version, an
-  uncaptured placeholder, or anything else the archive never indexes);
+- orphaned: the index holds it, the database says it should not (deleted, draft, a document entry for
+  another capture, an uncaptured placeholder, or anything else the archive never indexes);
 - stale: both hold it, but the index's copy is not what indexing the row now would write: every
   value the engine gives back is compared with what it would store for the row now, and an
   identifier held twice counts as stale. An engine that gives nothing back (``STALE_CHECK``

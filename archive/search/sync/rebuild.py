@@ -1,4 +1,4 @@
-"""Rebuild the search index from the database: every public document and its sections, in bulk.
+"""Rebuild the search index from the database: every public document, every published one's sections, in bulk.
 
 Each index is replaced by the engine's own bulk path (``SearchEngine.rebuild``: one writer on Whoosh,
 batched updates elsewhere), fed from the database in chunks so memory stays bounded.

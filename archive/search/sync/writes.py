@@ -143,7 +143,8 @@ def index_on_commit(
 
 
 def sync(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
-    """Index public documents among ``document_ids`` with their sections; remove everything else named.
+    """Index public documents among ``document_ids`` and the sections of published ones; remove everything
+    else named.
 
     Call it outside a transaction (``on_commit`` does): it must read the latest committed rows.
     """
@@ -153,18 +154,12 @@ def sync(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
 
 def _sync_locked(*, document_ids: set[int], removed_section_ids: set[int]) -> None:
     public = list(searchable_documents().filter(pk__in=document_ids))
-    public_ids = {document.pk for document in public}
-    sections = list(searchable_sections().filter(document_id__in=public_ids))
+    sections = list(searchable_sections().filter(document_id__in=document_ids))
     live_section_ids = {section.pk for section in sections}
-
-    hidden_ids = document_ids - public_ids
-    stale_sections = set(
-        Section.objects.filter(document_id__in=hidden_ids).values_list("pk", flat=True)
-    ) | (removed_section_ids - live_section_ids)
-    # Sections of public documents that are not searchable (uncaptured placeholders): make sure none lingers.
-    stale_sections |= set(
-        Section.objects.filter(document_id__in=public_ids).exclude(pk__in=live_section_ids).values_list("pk", flat=True)
-    )
+    hidden_ids = document_ids - {document.pk for document in public}
+    # Sections of unpublished documents, deleted ones, and uncaptured placeholders: make sure none lingers.
+    named_sections = set(Section.objects.filter(document_id__in=document_ids).values_list("pk", flat=True))
+    stale_sections = (named_sections | removed_section_ids) - live_section_ids
     removals = [f"archive.document.{pk}" for pk in sorted(hidden_ids)]
     removals += [f"archive.section.{pk}" for pk in sorted(stale_sections)]
     search_engine().apply(documents=public, sections=sections, removals=removals)
