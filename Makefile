@@ -7,7 +7,7 @@ SAMPLES ?= $(wildcard ../shared/seeds)
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-engine setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web
+.PHONY: run test test-engine setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web bench-hostile
 
 run: setup migrate import-samples
 	@# Brings an index left by an earlier version (or damaged) in step with the database.
@@ -50,6 +50,11 @@ bench: setup
 # and each half (odd numbers to tune on, even held out). About 8 minutes for Cranfield and CACM.
 bench-relevance: setup
 	$(PY) -m bench.relevance
+
+# Every public address x every parameter it reads x hostile values ("²", NUL, 5,000 characters, repeated...),
+# timed over HTTP on an archive of the seeds, corpus/policy and two 10 MB documents: no 5xx, each under 1 s.
+bench-hostile: setup
+	$(PY) -m bench.hostile
 
 # Title, authors, date and body recall of saved web pages: the archive's parse beside plain trafilatura, on the
 # corpus/structure HTML files and the SYNTHETIC pages of tests/fixtures/web (their README says how they were made).
