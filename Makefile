@@ -7,12 +7,21 @@ SAMPLES ?= $(wildcard ../shared/seeds)
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-engine setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web bench-hostile
+.PHONY: run dev collectstatic test test-engine setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web bench-hostile loadtest
 
-run: setup migrate import-samples
+# The archive as it runs in production: gunicorn (config/gunicorn.py: workers from the cores, WEB_WORKERS and
+# WEB_TIMEOUT override) with static files served by whitenoise after collectstatic.
+run: setup migrate import-samples collectstatic
 	@# Brings an index left by an earlier version (or damaged) in step with the database.
 	-$(PY) manage.py check_index
-	$(PY) manage.py runserver --insecure $(HOST)
+	$(VENV)/bin/gunicorn --config config/gunicorn.py --bind $(HOST) config.wsgi
+
+# For developers: Django's runserver, reloading on every change, with DEBUG on.
+dev: setup migrate import-samples
+	DEBUG=true $(PY) manage.py runserver $(HOST)
+
+collectstatic: setup
+	$(PY) manage.py collectstatic --noinput --verbosity 0
 
 test: setup system-deps
 	$(PY) -m pytest
@@ -56,6 +65,17 @@ bench-relevance: setup
 bench-hostile: setup
 	$(PY) -m bench.hostile
 
+# A mixed load (searches with filters and paging, document pages, search within, the API) at 8 and 32 users,
+# 2 minutes each, against gunicorn as `make run` starts it; locust runs from a venv of its own.
+LOADTEST_VENV := .venv-loadtest
+loadtest: setup $(LOADTEST_VENV)/.installed
+	$(PY) -m bench.loadtest --locust $(LOADTEST_VENV)/bin/locust
+
+$(LOADTEST_VENV)/.installed: requirements-loadtest.txt
+	$(PYTHON) -m venv $(LOADTEST_VENV)
+	$(LOADTEST_VENV)/bin/pip install --quiet -r requirements-loadtest.txt
+	touch $@
+
 # Title, authors, date and body recall of saved web pages: the archive's parse beside plain trafilatura, on the
 # corpus/structure HTML files and the SYNTHETIC pages of tests/fixtures/web (their README says how they were made).
 bench-web: setup
@@ -76,4 +96,4 @@ ifneq ($(strip $(SAMPLES)),)
 endif
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) $(LOADTEST_VENV) var .pytest_cache

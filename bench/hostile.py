@@ -14,20 +14,17 @@ asserts no 5xx on a small archive (tests/test_request_params.py).
 
 from __future__ import annotations
 
-import json
-import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.corpus import REPO_ROOT, SHARED, Pool, load_pool
-from bench.scale_server import http_get, start_server, stop_server
+from bench import sample_archive
+from bench.corpus import Pool, load_pool
+from bench.server import http_get, start_server, stop_server
 
 TARGET_MS = 1000
 HUGE_BYTES = 10_000_000
@@ -94,45 +91,21 @@ def _prose(paragraphs: list[str], rng: random.Random, size: int) -> Iterator[str
         yield paragraph
 
 
-def _run(args: list[str], env: dict, *, check: bool = True) -> str:
-    done = subprocess.run(args, env=env, cwd=REPO_ROOT, capture_output=True, text=True)
-    if check and done.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return done.stdout
-
-
-def _ids(env: dict) -> dict[str, int]:
-    """Ids of the documents the sweep needs, read by a child process in the archive's own settings."""
-    script = (
-        "import django, json; django.setup()\n"
-        "from django.db.models import Count\n"
-        "from archive.models import Document\n"
-        "by_title = {d.title: d.pk for d in Document.objects.all()}\n"
-        "pair = Document.objects.filter(version_of__isnull=False).values_list('pk', 'version_of_id').first()\n"
-        "print(json.dumps({'one': by_title['A Report of One Long Section'],\n"
-        "                  'many': by_title['A Report of Many Sections'], 'pair': pair}))\n"
-    )
-    return json.loads(_run([sys.executable, "-c", script], env).strip().splitlines()[-1])
-
-
 def main() -> None:
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="policy-archive-hostile-"))
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(work / "data"), "DEBUG": "false",
-           "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(REPO_ROOT)}
-    for name in ("WHOOSH_PATH", "DATABASE_URL", "SEARCH_URL"):
-        env.pop(name, None)
+    env = sample_archive.archive_env(work / "data")
     (work / "huge").mkdir()
     # Python's documentation only: prose from ../shared would make a huge document a capture of a policy text.
     huge = huge_documents(load_pool(shared=work / "none"), work / "huge")
-    _run([sys.executable, "manage.py", "migrate", "--noinput"], env)
-    sources = [str(path) for path in (SHARED / "seeds", SHARED / "corpus" / "policy") if path.exists()]
-    import_started = time.perf_counter()
-    # Some corpus files are refused on purpose (broken, empty): the import goes on, and so does the sweep.
-    _run([sys.executable, "manage.py", "import_documents", *sources, *map(str, huge)], env, check=False)
-    print(f"archive: seeds, corpus/policy and two 10 MB documents imported in {time.perf_counter() - import_started:.0f} s"
+    sample_archive.build(env, *huge)
+    print(f"archive: seeds, corpus/policy and two 10 MB documents imported in {time.perf_counter() - started:.0f} s"
           f" ({work / 'data'})", flush=True)
-    ids = _ids(env)
+    ids = sample_archive.read(env, (
+        "{'one': Document.objects.get(title='A Report of One Long Section').pk, "
+        "'many': Document.objects.get(title='A Report of Many Sections').pk, "
+        "'pair': Document.objects.filter(version_of__isnull=False).values_list('pk', 'version_of_id').first()}"
+    ))
     server, port = start_server(env, work / "server.log")
     try:
         sweep = [*hostile_requests(addresses(ids["many"], ids["one"]), "module")]

@@ -18,7 +18,7 @@ phase's own (``os.wait4`` reports each child's peak RSS):
 ``--profile`` runs the import and the rebuild under cProfile (their times are then inflated) and prints
 where the time goes.
 
-The phases themselves live in ``bench.scale_phases``, the server in ``bench.scale_server``, the tables and
+The phases themselves live in ``bench.scale_phases``, the server in ``bench.server``, the tables and
 the summary in ``bench.scale_report``; this module keeps the command line and the run of each size.
 """
 
@@ -37,7 +37,7 @@ from pathlib import Path
 from bench.corpus import REPO_ROOT, build_corpus, load_pool, write_corpus
 from bench.scale_phases import MARK, phase_import, phase_measure, phase_rebuild_profile, phase_verify
 from bench.scale_report import TARGETS, print_size, print_summary
-from bench.scale_server import start_server, stop_server
+from bench.server import start_server, stop_server
 
 PY = sys.executable
 

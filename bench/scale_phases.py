@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import QUERIES, REPO_ROOT
-from bench.scale_server import http_get
+from bench.server import http_get
 
 MARK = "BENCH_JSON "
 # Timed passes over the queries, on each side of the full-stack / raw Whoosh ratio.

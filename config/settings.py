@@ -1,28 +1,25 @@
 """Project settings. Every knob is read from the environment (see .env.example) with a safe default
 for the embedded setup: SQLite and a Whoosh index under ARCHIVE_DATA_DIR."""
 
+from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_str, stored_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        # A fixed key is only acceptable for the embedded, local-only default; production must set one.
-        SECRET_KEY = "insecure-local-only-key-set-SECRET_KEY-in-production"
-    else:
-        SECRET_KEY = "insecure-debug-key"
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
-
-# Everything the archive writes lives here: the SQLite database, the Whoosh index, stored files.
+# Everything the archive writes lives here: the SQLite database, the Whoosh index, collected static files,
+# and the secret key made on first start.
 ARCHIVE_DATA_DIR = Path(env_str("ARCHIVE_DATA_DIR", str(BASE_DIR / "var"))).resolve()
 ARCHIVE_DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = env_str("SECRET_KEY", "") or stored_secret_key(ARCHIVE_DATA_DIR / "secret_key")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -31,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # admin login throttling
     # archive first: its rebuild_index command replaces haystack's.
     "archive",
     "haystack",
@@ -38,6 +36,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app itself, compressed, with hashed names cached for a year: no other server needed.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers a locked-out login
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,7 +119,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = ARCHIVE_DATA_DIR / "static"
+STATIC_ROOT = ARCHIVE_DATA_DIR / "static"  # filled by `manage.py collectstatic` (make run does it)
+STATIC_ROOT.mkdir(exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -133,11 +139,69 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Served over https, behind a proxy that ends TLS and says so in X-Forwarded-Proto: one variable turns on
+# everything `manage.py check --deploy` asks for. Each part can still be set on its own.
+SERVED_OVER_HTTPS = env_bool("SERVED_OVER_HTTPS", False)
+if SERVED_OVER_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# Origins a form may be posted from when the proxy does not pass the public host name on, e.g.
+# https://archive.example.org (Django compares Origin with the request's own host otherwise).
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Login throttling (django-axes): LOGIN_FAILURE_LIMIT wrong passwords from one address lock that address out
+# of the admin login for LOGIN_LOCKOUT_MINUTES; `manage.py axes_reset_ip ADDRESS` (or `axes_reset`) lifts it.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "archive/locked_out.html"
+# Behind a proxy every request comes from the proxy's address: the client's is read from X-Forwarded-For,
+# trusting as many proxies as TRUSTED_PROXY_COUNT says (1 when SERVED_OVER_HTTPS).
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if SERVED_OVER_HTTPS else 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+
+# Errors reach whoever runs the archive: ADMINS="Ana <ana@example.org>, ops@example.org" mails each 500 with
+# its traceback (through EMAIL_HOST); without it, the traceback goes to stderr, as every error does.
+ADMINS = [(name, address) for name, address in getaddresses(env_list("ADMINS", [])) if address]
+SERVER_EMAIL = DEFAULT_FROM_EMAIL = env_str("SERVER_EMAIL", "policy-archive@localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
+# Errors with their tracebacks on stderr (and mailed to ADMINS); the server writes one line per request with
+# its time (config/gunicorn.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "loggers": {
-        "archive": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+        "django": {"handlers": ["stderr", "mail_admins"], "level": env_str("DJANGO_LOG_LEVEL", "ERROR")},
+        "archive": {"handlers": ["stderr"], "level": env_str("LOG_LEVEL", "INFO")},
+        "axes": {"handlers": ["stderr"], "level": "WARNING"},
     },
 }

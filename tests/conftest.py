@@ -33,6 +33,9 @@ if os.environ.get("ENGINE_UNDER_TEST"):
 # Editors' accounts are made for the admin tests and logged in with force_login, so no test reads a password
 # hash; Django's own advice for tests: the production hasher spends 0.3 s on each account.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Pages name static files as written: the production storage's hashed names need `collectstatic`, which the
+# tests of serving (tests/test_serving.py) run themselves.
+settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"

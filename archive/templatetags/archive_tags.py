@@ -26,3 +26,14 @@ def match_href(within, link) -> str:
     if link.page == within.page:
         return f"#{link.anchor}"
     return f"?{urlencode({'q': within.query, 'page': link.page})}#{link.anchor}"
+
+
+@register.filter
+def lockout_length(length) -> str:
+    """A login lockout's length as people say it: "30 minutes", "1 hour", "1 hour 30 minutes"."""
+    minutes = round(length.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if minutes or not hours:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " ".join(parts)

@@ -1,7 +1,9 @@
-"""The archive's own server for `bench.scale`: started on a free port, timed over HTTP, stopped.
+"""The archive's own server for the benchmarks: started on a free port, timed over HTTP, stopped.
 
-Kept apart from the phases because both sides need it: the driver starts and stops the server (and takes
-its peak RSS), the measuring phase times its GETs with the same ``http_get``.
+Kept apart because both sides of a benchmark need it: the driver starts and stops the server (and takes its
+peak RSS), the measuring side times its GETs with the same ``http_get``. ``bench.scale`` and
+``bench.hostile`` time one request at a time on runserver; ``bench.loadtest`` loads gunicorn as `make run`
+starts it.
 """
 
 from __future__ import annotations
@@ -37,15 +39,25 @@ def free_port() -> int:
 def start_server(env: dict, log: Path) -> tuple[subprocess.Popen, int]:
     """Start ``manage.py runserver`` (one process, one request at a time) and wait until ``/`` answers."""
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
-        env=env, cwd=REPO_ROOT, stdout=open(log, "w"), stderr=subprocess.STDOUT,
-    )
+    command = [sys.executable, "manage.py", "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"]
+    return _serving(command, env, log, port), port
+
+
+def start_gunicorn(env: dict, log: Path) -> tuple[subprocess.Popen, int]:
+    """Start the server `make run` starts (gunicorn with config/gunicorn.py) and wait until ``/`` answers."""
+    port = free_port()
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    command = [gunicorn, "--config", "config/gunicorn.py", "--bind", f"127.0.0.1:{port}", "config.wsgi"]
+    return _serving(command, env, log, port), port
+
+
+def _serving(command: list[str], env: dict, log: Path, port: int) -> subprocess.Popen:
+    server = subprocess.Popen(command, env=env, cwd=REPO_ROOT, stdout=open(log, "w"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             if http_get(port, "/")[1] == 200:
-                return server, port
+                return server
         except OSError:
             time.sleep(0.3)
     server.kill()
