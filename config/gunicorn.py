@@ -22,3 +22,11 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+
+
+def post_worker_init(worker):
+    """Import the views, and the search and parsing code behind them, as the worker starts: otherwise its first
+    request pays for the imports (most of a second)."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns
