@@ -106,3 +106,16 @@ def test_the_example_environment_lists_every_variable_the_archive_reads():
     names = {name for pair in read for name in pair if name}
     listed = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert names and names <= listed, names - listed
+
+
+def test_a_server_error_is_mailed_to_the_admins_the_environment_names(tmp_path, client, settings, monkeypatch, mailoutbox):
+    show = "import django; django.setup(); from django.conf import settings; print(settings.ADMINS)"
+    env = {"ARCHIVE_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings",
+           "ADMINS": "Ana Lima <ana@example.org>, ops@example.org"}
+    assert _settings_process(env, show).stdout.strip() == "[('Ana Lima', 'ana@example.org'), ('', 'ops@example.org')]"
+
+    settings.ADMINS = [("Ana Lima", "ana@example.org")]
+    monkeypatch.setattr("archive.views.archive_totals", lambda: 1 / 0)
+    client.raise_request_exception = False
+    assert client.get("/").status_code == 500
+    assert mailoutbox[0].to == ["ana@example.org"] and "ZeroDivisionError" in mailoutbox[0].body
