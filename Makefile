@@ -40,6 +40,22 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# The lock files, from the *.in lists: `make lock` keeps the locked versions; `make lock LOCK_ARGS=--upgrade`
+# (or --upgrade-package NAME) moves them to the newest the lists allow. pip-tools rather than uv: pip-compile
+# resolves with pip itself, reading the pip configuration `pip install` reads (index mirrors, find-links), so it
+# pins what pip would install and hashes every file of each pinned version, the mirrors' too; it is pure Python,
+# pinned in requirements-dev.txt, and writes files Debian's pip 23.0.1 reads. uv is a separate resolver that
+# ignores pip's configuration. Each layer is constrained by the ones before it (-c in its .in): all install together.
+LOCK_ARGS ?=
+PIP_COMPILE = $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+.PHONY: lock
+lock: setup
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
+	$(PIP_COMPILE) -o requirements-engines.txt requirements-engines.in
+	$(PIP_COMPILE) -o requirements-loadtest.txt requirements-loadtest.in
+
 # Per-field parser accuracy, section-tree precision/recall and exact trees (per document, convention and format)
 # over the seeds, corpus/policy and corpus/structure, and the capture/draft pairs found.
 ingest-report: setup
