@@ -28,16 +28,21 @@ test: setup system-deps
 
 # The engine contract suite against a running Elasticsearch 7 or Solr, e.g.
 # `make test-engine SEARCH_URL=elasticsearch7://localhost:9200/policy-archive-test` (README "Scaling out").
-test-engine: setup
+test-engine: setup $(VENV)/.engines-installed
 	@test -n "$(SEARCH_URL)" || { echo "Set SEARCH_URL to the engine to test (elasticsearch7://host:9200/index or solr://host:8983/solr/core)"; exit 2; }
 	ENGINE_UNDER_TEST="$(SEARCH_URL)" $(PY) -m pytest tests/search/test_engine.py
 
 setup: $(VENV)/.installed
 
+# requirements-dev.txt holds the runtime lock's pins too: every file installed is pinned and hashed. The locked
+# pip comes with it (no unhashed `pip install --upgrade pip`); Debian's pip 23.0.1 installs these locks as well.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
+	touch $@
+
+$(VENV)/.engines-installed: $(VENV)/.installed requirements-engines.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-engines.txt
 	touch $@
 
 # The lock files, from the *.in lists: `make lock` keeps the locked versions; `make lock LOCK_ARGS=--upgrade`
