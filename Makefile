@@ -94,7 +94,7 @@ loadtest: setup $(LOADTEST_VENV)/.installed
 
 $(LOADTEST_VENV)/.installed: requirements-loadtest.txt
 	$(PYTHON) -m venv $(LOADTEST_VENV)
-	$(LOADTEST_VENV)/bin/pip install --quiet -r requirements-loadtest.txt
+	$(LOADTEST_VENV)/bin/pip install --quiet --require-hashes -r requirements-loadtest.txt
 	touch $@
 
 # Title, authors, date and body recall of saved web pages: the archive's parse beside plain trafilatura, on the
