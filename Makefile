@@ -7,7 +7,7 @@ SAMPLES ?= $(wildcard ../shared/seeds)
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-engine setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web bench-hostile
+.PHONY: run test test-postgres test-engine setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web bench-hostile
 
 run: setup migrate import-samples
 	@# Brings an index left by an earlier version (or damaged) in step with the database.
@@ -16,6 +16,10 @@ run: setup migrate import-samples
 
 test: setup system-deps
 	$(PY) -m pytest
+
+# The same suite on a throw-away PostgreSQL server, installed when missing (.ci/with-postgres).
+test-postgres: setup system-deps
+	.ci/with-postgres $(PY) -m pytest
 
 # The engine contract suite against a running Elasticsearch 7 or Solr, e.g.
 # `make test-engine SEARCH_URL=elasticsearch7://localhost:9200/policy-archive-test` (README "Scaling out").
