@@ -7,7 +7,9 @@ from pathlib import Path
 
 # Before Django reads its settings: the suite never touches the developer's ./var.
 os.environ["ARCHIVE_DATA_DIR"] = tempfile.mkdtemp(prefix="archive-tests-")
-os.environ.pop("DATABASE_URL", None)
+# DATABASE_URL chooses the database the suite runs on (pytest-django creates its test database beside the one
+# named). Processes the tests start are given the test database (`child_database_url`), never that one.
+DATABASE_URL = os.environ.pop("DATABASE_URL", "")
 os.environ.pop("SEARCH_URL", None)
 os.environ.pop("WHOOSH_PATH", None)
 
@@ -41,6 +43,21 @@ SEEDS = SHARED / "seeds"
 def seed_path(prefix: str) -> Path:
     """The seed capture whose file name starts with ``prefix`` ("000" … "003")."""
     return next(SEEDS.glob(f"{prefix}_*"))
+
+
+def child_database_url(data_dir: Path) -> str:
+    """DATABASE_URL for a process a test starts, once the test has the test database (``transactional_db``).
+
+    That is the test database itself, except on SQLite, whose test database lives in this process's memory:
+    there the child gets a file in its data directory, and the test creates the tables.
+    """
+    from urllib.parse import quote, urlsplit
+
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{data_dir / 'archive.sqlite3'}"
+    return urlsplit(DATABASE_URL)._replace(path="/" + quote(connection.settings_dict["NAME"])).geturl()
 
 
 def _import_seeds() -> dict:
