@@ -175,6 +175,34 @@ def test_a_pdf_without_text_fails_with_the_ocr_message():
     assert Document.objects.count() == 0
 
 
+def test_nul_in_a_json_string_or_a_pdf_bookmark_is_dropped_and_the_file_stored():
+    """NUL prints nothing and PostgreSQL cannot store it in a text column: every database takes these files."""
+    import json
+
+    from fpdf import FPDF
+
+    record = {"title": "Maritime\u0000 Cooperation Paper", "author": "Mei Ling Tan",
+              "text": "The parties agree\u0000 to share charts and data. " * 5}
+    jsonl = document_import(raw=(json.dumps(record) + "\n").encode(), file_name="paper.jsonl")
+    pdf = FPDF()
+    for heading in ("Background\u0000", "Charts and\u0000 data"):
+        pdf.add_page()
+        pdf.start_section(heading)
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 10, heading.replace("\u0000", ""), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=12)
+        pdf.multi_cell(0, 8, "The parties agree to exchange hydrographic surveys of the shared waters. " * 6)
+    bookmarked = document_import(raw=bytes(pdf.output()), file_name="charts.pdf")
+    for outcome in (jsonl, bookmarked):
+        assert outcome.status == "imported", outcome.error
+        document = Document.objects.get(pk=outcome.document.pk)
+        stored = [document.title, *document.authors, *document.sections.values_list("heading", "text").order_by("path")]
+        assert "\x00" not in str(stored), stored
+    assert Document.objects.get(pk=jsonl.document.pk).title == "Maritime Cooperation Paper"
+    assert Document.objects.get(pk=bookmarked.document.pk).title == "Background"
+    assert "Charts and data" in bookmarked.document.sections.values_list("heading", flat=True)
+
+
 # Captures and drafts: two captures of one text stay one listed document; drafts dated apart are two.
 
 POLICY = SHARED / "corpus" / "policy"
