@@ -115,6 +115,18 @@ def test_captures_with_different_titles_are_found_by_shared_passages():
     assert second.version_of_id == first.document.pk
 
 
+def test_documents_sharing_as_many_passages_are_weighed_earliest_stored_first():
+    """Which documents are weighed, and in which order, does not depend on the order the database reads them."""
+    from archive.models import TextSample
+    from archive.works import CANDIDATES, _candidates
+
+    stored = [Document.objects.create(title=f"Report {n}", title_key=f"report {n}") for n in range(CANDIDATES + 10)]
+    new = Document.objects.create(title="New report", title_key="new report")
+    for document in [*reversed(stored), new]:  # the samples stored in the opposite order to their documents
+        TextSample.objects.bulk_create(TextSample(document=document, value=value) for value in (11, 12, 13))
+    assert [document.pk for document in _candidates(new)] == [document.pk for document in stored[:CANDIDATES]]
+
+
 def test_same_headline_with_different_text_stays_two_documents():
     headline = "Jakarta-Bandung railway opens"
     a = document_import(raw=f"{headline}\n\n{seed_path('002').read_text()[600:3000]}".encode(), file_name="a.txt")
