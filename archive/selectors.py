@@ -126,7 +126,7 @@ def browse_documents(filters: BrowseFilters) -> QuerySet[Document]:
         documents = documents.filter(publisher=filters.publisher)
     if filters.year:
         documents = documents.filter(date__year=filters.year)
-    return documents.order_by("-date", "-id")
+    return documents.order_by(F("date").desc(nulls_last=True), "-id")
 
 
 def browse_choices() -> dict[str, list[tuple[str, int]]]:

@@ -100,3 +100,17 @@ def test_another_capture_of_a_draft_belongs_to_the_work_of_the_capture_shown():
     assert shared_work(capture, july) == "captures"
     assert shared_work(capture, february) == shared_work(february, july) == "drafts"
     assert shared_work(february, nested_document()) == shared_work(july, july) == ""
+
+
+@pytest.mark.django_db
+def test_browsing_lists_the_newest_first_and_the_undated_last():
+    """SQLite puts an empty date last in a descending order and PostgreSQL first: the archive says which."""
+    import datetime
+
+    from archive.selectors import BrowseFilters, browse_documents
+
+    undated = Document.objects.create(title="Undated")
+    older = Document.objects.create(title="Older", date=datetime.date(1951, 2, 17))
+    newer = Document.objects.create(title="Newer", date=datetime.date(1951, 7, 12))
+    assert list(browse_documents(BrowseFilters())) == [newer, older, undated]
+    assert list(Document.objects.all()) == [newer, older, undated]  # the admin's and every unordered list
