@@ -114,3 +114,15 @@ def test_browsing_lists_the_newest_first_and_the_undated_last():
     newer = Document.objects.create(title="Newer", date=datetime.date(1951, 7, 12))
     assert list(browse_documents(BrowseFilters())) == [newer, older, undated]
     assert list(Document.objects.all()) == [newer, older, undated]  # the admin's and every unordered list
+
+
+@pytest.mark.django_db
+def test_publishers_to_browse_by_are_in_alphabetical_order_whatever_their_case_and_accents():
+    """SQLite compares bytes ("Xinhua" before "the Diplomat") and PostgreSQL by its collation: the archive decides."""
+    from archive.selectors import browse_choices
+
+    for publisher in ("Xinhua", "the Diplomat", "Élysée", "The Straits Times", "Asahi Shimbun", "the Diplomat"):
+        Document.objects.create(title=f"A report from {publisher}", publisher=publisher)
+    assert browse_choices()["publisher"] == [
+        ("Asahi Shimbun", 1), ("Élysée", 1), ("the Diplomat", 2), ("The Straits Times", 1), ("Xinhua", 1),
+    ]
