@@ -229,6 +229,13 @@ def _uses_database(item: pytest.Item) -> bool:
     return item.get_closest_marker("django_db") is not None or bool(uses & names)
 
 
+def pytest_report_header(config):
+    """Which database the suite runs on, in the log of each run (CI runs it on two)."""
+    from django.db import connection
+
+    return f"database: {connection.vendor}"
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     # Before any fixture: a django_db marker opens the test's transaction before conftest fixtures run.
