@@ -7,7 +7,7 @@ SAMPLES ?= $(wildcard ../shared/seeds)
 HOST ?= 127.0.0.1:8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run dev collectstatic test test-engine setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web bench-hostile loadtest
+.PHONY: run dev collectstatic test test-postgres test-engine setup system-deps migrate import-samples ingest-report clean bench bench-relevance bench-web bench-hostile loadtest
 
 # The archive as it runs in production: gunicorn (config/gunicorn.py: workers from the cores, WEB_WORKERS and
 # WEB_TIMEOUT override) with static files served by whitenoise after collectstatic.
@@ -25,6 +25,10 @@ collectstatic: setup
 
 test: setup system-deps
 	$(PY) -m pytest
+
+# The same suite on a throw-away PostgreSQL server, installed when missing (.ci/with-postgres).
+test-postgres: setup system-deps
+	.ci/with-postgres $(PY) -m pytest
 
 # The engine contract suite against a running Elasticsearch 7 or Solr, e.g.
 # `make test-engine SEARCH_URL=elasticsearch7://localhost:9200/policy-archive-test` (README "Scaling out").

@@ -135,7 +135,8 @@ class Document(models.Model):
     updated_at = models.DateTimeField(auto_now=True, help_text="When it last changed.")
 
     class Meta:
-        ordering = ["-date", "-id"]
+        # Newest first, the undated last: a plain "-date" puts them last on SQLite and first on PostgreSQL.
+        ordering = [models.F("date").desc(nulls_last=True), "-id"]
         indexes = [models.Index(fields=["status", "version_of", "date"])]
 
     def __str__(self) -> str:

@@ -1,5 +1,6 @@
 """Reads: what the public may see, and a document with its whole section tree in one query."""
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, QuerySet
@@ -126,14 +127,14 @@ def browse_documents(filters: BrowseFilters) -> QuerySet[Document]:
         documents = documents.filter(publisher=filters.publisher)
     if filters.year:
         documents = documents.filter(date__year=filters.year)
-    return documents.order_by("-date", "-id")
+    return documents.order_by(F("date").desc(nulls_last=True), "-id")
 
 
 def browse_choices() -> dict[str, list[tuple[str, int]]]:
     """Values to filter by, each with its count of public documents."""
     documents = public_documents()
     kinds = documents.values_list("kind").annotate(n=Count("id")).order_by("kind")
-    publishers = documents.exclude(publisher="").values_list("publisher").annotate(n=Count("id")).order_by("publisher")
+    publishers = documents.exclude(publisher="").values_list("publisher").annotate(n=Count("id"))
     years = (
         documents.exclude(date=None)
         .annotate(y=ExtractYear("date"))
@@ -141,7 +142,18 @@ def browse_choices() -> dict[str, list[tuple[str, int]]]:
         .annotate(n=Count("id"))
         .order_by("-y")
     )
-    return {"kind": list(kinds), "publisher": list(publishers), "year": list(years)}
+    publishers = sorted(publishers, key=lambda pair: _alphabetical(pair[0]))
+    return {"kind": list(kinds), "publisher": publishers, "year": list(years)}
+
+
+def _alphabetical(name: str) -> tuple[str, str]:
+    """Where ``name`` goes in an alphabetical list: case and accents aside ("Élysée" among the E's).
+
+    Sorted here, not by the database: SQLite compares bytes ("Xinhua" before "the Diplomat", "Élysée" after
+    both) and PostgreSQL follows its collation, so the same archive would list its publishers differently.
+    """
+    letters = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return letters.casefold(), name
 
 
 def archive_totals() -> dict[str, int]:

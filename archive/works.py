@@ -111,7 +111,8 @@ def _relation_to(new: DatedText, candidate: Document) -> WorkRelation:
 
 
 def _candidates(document: Document) -> list[Document]:
-    """Documents with the same folded title or sharing sampled passages, most shared passages first.
+    """Documents with the same folded title or sharing sampled passages, most shared passages first, then the
+    earliest stored: the same candidates in the same order whatever order the database reads the samples in.
 
     The share is measured against the smaller sample of the two, as ``similarity`` measures against
     the shorter text: a short later draft must find the long draft with commentary, whichever came first.
@@ -123,7 +124,7 @@ def _candidates(document: Document) -> list[Document]:
         .values("document")
         .annotate(n=Count("id"))
         .filter(n__gte=2)
-        .order_by("-n")
+        .order_by("-n", "document")
         .values_list("document", "n")[:CANDIDATES]
     )
     sizes = dict(

@@ -7,7 +7,9 @@ from pathlib import Path
 
 # Before Django reads its settings: the suite never touches the developer's ./var.
 os.environ["ARCHIVE_DATA_DIR"] = tempfile.mkdtemp(prefix="archive-tests-")
-os.environ.pop("DATABASE_URL", None)
+# DATABASE_URL chooses the database the suite runs on (pytest-django creates its test database beside the one
+# named). Processes the tests start are given the test database (`child_database_url`), never that one.
+DATABASE_URL = os.environ.pop("DATABASE_URL", "")
 os.environ.pop("SEARCH_URL", None)
 os.environ.pop("WHOOSH_PATH", None)
 
@@ -44,6 +46,21 @@ SEEDS = SHARED / "seeds"
 def seed_path(prefix: str) -> Path:
     """The seed capture whose file name starts with ``prefix`` ("000" … "003")."""
     return next(SEEDS.glob(f"{prefix}_*"))
+
+
+def child_database_url(data_dir: Path) -> str:
+    """DATABASE_URL for a process a test starts, once the test has the test database (``transactional_db``).
+
+    That is the test database itself, except on SQLite, whose test database lives in this process's memory:
+    there the child gets a file in its data directory, and the test creates the tables.
+    """
+    from urllib.parse import quote, urlsplit
+
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{data_dir / 'archive.sqlite3'}"
+    return urlsplit(DATABASE_URL)._replace(path="/" + quote(connection.settings_dict["NAME"])).geturl()
 
 
 def _import_seeds() -> dict:
@@ -108,14 +125,21 @@ class SeedImport:
     def _copy_in(self) -> None:
         import shutil
 
+        from django.apps import apps
+        from django.core.management.color import no_style
         from django.db import connection, transaction
         from haystack import connections
 
         quote = connection.ops.quote_name
         # In the database, value for value; one transaction, as the foreign keys are checked at its commit.
+        # The primary keys come with the rows: PostgreSQL's sequences are moved past them (as loaddata does),
+        # or the test's next insert would take a key the copies hold.
+        models = apps.get_app_config("archive").get_models(include_auto_created=True)
         with transaction.atomic(), connection.cursor() as cursor:
             for table, copied in self.tables:
                 cursor.execute(f"INSERT INTO {quote(table)} SELECT * FROM {quote(copied)}")
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)
         backend = connections["default"].get_backend()
         backend.clear()  # no searcher is left open on the files replaced
         shutil.rmtree(settings.WHOOSH_PATH)
@@ -206,6 +230,13 @@ def _uses_database(item: pytest.Item) -> bool:
     names = set(getattr(item, "fixturenames", ()))
     uses = {"_django_db_helper", "django_db_blocker", "live_server"}  # live_server asks for transactional_db at setup
     return item.get_closest_marker("django_db") is not None or bool(uses & names)
+
+
+def pytest_report_header(config):
+    """Which database the suite runs on, in the log of each run (CI runs it on two)."""
+    from django.db import connection
+
+    return f"database: {connection.vendor}"
 
 
 @pytest.hookimpl(tryfirst=True)

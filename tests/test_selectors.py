@@ -100,3 +100,29 @@ def test_another_capture_of_a_draft_belongs_to_the_work_of_the_capture_shown():
     assert shared_work(capture, july) == "captures"
     assert shared_work(capture, february) == shared_work(february, july) == "drafts"
     assert shared_work(february, nested_document()) == shared_work(july, july) == ""
+
+
+@pytest.mark.django_db
+def test_browsing_lists_the_newest_first_and_the_undated_last():
+    """SQLite puts an empty date last in a descending order and PostgreSQL first: the archive says which."""
+    import datetime
+
+    from archive.selectors import BrowseFilters, browse_documents
+
+    undated = Document.objects.create(title="Undated")
+    older = Document.objects.create(title="Older", date=datetime.date(1951, 2, 17))
+    newer = Document.objects.create(title="Newer", date=datetime.date(1951, 7, 12))
+    assert list(browse_documents(BrowseFilters())) == [newer, older, undated]
+    assert list(Document.objects.all()) == [newer, older, undated]  # the admin's and every unordered list
+
+
+@pytest.mark.django_db
+def test_publishers_to_browse_by_are_in_alphabetical_order_whatever_their_case_and_accents():
+    """SQLite compares bytes ("Xinhua" before "the Diplomat") and PostgreSQL by its collation: the archive decides."""
+    from archive.selectors import browse_choices
+
+    for publisher in ("Xinhua", "the Diplomat", "Élysée", "The Straits Times", "Asahi Shimbun", "the Diplomat"):
+        Document.objects.create(title=f"A report from {publisher}", publisher=publisher)
+    assert browse_choices()["publisher"] == [
+        ("Asahi Shimbun", 1), ("Élysée", 1), ("the Diplomat", 2), ("The Straits Times", 1), ("Xinhua", 1),
+    ]

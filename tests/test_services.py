@@ -115,6 +115,18 @@ def test_captures_with_different_titles_are_found_by_shared_passages():
     assert second.version_of_id == first.document.pk
 
 
+def test_documents_sharing_as_many_passages_are_weighed_earliest_stored_first():
+    """Which documents are weighed, and in which order, does not depend on the order the database reads them."""
+    from archive.models import TextSample
+    from archive.works import CANDIDATES, _candidates
+
+    stored = [Document.objects.create(title=f"Report {n}", title_key=f"report {n}") for n in range(CANDIDATES + 10)]
+    new = Document.objects.create(title="New report", title_key="new report")
+    for document in [*reversed(stored), new]:  # the samples stored in the opposite order to their documents
+        TextSample.objects.bulk_create(TextSample(document=document, value=value) for value in (11, 12, 13))
+    assert [document.pk for document in _candidates(new)] == [document.pk for document in stored[:CANDIDATES]]
+
+
 def test_same_headline_with_different_text_stays_two_documents():
     headline = "Jakarta-Bandung railway opens"
     a = document_import(raw=f"{headline}\n\n{seed_path('002').read_text()[600:3000]}".encode(), file_name="a.txt")
@@ -173,6 +185,34 @@ def test_a_pdf_without_text_fails_with_the_ocr_message():
     assert outcome.status == "failed"
     assert "no text layer" in outcome.error
     assert Document.objects.count() == 0
+
+
+def test_nul_in_a_json_string_or_a_pdf_bookmark_is_dropped_and_the_file_stored():
+    """NUL prints nothing and PostgreSQL cannot store it in a text column: every database takes these files."""
+    import json
+
+    from fpdf import FPDF
+
+    record = {"title": "Maritime\u0000 Cooperation Paper", "author": "Mei Ling Tan",
+              "text": "The parties agree\u0000 to share charts and data. " * 5}
+    jsonl = document_import(raw=(json.dumps(record) + "\n").encode(), file_name="paper.jsonl")
+    pdf = FPDF()
+    for heading in ("Background\u0000", "Charts and\u0000 data"):
+        pdf.add_page()
+        pdf.start_section(heading)
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 10, heading.replace("\u0000", ""), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=12)
+        pdf.multi_cell(0, 8, "The parties agree to exchange hydrographic surveys of the shared waters. " * 6)
+    bookmarked = document_import(raw=bytes(pdf.output()), file_name="charts.pdf")
+    for outcome in (jsonl, bookmarked):
+        assert outcome.status == "imported", outcome.error
+        document = Document.objects.get(pk=outcome.document.pk)
+        stored = [document.title, *document.authors, *document.sections.values_list("heading", "text").order_by("path")]
+        assert "\x00" not in str(stored), stored
+    assert Document.objects.get(pk=jsonl.document.pk).title == "Maritime Cooperation Paper"
+    assert Document.objects.get(pk=bookmarked.document.pk).title == "Background"
+    assert "Charts and data" in bookmarked.document.sections.values_list("heading", flat=True)
 
 
 # Captures and drafts: two captures of one text stay one listed document; drafts dated apart are two.

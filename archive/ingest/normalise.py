@@ -21,7 +21,8 @@ import ftfy
 # Characters that are invisible in print and only get in the way of matching and searching:
 # soft hyphen ("Pre\u00adsident"), zero-width space, word joiner ("Biden-\u2060Harris") and a byte-order mark
 # that survived inside the text. Zero-width (non-)joiners stay: Persian, Indic scripts and emoji need them.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
+# NUL too, which a JSON string can carry ("\u0000") and PostgreSQL cannot store in a text column.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff\x00"), None)
 
 # Spaces that print as a space: no-break, en/em/thin/hair, figure, narrow no-break, medium mathematical.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B)))), " ")

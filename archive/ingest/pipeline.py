@@ -11,7 +11,7 @@ the file may be.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from .blocks import CONTENTS, HEADING, LIST_ITEM, LITERAL, PARAGRAPH, TABLE, Block, paragraph
@@ -111,7 +111,10 @@ def _read_html(raw: bytes, max_bytes: int) -> Source:
 
 
 def _read_pdf(raw: bytes) -> Source:
-    return Source(tuple(pdf_blocks(raw)), encoding=PDF_ENCODING)
+    # A PDF's text is not normalised, but its bookmarks and fonts can map a character to NUL: it prints nothing,
+    # and PostgreSQL cannot store it in a text column.
+    blocks = (replace(b, lines=tuple(line.replace("\x00", "") for line in b.lines)) for b in pdf_blocks(raw))
+    return Source(tuple(blocks), encoding=PDF_ENCODING)
 
 
 def _read_jsonl(raw: bytes, max_bytes: int) -> Source:

@@ -17,6 +17,10 @@ def test_soft_hyphens_zero_width_spaces_and_word_joiners_are_removed():
     assert normalise("Pre\u00adsident Biden-\u2060Harris zero\u200bwidth") == "President Biden-Harris zerowidth"
 
 
+def test_nul_is_removed():
+    assert normalise("Maritime\x00 charts\x00") == "Maritime charts"
+
+
 def test_zero_width_joiners_that_scripts_need_are_kept():
     assert normalise("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645") == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
 

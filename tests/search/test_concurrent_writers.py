@@ -2,8 +2,8 @@
 and afterwards the index holds exactly the latest committed state of every document.
 
 The worker processes are forked from the test, as a pre-forking server forks its workers. They
-share a data directory of their own: a file-based SQLite database (pytest-django's test database is
-in memory, invisible to another process), a Whoosh index and the index-sync lock.
+share a data directory of their own (a Whoosh index and the index-sync lock) and the test database;
+on SQLite, whose test database is in this process's memory, a database file in that directory.
 """
 
 import logging
@@ -12,6 +12,7 @@ import threading
 import traceback
 from pathlib import Path
 
+import dj_database_url
 from django.apps import apps
 from django.conf import settings
 from django.db import connection, connections, transaction
@@ -19,18 +20,22 @@ from haystack import connections as search_connections
 
 from archive.models import Document, Section
 from archive.search.sync.writes import index_on_commit
+from tests.conftest import child_database_url
 
 DOCUMENTS, SECTIONS, PROCESSES, THREADS, ROUNDS = 4, 3, 2, 3, 4
 
 
-def test_concurrent_editors_in_several_processes_lose_no_update(django_db_blocker, tmp_path):
+def test_concurrent_editors_in_several_processes_lose_no_update(transactional_db, django_db_blocker, tmp_path):
     data_dir = str(tmp_path)
+    database = child_database_url(tmp_path)
     with django_db_blocker.unblock():  # the forked processes inherit the unblocked state
-        assert _in_process(_create_documents, data_dir) == DOCUMENTS
+        assert _in_process(_create_documents, data_dir, database) == DOCUMENTS
 
         context = multiprocessing.get_context("fork")
         results = context.Queue()
-        workers = [context.Process(target=_child, args=(results, data_dir, _edit, name)) for name in "ab"[:PROCESSES]]
+        workers = [
+            context.Process(target=_child, args=(results, data_dir, database, _edit, name)) for name in "ab"[:PROCESSES]
+        ]
         for worker in workers:
             worker.start()
         outcomes = [results.get(timeout=120) for _ in workers]
@@ -39,7 +44,7 @@ def test_concurrent_editors_in_several_processes_lose_no_update(django_db_blocke
         assert [worker.exitcode for worker in workers] == [0] * PROCESSES
         assert outcomes == [[]] * PROCESSES  # no exception, no index failure logged after a commit
 
-        verified = _in_process(_verify, data_dir)
+        verified = _in_process(_verify, data_dir, database)
     assert verified["summary"].endswith("0 missing, 0 orphaned, 0 stale"), verified["summary"]
     for pk, state in verified["latest"].items():
         # The latest title and section texts are searchable, each in exactly its own entry.
@@ -49,11 +54,11 @@ def test_concurrent_editors_in_several_processes_lose_no_update(django_db_blocke
             assert found == [section_pk], (pk, state)
 
 
-def _in_process(function, data_dir, *args):
-    """Run ``function`` in a forked process using ``data_dir``; return its result."""
+def _in_process(function, data_dir, database, *args):
+    """Run ``function`` in a forked process using ``data_dir`` and the ``database`` URL; return its result."""
     context = multiprocessing.get_context("fork")
     results = context.Queue()
-    process = context.Process(target=_child, args=(results, data_dir, function, *args))
+    process = context.Process(target=_child, args=(results, data_dir, database, function, *args))
     process.start()
     result = results.get(timeout=120)
     process.join(timeout=30)
@@ -61,13 +66,13 @@ def _in_process(function, data_dir, *args):
     return result
 
 
-def _child(results, data_dir, function, *args):
-    # Settings are per process after the fork: point this one at the shared data directory. The
-    # parent's database connection is left alone, not closed; every thread opens its own.
+def _child(results, data_dir, database, function, *args):
+    # Settings are per process after the fork: point this one at the shared data directory and database.
+    # The parent's database connection is left alone, not closed; every thread opens its own.
     settings.ARCHIVE_DATA_DIR = Path(data_dir)
     settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(Path(data_dir) / "whoosh")
     search_connections.reload("default")
-    connections["default"].settings_dict["NAME"] = str(Path(data_dir) / "archive.sqlite3")
+    connections["default"].settings_dict["NAME"] = dj_database_url.parse(database)["NAME"]
     connection.connection = None
     try:
         results.put(function(*args))
@@ -79,9 +84,11 @@ def _child(results, data_dir, function, *args):
 
 
 def _create_documents() -> int:
+    existing = set(connection.introspection.table_names())  # all of them, but in a new SQLite file
     with connection.schema_editor() as editor:
         for model in apps.get_app_config("archive").get_models():
-            editor.create_model(model)
+            if model._meta.db_table not in existing:
+                editor.create_model(model)
     for n in range(DOCUMENTS):
         with transaction.atomic():
             document = Document.objects.create(title=f"Document {n}", publisher="Ministry")
