@@ -169,10 +169,16 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "archive/locked_out.html"
-# Behind a proxy every request comes from the proxy's address: the client's is read from X-Forwarded-For,
-# trusting as many proxies as TRUSTED_PROXY_COUNT says (1 when SERVED_OVER_HTTPS).
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if SERVED_OVER_HTTPS else 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+# Behind TRUSTED_PROXY_COUNT proxies (1 when SERVED_OVER_HTTPS) every request comes from a proxy's address: the
+# client's is the one the first proxy appended to X-Forwarded-For, counted from the right, where a client cannot
+# write (what it sends itself stands further left). Without a proxy, the connection's own address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if SERVED_OVER_HTTPS else 0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR"]
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1  # entries the proxies after the first appended
+    IPWARE_STRICT = False  # a client's own entries lengthen the chain; its right end is still the proxies'
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Errors reach whoever runs the archive: ADMINS="Ana <ana@example.org>, ops@example.org" mails each 500 with
 # its traceback (through EMAIL_HOST); without it, the traceback goes to stderr, as every error does.

@@ -35,11 +35,15 @@ def _free_port() -> int:
 class Browser:
     """A client behind the TLS proxy: every request says it came over https to the public host; cookies kept."""
 
-    def __init__(self, port: int):
-        self.port, self.cookies = port, {}
+    def __init__(self, port: int, address: str = "192.0.2.10"):
+        self.port, self.cookies, self.address = port, {}, address
+        self.sent = 0
 
     def request(self, method: str, path: str, form: dict | None = None, *, https: bool = True):
-        headers = {"Host": HOST}
+        # What the proxy passes on: whatever X-Forwarded-For the client sent (here a new made-up address each
+        # time), with the client's real address appended.
+        self.sent += 1
+        headers = {"Host": HOST, "X-Forwarded-For": f"198.51.100.{self.sent % 250}, {self.address}"}
         if https:
             headers["X-Forwarded-Proto"] = "https"
         if self.cookies:
@@ -125,7 +129,7 @@ def test_behind_the_tls_proxy_http_is_redirected_and_an_editor_logs_in(server):
 
 def test_ten_wrong_passwords_lock_the_address_out_until_an_operator_lifts_it(server):
     port, env, _ = server
-    attacker = Browser(port)
+    attacker = Browser(port, address="203.0.113.7")
     for _ in range(9):
         response, page = attacker.log_in("editor", "wrong password")
         assert response.status == 200 and "Please enter the correct username and password" in page
@@ -133,6 +137,8 @@ def test_ten_wrong_passwords_lock_the_address_out_until_an_operator_lifts_it(ser
     assert response.status == 429 and "Login locked for a while" in page and "30 minutes" in page
     response, page = attacker.log_in("editor", PASSWORD)  # the right password does not get through a lock
     assert response.status == 429 and "axes_reset_ip" in page
-    _manage(env, "axes_reset")
+    # Locked by its real address, whatever X-Forwarded-For it makes up; an editor elsewhere still logs in.
+    assert Browser(port, address="203.0.113.99").log_in("editor", PASSWORD)[0].status == 302
+    _manage(env, "axes_reset_ip", "203.0.113.7")
     response, _ = attacker.log_in("editor", PASSWORD)
     assert response.status == 302
