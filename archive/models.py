@@ -1,5 +1,6 @@
 """The archive's records: a document, its section tree, and the raw file it came from."""
 
+from django.conf.locale import LANG_INFO
 from django.db import models
 from django.urls import reverse
 
@@ -19,6 +20,15 @@ def keep_drafts_linked(collector, field, sub_objs, using) -> None:
         collector.add_field_update(field, None, kept[:1])
         if kept[1:]:
             collector.add_field_update(field, kept[0], kept[1:])
+
+
+# Django's table of languages names regional variants only for some ("zh-hans"): the plain codes it lacks.
+_LANGUAGE_NAMES = {"zh": "Chinese", "tl": "Tagalog", "lo": "Lao"}
+
+
+def language_name(code: str) -> str:
+    """A language's English name from its ISO 639-1 code ("zh" -> "Chinese"); the code when it is unknown."""
+    return _LANGUAGE_NAMES.get(code) or LANG_INFO.get(code, {}).get("name") or code
 
 
 class DocumentKind(models.TextChoices):
@@ -149,6 +159,11 @@ class Document(models.Model):
     def is_public(self) -> bool:
         """Shown on public pages, in search and in the API: published, and the canonical capture."""
         return self.status == DocumentStatus.PUBLISHED and self.version_of_id is None
+
+    @property
+    def language_name(self) -> str:
+        """The document's language by name ("Chinese"), for the page and the language facet."""
+        return language_name(self.language)
 
     @property
     def date_display(self) -> str:

@@ -272,3 +272,19 @@ def seeded(_shared_archive, db):
     if _SHARED.index_state() != _SHARED.state[1]:
         _SHARED.outcomes = None
         pytest.fail("this test wrote to the shared seed archive's index: use `fresh_seeded`")
+
+
+CHINESE_REPORT = SHARED / "corpus" / "policy" / "cn-cpc-2022-20th-congress-report-zh.jsonl"
+JAPANESE_STATEMENT = Path(__file__).resolve().parent / "fixtures" / "cjk" / "ja-asean-cooperation.txt"
+
+
+@pytest.fixture
+def cjk_archive(search_index):
+    """The CPC's 20th Congress report (Chinese, real) and a short Japanese statement written for the tests,
+    imported through the real import path and indexed: {"report": Document, "japanese": Document}."""
+    from archive.services import document_import
+
+    return {
+        name: document_import(raw=path.read_bytes(), file_name=path.name).document
+        for name, path in (("report", CHINESE_REPORT), ("japanese", JAPANESE_STATEMENT))
+    }

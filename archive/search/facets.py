@@ -7,7 +7,7 @@ AND. Every filter is a query string on an unanalysed index field, so any engine 
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from archive.models import DocumentKind
+from archive.models import DocumentKind, language_name
 from archive.search.engine import AUTHORS, DECADE, KIND, LANGUAGE, PUBLISHER, YEAR, YEAR_EXACT, exact
 
 # The facet's name in URLs and the API -> the unanalysed index field that is counted and filtered on.
@@ -31,7 +31,6 @@ FACET_LABELS = {
 MAX_YEARS_SHOWN = 12
 MAX_VALUES_SHOWN = 15
 MAX_FILTER_VALUES = 20
-LANGUAGES = {"en": "English", "zh": "Chinese", "ja": "Japanese", "id": "Indonesian", "fr": "French"}
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,7 @@ def _label(name: str, value: str) -> str:
     if name == "kind":
         return dict(DocumentKind.choices).get(value, value.replace("_", " ").capitalize())
     if name == "language":
-        return LANGUAGES.get(value, value)
+        return language_name(value)
     return value
 
 

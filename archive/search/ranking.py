@@ -31,17 +31,9 @@ from dataclasses import dataclass, fields, replace
 from django.conf import settings
 from wordfreq import word_frequency
 
-from archive.search.analysis import COMMON_WORDS, ArchiveTokenizer
+from archive.search.analysis import COMMON_WORDS, query_words
 from archive.search.engine import TITLE, WordStatistics
 from archive.search.query import ParsedQuery
-
-_TOKENIZER = ArchiveTokenizer()  # the index's own words: "U.S." -> "us", "10+1" kept whole
-
-
-def _words(typed: str) -> list[str]:
-    """The words of what was typed, lowercased, as the index splits them (before stemming)."""
-    return [token.text for token in _TOKENIZER(typed)]
-
 
 @dataclass(frozen=True)
 class RankingSettings:
@@ -77,7 +69,7 @@ def ranking_settings() -> RankingSettings:
 
 def content_words(parsed: ParsedQuery) -> list[str]:
     """The query's plain words, lowercased, the commonest English words left out (unless nothing else is left)."""
-    words = [word for typed in parsed.words for word in _words(typed)]
+    words = [word for typed in parsed.words for word in query_words(typed)]
     meaningful = [word for word in words if word not in COMMON_WORDS]
     return meaningful or words
 
@@ -151,4 +143,4 @@ def section_query(
 
 
 def _exclusions(excluded: tuple[str, ...]) -> str:
-    return "".join(f" NOT {word}" for typed in excluded for word in _words(typed))
+    return "".join(f" NOT {word}" for typed in excluded for word in query_words(typed))

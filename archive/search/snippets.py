@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from django.utils.safestring import SafeString
 
 from archive.sanitize import clean_snippet
-from archive.search.analysis import TOKEN_PATTERN, archive_analyzer
+from archive.search.analysis import TOKEN_PATTERN, archive_analyzer, is_cjk
 
 _ANALYZER = archive_analyzer()
 
@@ -108,11 +108,32 @@ def iter_spans(
 ) -> Iterator[tuple[int, int]]:
     """``mark_spans``, lazily: a snippet reads the text only as far as its passages reach, and a section
     marked up to a limit only as far as the limit."""
-    if phrases:
-        found = [_word_spans(text, terms), *(_phrase_spans(text, phrase) for phrase in phrases)]
-        yield from _merged(heapq.merge(*found))
-    else:
+    cjk = [_cjk_pattern((term,)) for term in terms if is_cjk(term)]
+    cjk += [_cjk_pattern(phrase) for phrase in phrases if all(map(is_cjk, phrase))]
+    if not cjk and not phrases:
         yield from _word_spans(text, terms)
+        return
+    words = frozenset(term for term in terms if not is_cjk(term))
+    found = [_word_spans(text, words), *(pattern.finditer(text) for pattern in cjk)]
+    found += [_phrase_spans(text, phrase) for phrase in phrases if not all(map(is_cjk, phrase))]
+    yield from _merged(heapq.merge(*(map(_span, spans) for spans in found)))
+
+
+def _span(found) -> tuple[int, int]:
+    return found if isinstance(found, tuple) else found.span()
+
+
+@functools.lru_cache(maxsize=1024)
+def _cjk_pattern(pairs: tuple[str, ...]) -> re.Pattern:
+    """Where a CJK word or phrase the index holds as pairs of characters stands in a text, as the engine finds
+    it: consecutive pairs either overlap within one run ("现代", "代化" in "现代化") or end one run and start the
+    next, across punctuation or spaces ("中国 国家")."""
+    pattern = re.escape(pairs[0])
+    for previous, pair in zip(pairs, pairs[1:]):
+        apart = r"[\W_]+" + re.escape(pair)
+        overlapping = len(previous) == 2 and len(pair) == 2 and previous[1] == pair[0]
+        pattern += f"(?:{re.escape(pair[1])}|{apart})" if overlapping else apart
+    return re.compile(pattern)
 
 
 def _merged(spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -8,13 +8,14 @@ ones (Whoosh's own corrector ranks by frequency first).
 import re
 from collections.abc import Callable
 
+from archive.search.analysis import CJK_RUN
 from archive.search.engine import SPELLING_CORRECTIONS, search_engine
 from archive.search.query import ParsedQuery
 
 
 def suggest(parsed: ParsedQuery, *, has_results: Callable[[str], bool]) -> str:
     """A corrected query that has results, or ""."""
-    words = list(parsed.words)
+    words = [word for word in parsed.words if not CJK_RUN.search(word)]  # CJK words are not spelled letter by letter
     engine = search_engine()
     if not words or not engine.serves(SPELLING_CORRECTIONS):
         return ""  # an engine without corrections: no suggestion rather than a slow or wrong one

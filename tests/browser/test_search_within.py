@@ -68,3 +68,20 @@ def test_stepping_past_the_last_match_of_a_page_goes_on_to_the_next_page(page, l
     last = page.locator("#document-sections mark").count()
     assert page.locator(".within-position").inner_text().startswith(f"Match {last} of {last}")
     assert page.console_errors == []
+
+
+def test_chinese_words_are_counted_and_marked_on_the_page(page, live_server, cjk_archive):
+    report = cjk_archive["report"]
+    page.goto(live_server.url + report.get_absolute_url())
+    assert page.locator("#document-sections").get_attribute("lang") == "zh"
+    for word, count in (("台湾", 13), ("共同富裕", 8), ("中国式现代化", 11)):
+        page.fill("#within-q", word)
+        page.press("#within-q", "Enter")
+        page.wait_for_load_state()
+        assert page.locator(".within-summary").inner_text().startswith(f"{count} matches in"), word
+        marks = page.locator("#document-sections mark")
+        assert marks.count() == count and set(marks.all_inner_texts()) == {word}
+    results = page.goto(live_server.url + "/search/?q=台湾")
+    assert results.status == 200 and page.locator(".result h2").inner_text() == report.title
+    assert page.locator(".suggestion").count() == 0
+    assert page.console_errors == []

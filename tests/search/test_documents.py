@@ -228,3 +228,14 @@ def test_a_record_with_only_a_title_is_found_by_its_title(search_index):
     outcome = document_import(raw=b"Algorithm 97: Shortest Path\n", file_name="record.txt")
     assert outcome.status == "imported" and "only a title was found" in " ".join(outcome.warnings)
     assert [hit.document.pk for hit in search_documents("shortest path algorithm").results] == [outcome.document.pk]
+
+
+def test_chinese_and_japanese_words_find_their_documents_and_suggest_no_english(cjk_archive):
+    report, statement = cjk_archive["report"], cjk_archive["japanese"]
+    for word in ("台湾", "共同富裕", "现代化", "中国式现代化", '"中国式现代化"'):
+        page = search_documents(word)
+        assert [hit.document.pk for hit in page.results] == [report.pk] and page.suggestion == "", word
+    assert [hit.document.pk for hit in search_documents("東南アジア 協力").results] == [statement.pk]
+    assert [hit.document.pk for hit in search_documents("ASEAN 10+1 協力").results] == [statement.pk]
+    # Words never written together are not found: the pairs of a word must stand in a row.
+    assert search_documents("台湾富裕").count == 0 and search_documents("台湾富裕").suggestion == ""

@@ -66,3 +66,14 @@ def test_a_phrase_found_by_its_longest_word_is_read_back_to_its_first():
 def test_a_limit_keeps_the_first_marks_of_words_and_phrases():
     text = "the module " * 5 + "x" * 50
     assert len(mark_spans(text, frozenset({"modul"}), frozenset({("the", "modul")}), limit=3)) == 3
+
+
+def test_cjk_words_are_marked_as_written_and_phrases_across_punctuation():
+    text = "中国式现代化是现代化。台湾是中国的一部分，台湾问题。中国 国家"
+    def marked(terms=(), phrases=()):
+        return [text[start:end] for start, end in mark_spans(text, frozenset(terms), frozenset(phrases))]
+    assert marked({"台湾"}) == ["台湾", "台湾"]
+    assert marked(phrases={("现代", "代化")}) == ["现代化", "现代化"]
+    assert marked(phrases={("中国", "国式", "式现", "现代", "代化")}) == ["中国式现代化"]
+    assert marked(phrases={("中国", "国家")}) == ["中国 国家"]  # two runs, next to each other
+    assert marked({"台湾"}, {("现代", "代化")}) == ["现代化", "现代化", "台湾", "台湾"]

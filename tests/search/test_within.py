@@ -134,3 +134,35 @@ def test_another_capture_of_a_work_is_searched_within_on_its_own_page(seeded, cl
     found = client.get("/api/search", {"q": "security", "per_page": 50}).json()["results"]
     listed = [result["document"]["id"] for result in found]
     assert capture.pk not in listed and seeded["001"].document.pk in listed
+
+
+
+def _occurrences(document, word: str) -> int:
+    """How often ``word`` is printed in the document's sections (headings and text), counted by hand."""
+    return sum((section.heading + "\n" + section.text).count(word) for section in document.sections.all())
+
+
+def test_chinese_words_are_found_and_counted_where_they_occur_in_the_report(cjk_archive, client):
+    report = cjk_archive["report"]
+    # As printed in the report's text (现代化 once more in its title, which is not a section).
+    expected = {"台湾": 13, "共同富裕": 8, "现代化": 85, "中国式现代化": 11}
+    for word, count in expected.items():
+        assert _occurrences(report, word) == count
+        for query in (word, f'"{word}"'):
+            result = search_within(report, query)
+            assert result.count == count, query
+            marked = [str(match.body) + str(match.heading) for match in result.sections]
+            assert sum(html.count(f"<mark>{word}</mark>") for html in marked) == count, query
+        api = client.get(f"/api/documents/{report.pk}/search", {"q": word}).json()
+        assert api["count"] == count and api["total_sections"] == len(search_within(report, word).sections)
+    # 现代化 inside 中国式现代化 is one mark, the longer word's, when both are asked for.
+    both = search_within(report, "中国式现代化 OR 现代化")
+    assert both.count == 85
+
+
+def test_japanese_words_in_kana_and_kanji_and_a_query_mixing_scripts(cjk_archive):
+    statement = cjk_archive["japanese"]
+    for word in ("協力", "東南アジア", "海洋協力"):
+        assert search_within(statement, word).count == _occurrences(statement, word) > 0
+    mixed = search_within(statement, "ASEAN 10+1 協力")
+    assert mixed.sections and all("ASEAN" in match.section.text for match in mixed.sections)

@@ -149,7 +149,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 schema.remove(name)
                 schema.add(
                     name,
-                    TEXT(stored=field_class.stored, analyzer=archive_analyzer(), field_boost=field_class.boost),
+                    # A word the analyzer splits (a CJK run into its pairs) is searched as the phrase of its parts.
+                    TEXT(stored=field_class.stored, analyzer=archive_analyzer(), field_boost=field_class.boost,
+                         multitoken_query="phrase"),
                 )
         return content_field_name, schema
 

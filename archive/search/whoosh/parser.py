@@ -260,7 +260,7 @@ def _positive_marks(node: wq.Query):
 
 
 def _text_field() -> wf.TEXT:
-    return wf.TEXT(analyzer=archive_analyzer())
+    return wf.TEXT(analyzer=archive_analyzer(), multitoken_query="phrase")
 
 
 def standalone_parser() -> QueryParser:
