@@ -17,10 +17,11 @@ documents share most of their five-word shingles.
 from __future__ import annotations
 
 import glob
+import json
 import math
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -80,6 +81,9 @@ class Pool:
     paragraphs: list[str]
     sentences: list[str]
     headings: list[str]
+    # Chinese prose, from the Chinese texts in ../shared: sentences, and chapter headings without their labels.
+    chinese_sentences: list[str] = field(default_factory=list)
+    chinese_headings: list[str] = field(default_factory=list)
 
 
 def python_doc_dir() -> Path | None:
@@ -158,12 +162,37 @@ def load_pool(doc_dir: Path | None = None, shared: Path = SHARED, *, python_docs
         headings += more_headings
     paragraphs = list(dict.fromkeys(paragraphs))
     headings = list(dict.fromkeys(headings))
+    chinese_sentences, chinese_headings = _chinese_from_shared(shared) if shared.exists() else ([], [])
     sentences = list(dict.fromkeys(s for p in paragraphs for s in _SENTENCE_SPLIT.split(p) if len(s.split()) >= 6))
     if len(paragraphs) < 200 or len(headings) < 20:
         raise RuntimeError(
             f"too little prose ({len(paragraphs)} paragraphs, {len(headings)} headings): install python3-doc"
         )
-    return Pool(paragraphs, sentences, headings)
+    return Pool(paragraphs, sentences, headings, chinese_sentences, chinese_headings)
+
+
+# A Chinese chapter heading's label: "一、", "（一）", "第一章 ".
+_CHINESE_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分]+\s*)")
+_CHINESE_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+def _chinese_from_shared(shared: Path) -> tuple[list[str], list[str]]:
+    """Sentences and headings of the Chinese texts in corpus/policy (JSON Lines with a "content" field)."""
+    sentences, headings = [], []
+    for path in sorted((shared / "corpus" / "policy").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            content = json.loads(line).get("content", "") if line.strip() else ""
+            for block in re.split(r"\n\s*\n", content):
+                block = "".join(block.split())
+                han = sum("\u4e00" <= char <= "\u9fff" for char in block)
+                if han < 8 or han < 0.6 * len(block):
+                    continue
+                label = _CHINESE_LABEL.match(block)
+                if label and len(block) <= 40:
+                    headings.append(block[label.end():].rstrip("。"))
+                else:
+                    sentences += [s for s in _CHINESE_SENTENCE_END.split(block) if len(s) >= 10]
+    return list(dict.fromkeys(sentences)), list(dict.fromkeys(headings))
 
 
 def section_sizes(total: int, rng: random.Random) -> list[int]:
@@ -282,6 +311,39 @@ def build_corpus(total_sections: int, pool: Pool, seed: int = SEED) -> list[Corp
     return documents
 
 
+# Chinese documents beside the English ones: one Chinese section for every CHINESE_SHARE English sections.
+CHINESE_SHARE = 50
+_CHINESE_DIGITS = "一二三四五六七八九"
+
+
+def chinese_number(number: int) -> str:
+    """1-99 as written in Chinese chapter labels: 一, 十, 十一, 二十, 二十三."""
+    tens, units = divmod(number, 10)
+    written = ("" if tens < 2 else _CHINESE_DIGITS[tens - 1]) + ("十" if tens else "")
+    return written + (_CHINESE_DIGITS[units - 1] if units else "")
+
+
+def build_chinese_corpus(total_sections: int, pool: Pool, seed: int = SEED) -> list[CorpusDocument]:
+    """Chinese documents of 5-20 chapters ("一、…", as many as real reports have), ``total_sections //
+    CHINESE_SHARE`` sections in all, each paragraph 2-5 sentences of the Chinese pool recombined; their own
+    random stream, so the English corpus of a size is the same with or without them."""
+    if not pool.chinese_sentences or not pool.chinese_headings:
+        return []
+    rng = random.Random(f"{seed}-zh-{total_sections}")
+    remaining, documents = total_sections // CHINESE_SHARE, []
+    while remaining >= MIN_SECTIONS:
+        sections = min(remaining, rng.randint(MIN_SECTIONS, 20))
+        title = f"关于{rng.choice(pool.chinese_headings)}的报告（{len(documents) + 1}）"
+        lines = ["---", f'title: "{title}"', f"date: {_date(rng)}", "---", "", f"# {title}", ""]
+        for number in range(1, sections + 1):
+            lines += [f"## {chinese_number(number)}、{rng.choice(pool.chinese_headings)}", ""]
+            for _ in range(rng.randint(1, 3)):
+                lines += ["".join(rng.sample(pool.chinese_sentences, rng.randint(2, 5))), ""]
+        documents.append(CorpusDocument(f"zh-{len(documents):04d}.md", "\n".join(lines), sections, title, False))
+        remaining -= sections
+    return documents
+
+
 def write_corpus(documents: list[CorpusDocument], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for document in documents:
@@ -311,4 +373,7 @@ QUERIES = (
     # questions in prose (weighed, and widened by pseudo-relevance feedback)
     "How do I read a file line by line and handle the error raised when it does not exist?",
     "What are the main obstacles to regional security cooperation between China and the Pacific island states?",
+    # Chinese: words of two to six characters, a phrase, two words, a word beside an English one
+    "台湾", "现代化", "共同富裕", "中国式现代化", "高质量发展", "国家安全", "人类命运共同体", '"全过程人民民主"',
+    "改革 开放", "中国 security",
 )

@@ -34,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.corpus import REPO_ROOT, build_corpus, load_pool, write_corpus
+from bench.corpus import REPO_ROOT, build_chinese_corpus, build_corpus, load_pool, write_corpus
 from bench.scale_phases import MARK, phase_import, phase_measure, phase_rebuild_profile, phase_verify
 from bench.scale_report import TARGETS, print_size, print_summary
 from bench.server import start_server, stop_server
@@ -75,7 +75,7 @@ def measure(env: dict, work: Path, label: str) -> tuple[dict, float, float, floa
 def run_size(size: int, pool, profile: bool, keep: bool, defer_index: bool = False) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"policy-archive-bench-{size}-"))
     started = time.perf_counter()
-    documents = build_corpus(size, pool)
+    documents = build_corpus(size, pool) + build_chinese_corpus(size, pool)
     write_corpus(documents, work / "corpus")
     corpus_s = time.perf_counter() - started
     env = {**os.environ, "ARCHIVE_DATA_DIR": str(work / "data"), "DEBUG": "false",

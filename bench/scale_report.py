@@ -6,6 +6,19 @@ same dictionaries), and from the phases because it never touches the archive.
 
 from __future__ import annotations
 
+import re
+import statistics
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _by_script(per_query: list[dict]) -> dict[str, list[dict]]:
+    """The queries' figures, English and Chinese apart (a query with any Han character counts as Chinese)."""
+    groups: dict[str, list[dict]] = {"English": [], "Chinese": []}
+    for row in per_query:
+        groups["Chinese" if _HAN.search(row["q"]) else "English"].append(row)
+    return groups
+
 TARGETS = {  # at 100,000 sections
     "search_median_ms": 60, "search_p95_ms": 300, "document_ms": 100, "rebuild_sections_s": 500, "overhead": 1.5,
 }
@@ -72,6 +85,11 @@ def print_size(result: dict) -> None:
             f" (raw {after_import['raw'][name]['median']:.1f}, ratio "
             f"{after_import['http'][name]['median'] / max(after_import['raw'][name]['median'], 1e-9):.2f}x)"
             for name, label in (("page", "page"), ("api", "API"))))
+    by_script = _by_script(measured["per_query"])
+    if by_script.get("Chinese"):
+        print(f"{'by script (median ms)':<22}" + ", ".join(
+            f"{script} ({len(rows)} queries): page {statistics.median(r['page'] for r in rows):.1f}, "
+            f"API {statistics.median(r['api'] for r in rows):.1f}" for script, rows in by_script.items()))
     document = measured["document"]
     print(f"{'GET /documents/ID/':<22}{document['median']:>8.1f}{document['p95']:>8.1f}   "
           f"largest white paper #{document['id']} ({measured['sql']['largest']['sections']} sections)")

@@ -57,3 +57,13 @@ def test_documents_are_not_versions_of_one_another():
     for index, first in enumerate(parsed):
         for second in parsed[index + 1:]:
             assert ingest.similarity(first, second) < 0.1
+
+
+def test_chinese_documents_join_the_corpus_one_section_in_fifty_and_parse_into_their_chapters(pool):
+    from bench.corpus import CHINESE_SHARE, build_chinese_corpus, chinese_number
+
+    assert [chinese_number(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
+    documents = build_chinese_corpus(10_000, pool)
+    assert sum(document.sections for document in documents) == 10_000 // CHINESE_SHARE
+    parsed = ingest.parse(documents[0].text.encode(), documents[0].file_name)
+    assert count_sections(parsed.sections) == documents[0].sections and parsed.title == documents[0].title
