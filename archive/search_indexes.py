@@ -14,12 +14,14 @@ import json
 from haystack import indexes
 
 from archive.models import Document, Section
+from archive.search.analysis import ANALYSIS_VERSION
 from archive.selectors import document_text, searchable_documents, searchable_sections
 
 
 def fingerprint(prepared: dict) -> str:
-    """A short hash of everything an entry indexes: ``check_index`` compares it to find stale entries."""
-    payload = json.dumps(prepared, sort_keys=True, default=str, ensure_ascii=False)
+    """A short hash of everything an entry indexes, and of the analysis that makes its terms: ``check_index``
+    compares it to find stale entries."""
+    payload = json.dumps([ANALYSIS_VERSION, prepared], sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.blake2b(payload.encode(), digest_size=12).hexdigest()
 
 

@@ -9,6 +9,11 @@ import re
 
 from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter, Token
 
+# Which analysis the index was written with: raise it whenever a change gives a text other index terms (the
+# CJK pairs were 2). Every entry's fingerprint includes it, so `check_index` finds an index written with an
+# earlier analysis stale, entry by entry, and re-indexes it.
+ANALYSIS_VERSION = 2
+
 # The commonest English words (Whoosh's list, which keeps "us" and "may"): left out of a long question
 # (which would otherwise be refused), of the weighted reading and of feedback words.
 COMMON_WORDS = STOP_WORDS

@@ -113,3 +113,15 @@ def test_another_capture_is_indexed_by_its_sections_only(search_index):
     report = index_check()
     assert report.clean, report.summary()
     assert report.expected == 5  # the canonical capture and its two sections; the other capture's two sections
+
+
+def test_an_index_written_with_an_earlier_analysis_is_found_stale_and_rewritten(search_index, monkeypatch):
+    import archive.search_indexes
+
+    with monkeypatch.context() as earlier:  # the entries as an earlier release wrote them
+        earlier.setattr(archive.search_indexes, "ANALYSIS_VERSION", 1)
+        make_document("Written before")
+    report = index_check()
+    assert len(report.stale) == report.expected == 3
+    index_repair(report=report)
+    assert index_check().clean
