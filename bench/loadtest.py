@@ -69,7 +69,6 @@ def main(argv: list[str] | None = None) -> None:
     work = Path(tempfile.mkdtemp(prefix="policy-archive-load-"))
     env = sample_archive.archive_env(work / "data")
     sample_archive.build(env)
-    sample_archive.manage(env, "collectstatic", "--noinput")
     documents = sample_archive.read(env, "list(Document.objects.filter(status='published', version_of__isnull=True)"
                                          ".values_list('pk', flat=True))")
     print(f"archive: {len(documents)} public documents (seeds and corpus/policy), built in "

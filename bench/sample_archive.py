@@ -33,9 +33,11 @@ def manage(env: dict, *args: str, check: bool = True) -> str:
 
 
 def build(env: dict, *more: Path) -> None:
-    """Migrate, then import the policy documents and ``more`` files. Some corpus files are refused on purpose
-    (broken, empty): the import goes on without them."""
+    """Migrate and collect the static files (pages name them by their hashed names), then import the policy
+    documents and ``more`` files. Some corpus files are refused on purpose (broken, empty): the import goes on
+    without them."""
     manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
     sources = [str(path) for path in POLICY_SOURCES if path.exists()]
     manage(env, "import_documents", *sources, *map(str, more), check=False)
 

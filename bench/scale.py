@@ -86,6 +86,8 @@ def run_size(size: int, pool, profile: bool, keep: bool, defer_index: bool = Fal
     whoosh_dir = work / "data" / "whoosh"
     print(f"[{size}] corpus: {len(documents)} documents in {work / 'corpus'} ({corpus_s:.1f} s)", flush=True)
     run_child([PY, "manage.py", "migrate", "--noinput"], env, work / "migrate.log")
+    # Pages name the static files by their hashed names, which only collectstatic writes (as make run does).
+    run_child([PY, "manage.py", "collectstatic", "--noinput"], env, work / "collectstatic.log")
     flag = (["--profile"] if profile else []) + (["--defer-index"] if defer_index else [])
     imported, import_s, import_rss = run_child(
         [PY, "-m", "bench.scale", "--phase", "import", "--corpus", str(work / "corpus"), *flag], env, work / "import.log")
