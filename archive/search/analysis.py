@@ -82,25 +82,32 @@ class ArchiveTokenizer(RegexTokenizer):
             return
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         token.boost = 1.0
+        token.stopped = False
         position = start_pos
         for match in self.expression.finditer(value):
             word = match.group()
-            start, end = start_char + match.start(), start_char + match.end()
-            if CJK_RUN.match(word):  # each pair with its own characters
-                pieces = [(start + offset, start + offset + len(pair), pair) for offset, pair in enumerate(cjk_pairs(word))]
-            else:  # a word with its characters as written ("U.S." is 4 characters, "us" 2)
-                pieces = [(start, end, _folded(word))]
-            for begin, finish, piece in pieces:
-                token.text = piece
-                token.stopped = False
-                if keeporiginal:
-                    token.original = piece
-                if positions:
-                    token.pos = position
-                if chars:
-                    token.startchar, token.endchar = begin, finish
-                position += 1
-                yield token
+            if word[0] >= "\u1100" and CJK_RUN.match(word):  # each pair at its own position, with its characters
+                for offset, pair in enumerate(cjk_pairs(word)):
+                    token.text = pair
+                    if keeporiginal:
+                        token.original = pair
+                    if positions:
+                        token.pos = position
+                    if chars:
+                        token.startchar = start_char + match.start() + offset
+                        token.endchar = token.startchar + len(pair)
+                    position += 1
+                    yield token
+                continue
+            token.text = _folded(word)
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = position
+            if chars:  # as written: "U.S." is 4 characters, "us" 2
+                token.startchar, token.endchar = start_char + match.start(), start_char + match.end()
+            position += 1
+            yield token
 
 
 def archive_analyzer():
