@@ -69,7 +69,7 @@ _CJK_NOT_NAMES = frozenset(
 # The last characters of a body's name rather than a person's: 国务院, 外交部, 中共中央, 人民政府, 委员会.
 _CJK_BODY_END = re.compile(r"(?:中央|政府|院|部|委|局|厅|署|办|会|室|处|所|社|党|省|市|县|区)$")
 # Chinese numerals and the words of a numbered division: "十二", "第一章" are labels, not names.
-_CJK_LABEL = re.compile(r"^第?[〇○零一二两三四五六七八九十百千]+(?:编|部分|章|节|条|款)?$")
+_CJK_LABEL = re.compile(r"^第?[〇○零一二两三四五六七八九十百千]+(?:编|編|部分|章|节|節|条|款)?$")
 
 
 def byline_names(line: str) -> tuple[tuple[str, ...], str] | None:
