@@ -198,6 +198,8 @@ _PRINTED_LABELS = {
     LabelScheme.CJK_DIVISION: "{}",
     LabelScheme.PAREN: "{}",
 }
+# Full-width marks that end a printed label and carry their own space: "一、过去…", "（一）构建…", not "一、 过去…".
+_FULL_WIDTH_ENDS = ("、", "）", "．")
 
 
 class Section(models.Model):
@@ -267,6 +269,11 @@ class Section(models.Model):
         if printed:
             return printed.format(self.label)
         return f"{self.label}." if self.heading else self.label
+
+    @property
+    def label_gap(self) -> bool:
+        """Whether a space stands between the printed label and the heading: not after a full-width mark."""
+        return bool(self.label) and not self.printed_label.endswith(_FULL_WIDTH_ENDS)
 
     @property
     def paragraphs(self) -> list[str]:

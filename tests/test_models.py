@@ -31,6 +31,14 @@ def test_a_section_prints_its_label_as_the_document_does(label, scheme, heading,
     assert Section(label=label, label_scheme=scheme, heading=heading).printed_label == printed
 
 
+def test_a_space_parts_label_and_heading_except_after_a_full_width_mark():
+    assert not Section(label="一", label_scheme="cjk", heading="过去五年的工作").label_gap  # "一、过去五年的工作"
+    assert not Section(label="（一）", label_scheme="cjk_bracketed", heading="构建").label_gap
+    assert Section(label="第三章", label_scheme="cjk_division", heading="国家机构").label_gap  # "第三章 国家机构"
+    assert Section(label="II", label_scheme="roman", heading="Vision").label_gap  # "II. Vision"
+    assert not Section(label="", heading="Preface").label_gap
+
+
 def test_the_schemes_a_section_records_are_the_ingest_numbering_schemes():
     from archive.ingest import numbering
     schemes = {getattr(numbering, name) for name in (
@@ -40,7 +48,8 @@ def test_the_schemes_a_section_records_are_the_ingest_numbering_schemes():
 
 
 @pytest.mark.parametrize("printed", ["一、标题", "十二、标题", "（三）标题", "(三)标题", "第三章 总纲", "第十二条　为了", "(a) Scope",
-                                     "(iv) Terms", "II. Vision", "1. Concept", "A. Background", "Article 5 Scope"])
+                                     "(iv) Terms", "II. Vision", "1. Concept", "A. Background", "Article 5 Scope", "第1節　目的",
+                                     "第三編 総則"])
 def test_the_migration_records_an_old_labels_scheme_only_where_its_shape_allows_one(printed):
     migration = importlib.import_module("archive.migrations.0006_section_label_scheme")
     found = read_label(printed)

@@ -409,6 +409,8 @@ def test_a_chinese_report_prints_chapters_and_points_as_written(client, search_i
     assert toc[:5] == ["一、", "二、", "三、", "四、", "（一）"]
     assert "一、" in headings and "（一）" in headings and "十五、" in headings
     assert not any(label.endswith(".") for label in toc + headings)
+    entries = ["".join(a.itertext()).strip() for a in page.findall(".//nav[@class='toc']//a")]
+    assert "一、过去五年的工作和新时代十年的伟大变革" in entries and "（一）构建高水平社会主义市场经济体制" in entries
     chapter = document.sections.get(parent=None, label="四")  # the stored label stays bare, for anchors and the API
     assert chapter.label_scheme == "cjk" and chapter.children.first().label == "（一）"
 
@@ -420,3 +422,5 @@ def test_an_english_white_paper_still_prints_its_labels_with_a_dot(client, seede
     assert toc[:4] == ["I.", "II.", "1.", "2."] and "III." in toc  # III: listed in the contents, not captured
     assert "II." in headings and "1." in headings
     assert page.find(".//section[@id='ii-1']") is not None
+    entries = [" ".join("".join(a.itertext()).split()) for a in page.findall(".//nav[@class='toc']//a")]
+    assert "II. China's Security Vision for the Asia-Pacific Region" in entries

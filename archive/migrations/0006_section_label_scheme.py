@@ -11,7 +11,7 @@ _NUMERAL = "〇○零一二两三四五六七八九十百"
 _SHAPES = (
     ("cjk", re.compile(rf"[{_NUMERAL}]{{1,4}}")),
     ("cjk_bracketed", re.compile(rf"[（(][{_NUMERAL}]{{1,4}}[）)]")),
-    ("cjk_division", re.compile(rf"第[{_NUMERAL}\d]{{1,5}}(?:编|部分|章|节|条|款)")),
+    ("cjk_division", re.compile(rf"第[{_NUMERAL}\d]{{1,5}}(?:编|編|部分|章|节|節|条|款)")),
     ("paren", re.compile(r"\((?:[a-z]{1,2}|\d{1,3}|[ivx]{1,5})\)")),
 )
 
