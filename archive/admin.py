@@ -38,7 +38,7 @@ class SectionInline(admin.StackedInline):
     fk_name = "document"
     extra = 0
     ordering = ["path"]
-    fields = [("label", "heading", "anchor"), ("position", "depth", "captured"), "text"]
+    fields = [("label", "label_scheme", "heading", "anchor"), ("position", "depth", "captured"), "text"]
     readonly_fields = ["position", "depth"]
     show_change_link = False
 

@@ -187,6 +187,36 @@ class Document(models.Model):
         return self.date.isoformat()
 
 
+class LabelScheme(models.TextChoices):
+    """The numbering scheme a section's label follows; the values are archive.ingest.numbering's scheme names."""
+
+    UNRECORDED = "", "Not recorded"
+    DECIMAL = "decimal", "Decimal: 1. / 4.2.11"
+    ROMAN = "roman", "Roman: II."
+    LETTER = "letter", "Letter: A."
+    PAREN = "paren", "Bracketed: (a) / (1)"
+    DIVISION = "division", "Named division: Article 5 / CHAPTER II"
+    APPENDIX = "appendix", "Appendix: Appendix A / Annex"
+    CJK = "cjk", "Chinese numeral: 一、"
+    CJK_BRACKETED = "cjk_bracketed", "Chinese bracketed: （一）"
+    CJK_DIVISION = "cjk_division", "Chinese division: 第三章 / 第十二条"
+    FULLWIDTH = "fullwidth", "Full-width number: 1．"
+
+
+# How a label is printed, by its scheme: a Chinese numeral with its enumeration comma ("一、"), a full-width
+# number with its full-width stop ("1．"); bracketed labels and divisions ("（一）", "(a)", "第三章") carry their
+# own marks. Any other label prints as the archive has always printed it: "II." and "1." before a heading.
+_PRINTED_LABELS = {
+    LabelScheme.CJK: "{}、",
+    LabelScheme.FULLWIDTH: "{}．",
+    LabelScheme.CJK_BRACKETED: "{}",
+    LabelScheme.CJK_DIVISION: "{}",
+    LabelScheme.PAREN: "{}",
+}
+# Full-width marks that end a printed label and carry their own space: "一、过去…", "（一）构建…", not "一、 过去…".
+_FULL_WIDTH_ENDS = ("、", "）", "．")
+
+
 class Section(models.Model):
     document = models.ForeignKey(
         Document, on_delete=models.CASCADE, related_name="sections", help_text="The document this is part of."
@@ -204,7 +234,18 @@ class Section(models.Model):
     path = models.CharField(
         max_length=255, help_text="Sortable position in the whole tree, e.g. 0002.0001: reads the tree in order."
     )
-    label = models.CharField(max_length=40, blank=True, help_text='The label as printed, e.g. "II" or "1".')
+    label = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text='The label as printed without its trailing mark, e.g. "II", "1", "一" (printed "一、"), "（一）".',
+    )
+    label_scheme = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=LabelScheme.choices,
+        default=LabelScheme.UNRECORDED,
+        help_text='The numbering the label follows, which says how it is printed: "一、" for a Chinese numeral.',
+    )
     heading = models.CharField(max_length=500, blank=True, help_text="The heading as printed, without its label.")
     text = models.TextField(
         blank=True, help_text="The section's text, paragraphs separated by blank lines; the body is built from it."
@@ -233,6 +274,21 @@ class Section(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.document.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def printed_label(self) -> str:
+        """The label as the document prints it: "一、", "（一）", "第三章", "(a)"; "II." and "1." before a heading."""
+        if not self.label:
+            return ""
+        printed = _PRINTED_LABELS.get(self.label_scheme)
+        if printed:
+            return printed.format(self.label)
+        return f"{self.label}." if self.heading else self.label
+
+    @property
+    def label_gap(self) -> bool:
+        """Whether a space stands between the printed label and the heading: not after a full-width mark."""
+        return bool(self.label) and not self.printed_label.endswith(_FULL_WIDTH_ENDS)
 
     @property
     def paragraphs(self) -> list[str]:

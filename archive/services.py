@@ -273,6 +273,7 @@ def _write_level(document, nodes, *, parent, path_prefix, depth, used_anchors) -
             depth=depth,
             path=path,
             label=node.label[:40],
+            label_scheme=node.label_scheme,
             heading=node.heading[:500],
             text="\n\n".join(node.paragraphs),
             body=paragraphs_to_html(node.paragraphs),

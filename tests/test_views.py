@@ -387,3 +387,40 @@ def test_on_an_empty_index_document_pages_render_without_related_documents(clien
     assert client.get(f"/documents/{document.pk}/").status_code == 200
     assert client.get(f"/api/documents/{document.pk}").json()["related"] == []
     assert client.get(f"/documents/{document.pk}/", {"q": "security"}).status_code == 200
+
+
+def _labels(page) -> tuple[list[str], list[str]]:
+    """The labels the contents and the section headings print, in page order."""
+    toc = [span.text for span in page.findall(".//nav[@class='toc']//span[@class='label']")]
+    headings = [span.text for span in page.findall(".//h2[@class='section-heading']/span[@class='label']")
+                + page.findall(".//h3[@class='section-heading']/span[@class='label']")]
+    return toc, headings
+
+
+def test_a_chinese_report_prints_chapters_and_points_as_written(client, search_index):
+    """"一、" for a chapter and "（一）" for a point, as the report prints them: not both "一."."""
+    from archive.services import document_import
+    from tests.conftest import SHARED
+
+    path = SHARED / "corpus" / "policy" / "cn-cpc-2022-20th-congress-report-zh.jsonl"
+    document = document_import(raw=path.read_bytes(), file_name=path.name).document
+    page = html5lib.parse(client.get(document.get_absolute_url()).content, namespaceHTMLElements=False)
+    toc, headings = _labels(page)
+    assert toc[:5] == ["一、", "二、", "三、", "四、", "（一）"]
+    assert "一、" in headings and "（一）" in headings and "十五、" in headings
+    assert not any(label.endswith(".") for label in toc + headings)
+    entries = ["".join(a.itertext()).strip() for a in page.findall(".//nav[@class='toc']//a")]
+    assert "一、过去五年的工作和新时代十年的伟大变革" in entries and "（一）构建高水平社会主义市场经济体制" in entries
+    chapter = document.sections.get(parent=None, label="四")  # the stored label stays bare, for anchors and the API
+    assert chapter.label_scheme == "cjk" and chapter.children.first().label == "（一）"
+
+
+def test_an_english_white_paper_still_prints_its_labels_with_a_dot(client, seeded):
+    document = seeded["003"].document
+    page = html5lib.parse(client.get(document.get_absolute_url()).content, namespaceHTMLElements=False)
+    toc, headings = _labels(page)
+    assert toc[:4] == ["I.", "II.", "1.", "2."] and "III." in toc  # III: listed in the contents, not captured
+    assert "II." in headings and "1." in headings
+    assert page.find(".//section[@id='ii-1']") is not None
+    entries = [" ".join("".join(a.itertext()).split()) for a in page.findall(".//nav[@class='toc']//a")]
+    assert "II. China's Security Vision for the Asia-Pacific Region" in entries

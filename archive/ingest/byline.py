@@ -53,6 +53,23 @@ _NAME_RUN = re.compile(rf"(?:{_RUN_NAME.pattern}\s){{1,11}}{_RUN_NAME.pattern}")
 # A catalogue's inverted personal name: "Fenwick, Alice", "McAllister, Rowan", "Okoro, Grace Adaeze".
 _INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
 _MAX_NAME_WORDS = 4
+# Han characters: CJK unified ideographs, extension A and the compatibility block.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A person's name as Chinese and Japanese official texts print it alone under the title: two to four Han characters,
+# often spaced out to a fixed width with ideographic or ordinary spaces ("习　近　平", "王　　毅", "习近平").
+_CJK_NAME = re.compile(rf"[{_HAN}](?:[ \u3000]*[{_HAN}]){{1,3}}")
+# Short lines of Han characters alone that are no one's name: headings that open or close a text (前言, 目录, 结束语,
+# 総則), a salutation printed without its colon (同志们), a document type (通知, 决定).
+_CJK_NOT_NAMES = frozenset(
+    "前言 引言 导言 导论 绪论 绪言 序言 序 序文 前文 目录 目次 摘要 提要 内容提要 概要 概述 总论 总则 総則 附则 附則 "
+    "结束语 结语 结论 结论与建议 后记 跋 致谢 谢辞 附件 附录 附表 说明 编者按 按语 题记 注释 参考文献 "
+    "正文 全文 背景 声明 公告 通告 通知 通报 决定 决议 意见 报告 批复 纪要 讲话 致辞 贺信 "
+    "同志们 朋友们 女士们 先生们 各位 各位代表".split()
+)
+# The last characters of a body's name rather than a person's: 国务院, 外交部, 中共中央, 人民政府, 委员会.
+_CJK_BODY_END = re.compile(r"(?:中央|政府|院|部|委|局|厅|署|办|会|室|处|所|社|党|省|市|县|区)$")
+# Chinese numerals and the words of a numbered division: "十二", "第一章" are labels, not names.
+_CJK_LABEL = re.compile(r"^第?[〇○零一二两三四五六七八九十百千]+(?:编|編|部分|章|节|節|条|款)?$")
 
 
 def byline_names(line: str) -> tuple[tuple[str, ...], str] | None:
@@ -148,3 +165,19 @@ def names_in_line(line: str) -> tuple[str, ...]:
     if _NAME_RUN.fullmatch(line):
         return tuple(title_case_name(m.group()) for m in _RUN_NAME.finditer(line))
     return (title_case_name(line),) if is_name(line) else ()
+
+
+def cjk_name(line: str) -> str:
+    """Return the name a line under a Chinese or Japanese title prints alone ("习　近　平" -> "习近平"), else "".
+
+    Two to four Han characters once the spaces that set them to width are removed; a heading or salutation word
+    (前言, 结束语, 同志们), a body's name (国务院) or a numbered label (第一章) is not a name, nor is a line with any
+    punctuation ("同志们：" is a salutation, its colon says so).
+    """
+    line = line.strip()
+    if not _CJK_NAME.fullmatch(line):
+        return ""
+    name = "".join(line.split())
+    if name in _CJK_NOT_NAMES or _CJK_BODY_END.search(name) or _CJK_LABEL.match(name):
+        return ""
+    return name

@@ -50,13 +50,26 @@ _WORDY = (
 _YEAR_FIRST = rf"(?P<y>{_YEAR})(?P<s>[-/.])(?P<m>[01]?\d)(?:(?P=s)(?P<d>[0-3]?\d))?"
 # Day and month first, one separator throughout, order to be settled: "01.07.2016", "03-02-2020", "14/08/2001".
 _NUMERIC = rf"(?P<a>[0-3]?\d)(?P<t>[-/.])(?P<b>[01]?\d)(?P=t)(?P<ny>{_YEAR})"
-# Chinese, Japanese and Korean dates in Arabic or Chinese numerals: "2021年3月5日", "2019年6月", "二〇一九年六月三日".
-_CJK_NUMBER = "〇零一二三四五六七八九十"
+# Chinese and Japanese dates in Arabic or Chinese numerals: "2021年3月5日", "2019年6月", "二〇一九年六月三日" (zero
+# also typed as "○", a white circle); full-width digits ("２０２２年") are read as digits first (``_DIGITS``).
+_CJK_NUMBER = "〇○零一二三四五六七八九十"
+# A Japanese era year: "令和5年" is 2023, "平成元年" (the era's first year) 1989.
+_ERA = r"(?P<era>明治|大正|昭和|平成|令和)\s*(?P<ey>元|\d{1,2}|[一二三四五六七八九十]{1,3})"
+_CJK_YEAR = rf"(?:(?P<cy>{_YEAR}|[{_CJK_NUMBER}]{{4}})|{_ERA})\s*年"
 _CJK = (
-    rf"(?P<cy>{_YEAR}|[{_CJK_NUMBER}]{{4}})\s*年\s*(?P<cm>\d{{1,2}}|[{_CJK_NUMBER}]{{1,2}})\s*月"
+    rf"{_CJK_YEAR}\s*(?P<cm>\d{{1,2}}|[{_CJK_NUMBER}]{{1,2}})\s*月"
     rf"(?:\s*(?P<cd>\d{{1,2}}|[{_CJK_NUMBER}]{{1,3}})\s*[日号])?"
 )
-_SPELLINGS = re.compile(rf"(?P<wordy>{_WORDY})|{_YEAR_FIRST}|{_NUMERIC}|{_CJK}", re.I)
+# Korean: "2023년 4월 1일", "2023년 4월".
+_KOREAN = rf"(?P<ky>{_YEAR})\s*년\s*(?P<km>\d{{1,2}})\s*월(?:\s*(?P<kd>\d{{1,2}})\s*일)?"
+_SPELLINGS = re.compile(rf"(?P<wordy>{_WORDY})|{_YEAR_FIRST}|{_NUMERIC}|{_CJK}|{_KOREAN}", re.I)
+# A year alone in Chinese, Japanese or Korean, read only as a whole line ("2022年", "二〇二二年", "令和5年", "2023년"):
+# inside a sentence such a year ("2022年以来") is no date of the text.
+_CJK_YEAR_LINE = re.compile(rf"{_CJK_YEAR}|(?P<ky>{_YEAR})\s*년")
+# Full-width digits, as Chinese and Japanese texts print them: "２０２２" is read as "2022" (same length, so places in
+# the text stay where they were).
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_ERA_START = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 # A date spelling inside a longer text, not glued to other digits or Latin letters: "… on 9 December 2024",
 # "根据2011年1月8日《…》修订" (Chinese runs words and dates together).
 _IN_TEXT = re.compile(rf"(?<![A-Za-z0-9./-])(?:{_SPELLINGS.pattern})(?![A-Za-z0-9/-]|\.\d)", re.I)
@@ -85,7 +98,7 @@ _MONTH_FIRST_HOST = re.compile(r"\.(?:gov|mil|us)$")
 # A country-code host outside the United States, which writes day first: "dfat.gov.au", "gov.uk", "europa.eu".
 _COUNTRY_HOST = re.compile(r"\.(?!us$)[a-z]{2}$")
 
-_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _MAX_DATE_LINE = 40
 _MAX_DATELINE = 80
 
@@ -105,7 +118,7 @@ def parse_date(text: str, order: str | None = None) -> PartialDate | None:
     ``order`` (``DAY_FIRST`` or ``MONTH_FIRST``) settles an all-numeric date such as "03-02-2020"; without it
     such a date keeps only its year.
     """
-    text = text.strip().rstrip(".").strip()
+    text = text.translate(_DIGITS).strip().rstrip(".").strip()
     bracketed = _BRACKETS.match(text)
     if bracketed:
         text = bracketed.group(1).strip()
@@ -116,6 +129,9 @@ def parse_date(text: str, order: str | None = None) -> PartialDate | None:
         return None
     if _BARE_YEAR.fullmatch(text):
         return PartialDate(int(text))
+    year_only = _CJK_YEAR_LINE.fullmatch(text)
+    if year_only:
+        return PartialDate(_cjk_year(year_only))
     match = _SPELLINGS.fullmatch(text)
     return _read_match(match, order) if match else None
 
@@ -127,6 +143,7 @@ def find_dates(text: str, order: str | None = None) -> list[FoundDate]:
     """
     if _COPYRIGHT.search(text):
         return []
+    text = text.translate(_DIGITS)
     found = []
     for match in _IN_TEXT.finditer(text):
         if _NOT_A_DATE_BEFORE.search(text[: match.start()]):
@@ -206,8 +223,10 @@ def _read_match(match: re.Match[str], order: str | None) -> PartialDate | None:
         if match.group("s") != "-" and not match.group("d"):
             return None  # "2018.12", "1995/96": a decimal number or a span of years, not a month
         return _checked(int(match.group("y")), int(match.group("m")), _int(match.group("d")))
-    if match.group("cy"):
-        return _checked(_cjk_int(match.group("cy")), _cjk_int(match.group("cm")), _cjk_int(match.group("cd")))
+    if match.group("cy") or match.group("era"):
+        return _checked(_cjk_year(match), _cjk_int(match.group("cm")), _cjk_int(match.group("cd")))
+    if match.group("ky"):
+        return _checked(int(match.group("ky")), int(match.group("km")), _int(match.group("kd")))
     first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("ny"))
     if match.group("t") == "." and order is None:
         order = DAY_FIRST  # "01.07.2016", "7.9.2018": dotted numeric dates are written day first
@@ -243,6 +262,16 @@ def _checked(year: int, month: int, day: int | None) -> PartialDate | None:
 
 def _int(text: str | None) -> int | None:
     return int(text) if text else None
+
+
+def _cjk_year(match: re.Match[str]) -> int:
+    """Return the year of a Chinese, Japanese or Korean date: "2022", "二〇二二", an era's "令和5" (2023), "平成元" (1989)."""
+    if match.groupdict().get("ky"):
+        return int(match.group("ky"))
+    if match.group("cy"):
+        return _cjk_int(match.group("cy"))
+    year = match.group("ey")
+    return _ERA_START[match.group("era")] + (1 if year == "元" else _cjk_int(year)) - 1
 
 
 def _cjk_int(text: str | None) -> int | None:

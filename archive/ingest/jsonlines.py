@@ -33,6 +33,7 @@ _METADATA_KEYS: dict[str, tuple[str, ...]] = {
     "date": ("date", "published", "published_at", "publication_date", "pub_date", "datetime", "created_at"),
     "author": ("author", "authors", "byline", "creator", "creators", "speaker"),
     "publisher": ("publisher", "site_name", "outlet"),
+    "language": ("language", "lang", "inLanguage", "locale"),
 }
 _TEXT_KEYS = ("content", "text", "body", "full_text", "fulltext", "article", "markdown", "html_text")
 # A string field this long with no known name is taken as the text when no known text field exists.

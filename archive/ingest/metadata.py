@@ -39,8 +39,8 @@ from dataclasses import dataclass, field, replace
 from .author_note import split_author_note as split_author_note
 from .blocks import HEADING, PARAGRAPH, Block
 from .byline import (
-    NAME_SEPARATOR, author_field_names, author_label, byline_names, inverted_name, is_name, is_place, names_in_line,
-    publisher_line, speaker_in_title, without_contact,
+    NAME_SEPARATOR, author_field_names, author_label, byline_names, cjk_name, inverted_name, is_name, is_place,
+    names_in_line, publisher_line, speaker_in_title, without_contact,
 )
 from .byline import title_case_name as title_case_name
 from .cover import closing_dates, read_cover
@@ -51,8 +51,8 @@ from .model import PartialDate
 from .paragraphs import ends_sentence, unmark_italic
 from .publishers import body_name, expand_abbreviations, publisher_for_url, same_publisher, split_publisher
 from .titles import (
-    acronyms_in, chapter_heading, clean_title, display_title, is_capitals, is_generic_heading, issuer_in_title, title_and_description,
-    title_case,
+    acronyms_in, chapter_heading, clean_title, dash_subtitle, display_title, is_capitals, is_generic_heading, issuer_in_title,
+    title_and_description, title_case,
 )
 
 # "First Edition 2019", "2nd edition".
@@ -347,6 +347,9 @@ def _consume(reader: _Reader, line: str, last_in_block: bool, block: Block, b: i
     if block.kind == HEADING and _is_title_tail(line, header.title):
         header.title = line  # "Open Data Review" under the bookmark "NIST SP 800-555, Open Data Review"
         return _CONSUMED
+    if reader.title_just_read and not header.subtitle and dash_subtitle(line):
+        header.subtitle = dash_subtitle(line)  # "——在…大会上的报告" right under a Chinese title
+        return _CONSUMED
     if _consume_metadata(reader, line, last_in_block):
         return _CONSUMED
     if block.kind == PARAGRAPH and _consume_title(header, line, last_in_block and not reader.held):
@@ -448,6 +451,9 @@ def _consume_byline(reader: _Reader, line: str) -> bool:
         header.authors = (*header.authors, title_case_name(line))
         return True
     reader.names_follow = False
+    if header.title and not header.authors and cjk_name(line):
+        header.authors = (cjk_name(line),)  # "习　近　平" alone under a Chinese title
+        return True
     return False
 
 

@@ -54,6 +54,10 @@ class ParsedSection:
     heading: str = ""
     paragraphs: tuple[str, ...] = ()
     children: tuple[ParsedSection, ...] = ()
+    # The numbering scheme the label follows (``archive.ingest.numbering``: "cjk" for "一、", "cjk_bracketed" for
+    # "（一）", "decimal", "roman"…; "" when unnumbered). ``label`` is the bare label ("一"), which anchors and the
+    # API use; the scheme says how the document printed it, so a page can print "一、" and "（一）" as written.
+    label_scheme: str = ""
 
 
 @dataclass(frozen=True)

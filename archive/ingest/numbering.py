@@ -54,7 +54,10 @@ APPENDIX_WORDS = ("appendix", "appendices", "annex", "annexes", "schedule", "att
 # Chinese divisions, outermost first: 编 (book), 部分 (part), 章 (chapter), 节 (section), then the enumerated
 # chapters of a policy text (一、), 条 (article), 款 (clause), and bracketed points ((一)). An 一、 chapter
 # holds articles (a judicial interpretation's "一、审查和登记" holds 第一条…) and sits inside a 部分.
-CJK_DIVISION_TIERS = {"编": 10, "部分": 20, "章": 30, "节": 40, CJK: 45, "条": 50, "款": 60, CJK_BRACKETED: 70}
+# Japanese and traditional Chinese write 編 and 節 for 编 and 节 ("第1章　総則" / "第1節　目的").
+CJK_DIVISION_TIERS = {
+    "编": 10, "編": 10, "部分": 20, "章": 30, "节": 40, "節": 40, CJK: 45, "条": 50, "款": 60, CJK_BRACKETED: 70,
+}
 
 # A decimal label: "7.3.2." / "1.0" / "12.4.1.3" / "A.1" / "B.3.1.1" then the heading: "7.3.2.  Key
 # Rotation". One to three digits per part, so a year ("2025 review of…") is no label.
@@ -82,8 +85,8 @@ _APPENDIX = re.compile(
 _CJK = re.compile(r"^([" + _CJK_NUMERAL + r"]{1,4})、\s*(.*)$")
 # "（一）基本原则。…" or "(三)举证责任" -> ("（一）", "基本原则。…").
 _CJK_BRACKETED = re.compile(r"^([（(][" + _CJK_NUMERAL + r"]{1,4}[）)])\s*(.*)$")
-# "第一章 总纲", "第十二条　国家…", "第一部分" -> ("第一章", "总纲").
-_CJK_DIVISION = re.compile(r"^(第[" + _CJK_NUMERAL + r"\d]{1,5}(编|部分|章|节|条|款))[\s　]*(.*)$")
+# "第一章 总纲", "第十二条　国家…", "第一部分", "第1節　計画の目的" -> ("第一章", "总纲").
+_CJK_DIVISION = re.compile(r"^(第[" + _CJK_NUMERAL + r"\d]{1,5}(编|編|部分|章|节|節|条|款))[\s　]*(.*)$")
 # A Chinese provision number: "3．申报" (full-width dot).
 _FULLWIDTH = re.compile(r"^(\d{1,3})．\s*(.*)$")
 

@@ -22,6 +22,7 @@ from .frontmatter import FrontMatter, split_front_matter
 from .html import HTML_SUFFIXES, declared_charset, looks_like_html, read_page_blocks
 from .jsonlines import JSONL_SUFFIXES, read_jsonlines
 from .kinds import Shape, infer_kind
+from .language import document_language
 from .longtext import split_long, split_long_lines
 from .markdown import BULLET, markdown_blocks
 from .metadata import Header, read_header, split_author_note
@@ -36,9 +37,6 @@ from .structure import build_structure
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".rst", ""})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 PDF_SUFFIXES = frozenset({".pdf"})
-
-# Share of CJK characters among letters above which a document is taken to be Chinese.
-_CJK_SHARE = 0.3
 
 # Paragraphs at the top of the body that kind inference reads for genre cues ("We, the leaders of…").
 _OPENING_PARAGRAPHS = 3
@@ -182,7 +180,7 @@ def _parse_source(source: Source) -> ParsedDocument:
         edition=header.edition,
         author_note=author_note,
         source_url=header.source_url or cleaned.source_url,
-        language=_language(paragraphs),
+        language=document_language(_declared_language(source.front), [title, subtitle, *paragraphs]),
         contents=structure.contents,
         missing=structure.missing,
         complete=not (structure.missing or cleaned.paginated or cleaned.paywalled),
@@ -266,8 +264,6 @@ def _standfirst(summary: str, title: str, paragraphs: list[str]) -> str:
     return summary
 
 
-def _language(paragraphs: list[str]) -> str:
-    sample = "".join(paragraphs)[:5000]
-    letters = [c for c in sample if c.isalpha()]
-    cjk = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
-    return "zh" if letters and cjk / len(letters) > _CJK_SHARE else "en"
+def _declared_language(front: FrontMatter | None) -> str:
+    """The language the file declares: a page's ``<html lang>``, a front matter's or a JSON record's field."""
+    return str(front.text("language", "lang", "inLanguage", "locale")) if front else ""

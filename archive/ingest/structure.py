@@ -51,9 +51,11 @@ class _Node:
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
+    label_scheme: str = ""
 
     def freeze(self) -> ParsedSection:
-        return ParsedSection(self.label, self.heading, tuple(self.paragraphs), tuple(c.freeze() for c in self.children))
+        children = tuple(c.freeze() for c in self.children)
+        return ParsedSection(self.label, self.heading, tuple(self.paragraphs), children, self.label_scheme if self.label else "")
 
 
 def build_structure(blocks: list[Block]) -> Structure:
@@ -75,7 +77,7 @@ def build_structure(blocks: list[Block]) -> Structure:
                 stack.append((_LEADING, roots[-1]))
             stack[-1][1].paragraphs.append(block.text)
             continue
-        node = _Node(found.label.label, found.label.text, [found.rest] if found.rest else [])
+        node = _Node(found.label.label, found.label.text, [found.rest] if found.rest else [], label_scheme=found.label.scheme)
         rank = ranks[index]
         while stack and (stack[-1][0] >= rank or stack[-1][0] == _LEADING):
             stack.pop()

@@ -21,6 +21,22 @@ _STOP_STEMS = frozenset("with from that this their about after into over under b
 _MAX_TITLE_WORDS = 20
 
 
+# A subtitle printed under a Chinese title after a double dash (破折号): "——在中国共产党第二十次全国代表大会上的报告".
+_DASH_SUBTITLE = re.compile(r"^(?:——|－－)\s*(?P<text>[^—－\s].{0,149})$")
+
+
+def dash_subtitle(line: str) -> str:
+    """Return the subtitle a line opening with a double dash prints ("——在…上的报告" -> "在…上的报告"), else "".
+
+    The convention of Chinese speeches and reports: the occasion under the title. A line that ends a sentence
+    ("——我们推动了…。") is a dash-led point of the text, not a subtitle.
+    """
+    match = _DASH_SUBTITLE.match(line.strip())
+    if not match or match.group("text").rstrip().endswith(("。", "！", "？", "；", ".", "!", "?", ";")):
+        return ""
+    return match.group("text").strip()
+
+
 def clean_title(title: str) -> str:
     """Drop a footnote marker and a cataloguer's full stop from a title: "…Pacific Islands[1]" -> "…Pacific Islands"."""
     title = _TITLE_NOTE.sub("", _FOOTNOTE_MARK.sub("", title.strip()))

@@ -1,5 +1,7 @@
 """archive/ingest/byline.py: what one line of a byline is."""
 
+import pytest
+
 from archive.ingest.byline import byline_names, inverted_name, is_name, is_place, publisher_line, speaker_in_title
 
 
@@ -63,3 +65,36 @@ def test_a_title_page_list_run_together_on_one_line_is_split_into_names():
     assert names_in_line("Paul A. Grassi James L. Fenton") == ("Paul A. Grassi", "James L. Fenton")
     assert names_in_line("Vincent Fabian Thomas") == ("Vincent Fabian Thomas",)
     assert names_in_line("This publication is available free of charge") == ()
+
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("习　近　平", "习近平"),  # spaced out with ideographic spaces, as official texts print a name under a title
+        ("习近平", "习近平"),
+        ("习 近 平", "习近平"),  # ordinary spaces
+        ("王　　毅", "王毅"),  # a two-character name padded to three characters' width
+        ("欧阳修", "欧阳修"),
+        ("岸田文雄", "岸田文雄"),  # a Japanese name in kanji
+    ],
+)
+def test_a_cjk_name_alone_on_its_line_is_read_without_its_spacing(line, name):
+    from archive.ingest.byline import cjk_name
+    assert cjk_name(line) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "前言", "引言", "目录", "结束语", "结语", "序言", "总则", "附件",  # headings that open or close a text
+        "同志们：", "同志们", "各位代表：",  # salutations
+        "国务院", "外交部", "中共中央",  # bodies, not people
+        "第一章", "十二",  # labels
+        "习", "中华人民共和国宪法",  # too short, too long
+        "习近平：", "习近平同志说", "Xi Jinping", "はじめに", "2022年",
+    ],
+)
+def test_headings_salutations_bodies_and_labels_are_no_cjk_names(line):
+    from archive.ingest.byline import cjk_name
+    assert cjk_name(line) == ""

@@ -111,3 +111,45 @@ def test_a_real_release_settles_its_own_day_month_order():
     from tests.ingest.fixtures import CORPUS
     text = (CORPUS / "au-pr-2000-09-20-defence-east-timor-peacekeeping-anniversary.txt").read_text(encoding="utf-8")
     assert date_order(text.splitlines()) == DAY_FIRST  # "20/09/2000 Departmental 263/00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年10月16日", PartialDate(2022, 10, 16)),
+        ("2022年10月", PartialDate(2022, 10)),
+        ("2022年", PartialDate(2022)),
+        ("2022 年 10 月 16 日", PartialDate(2022, 10, 16)),
+        ("２０２２年１０月１６日", PartialDate(2022, 10, 16)),  # full-width digits
+        ("（２０２２年１０月）", PartialDate(2022, 10)),
+        ("（2022年10月16日）", PartialDate(2022, 10, 16)),  # full-width brackets
+        ("(2022年10月16日)", PartialDate(2022, 10, 16)),  # ASCII brackets
+        ("二〇二二年十月十六日", PartialDate(2022, 10, 16)),
+        ("二〇二二年十月", PartialDate(2022, 10)),
+        ("二〇二二年", PartialDate(2022)),
+        ("二○二二年十二月三十一日", PartialDate(2022, 12, 31)),  # zero typed as a white circle
+        ("一九九九年零月", None),
+        ("二零二零年二月三十日", None),  # no such day
+        ("令和5年4月1日", PartialDate(2023, 4, 1)),  # a Japanese era year
+        ("令和元年5月1日", PartialDate(2019, 5, 1)),  # the era's first year
+        ("平成三十一年四月三十日", PartialDate(2019, 4, 30)),
+        ("令和５年", PartialDate(2023)),
+        ("2023년 4월 1일", PartialDate(2023, 4, 1)),
+        ("2023년 4월", PartialDate(2023, 4)),
+    ],
+)
+def test_chinese_japanese_and_korean_dates_keep_their_printed_precision(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2022年以来", "2022年工作要点", "十月十六日", "第二十次全国代表大会"])
+def test_a_cjk_line_that_is_more_than_a_date_is_not_a_date(text):
+    assert parse_date(text) is None
+
+
+def test_cjk_dates_inside_a_line_are_found_in_full_width_digits_and_era_years_too():
+    from archive.ingest.dates import find_dates
+    text = "根据２０１１年１月８日《决定》修订，令和5年4月1日施行，2022年以来"
+    found = find_dates(text)
+    assert [f.date for f in found] == [PartialDate(2011, 1, 8), PartialDate(2023, 4, 1)]
+    assert text[found[0].start:found[0].end] == "２０１１年１月８日"  # places in the line as printed

@@ -354,3 +354,56 @@ def test_a_title_ending_in_a_gerund_does_not_swallow_the_paragraph_under_it():
     header, body = read_header(blocks([["Reducing Truncation Errors by Programming"], [abstract]]))
     assert header.title == "Reducing Truncation Errors by Programming"
     assert body == blocks([[abstract]])
+
+
+# --- Chinese and Japanese headers: a dash-led subtitle, a date and a name under the title ----------------------------
+
+_CN_TITLE = "坚持绿色发展 建设美丽乡村"
+_CN_BODY = ["现在，我代表本届委员会向大会作报告。", "过去五年，我们坚持稳中求进工作总基调，各项事业取得新的重大成就。"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "subtitle", "date", "authors"),
+    [
+        # a speech under its title: occasion, date in brackets, the speaker's name spaced out, then the salutation
+        (["——在全省农村工作会议上的讲话", "（2021年3月5日）", "李　明　华", "同志们："], "在全省农村工作会议上的讲话",
+         PartialDate(2021, 3, 5), ("李明华",)),
+        (["——在全省农村工作会议上的讲话", "(二〇二一年三月)", "王　　芳"], "在全省农村工作会议上的讲话",
+         PartialDate(2021, 3), ("王芳",)),
+        (["２０２１年３月５日", "张伟"], "", PartialDate(2021, 3, 5), ("张伟",)),
+        (["二〇二一年", "陈　小　红"], "", PartialDate(2021), ("陈小红",)),
+        (["2021年3月"], "", PartialDate(2021, 3), ()),
+    ],
+)
+def test_a_chinese_title_block_gives_subtitle_date_and_speaker(lines, subtitle, date, authors):
+    header, body = read_header(blocks([[_CN_TITLE], *([line] for line in lines), _CN_BODY]))
+    assert (header.title, header.subtitle, header.date, header.authors) == (_CN_TITLE, subtitle, date, authors)
+    assert body[-1].lines == tuple(_CN_BODY)
+
+
+@pytest.mark.parametrize("first", ["前言", "引言", "目录", "结束语", "结语", "序言", "同志们：", "同志们"])
+def test_a_heading_or_salutation_under_a_chinese_title_is_no_author_and_stays_in_the_body(first):
+    header, body = read_header(blocks([[_CN_TITLE], ["（2021年3月5日）"], [first], _CN_BODY]))
+    assert header.authors == () and header.date == PartialDate(2021, 3, 5)
+    assert body[0].text == first
+
+
+def test_a_dash_led_sentence_of_the_text_is_no_subtitle():
+    point = "——我们坚持农业农村优先发展，乡村振兴取得新进展。"
+    header, body = read_header(blocks([[_CN_TITLE], [point], _CN_BODY]))
+    assert header.subtitle == "" and body[0].text == point
+
+
+def test_a_name_line_is_read_only_under_a_title():
+    header, _ = read_header(blocks([["李　明　华"], _CN_BODY]))
+    assert header.authors == ()  # the first line is the title
+
+
+def test_the_real_congress_report_gives_its_occasion_date_and_speaker():
+    from tests.ingest.fixtures import CORPUS, parsed_file
+    doc = parsed_file(CORPUS / "cn-cpc-2022-20th-congress-report-zh.jsonl")
+    assert doc.title == "高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗"
+    assert doc.subtitle == "在中国共产党第二十次全国代表大会上的报告"
+    assert doc.date == PartialDate(2022, 10, 16) and doc.date.precision == "day"
+    assert doc.authors == ("习近平",)
+    assert doc.sections[0].paragraphs[0] == "同志们："  # the salutation opens the text

@@ -243,12 +243,21 @@ def test_a_chinese_numeral_in_full_or_half_width_brackets_is_a_bracketed_label(t
         ("第二节 中华人民共和国主席", ("第二节", "中华人民共和国主席", (2,), "节")),
         ("第一百零一条 地方各级人民代表大会", ("第一百零一条", "地方各级人民代表大会", (101,), "条")),
         ("第12条 本规定自发布之日起施行。", ("第12条", "本规定自发布之日起施行。", (12,), "条")),
+        ("第1章　計画の目的と位置付け", ("第1章", "計画の目的と位置付け", (1,), "章")),  # Japanese
+        ("第2節　計画の期間", ("第2節", "計画の期間", (2,), "節")),  # Japanese and traditional Chinese 節
+        ("第三編 総則", ("第三編", "総則", (3,), "編")),
+        ("第３章　推進体制", ("第３章", "推進体制", (3,), "章")),  # full-width digits
     ],
 )
 def test_a_chinese_division_names_its_word_and_number(text, expected):
     label = read_label(text)
     assert (label.label, label.text, label.number, label.word) == expected
     assert label.scheme == CJK_DIVISION
+
+
+def test_japanese_and_traditional_divisions_rank_as_their_simplified_forms():
+    assert CJK_DIVISION_TIERS["編"] == CJK_DIVISION_TIERS["编"] < CJK_DIVISION_TIERS["章"]
+    assert CJK_DIVISION_TIERS["章"] < CJK_DIVISION_TIERS["節"] == CJK_DIVISION_TIERS["节"]
 
 
 def test_a_full_width_dot_marks_a_chinese_provision_number():

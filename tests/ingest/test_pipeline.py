@@ -1,5 +1,7 @@
 """archive/ingest/pipeline.py (``archive.ingest.parse``): the required results on the real seed captures."""
 
+from pathlib import Path
+
 import pytest
 
 from archive.ingest import IngestError, ParsedDocument, PartialDate, parse
@@ -337,3 +339,22 @@ def test_a_file_whose_only_text_reads_like_a_standfirst_keeps_it_as_its_body():
     text = "a method of calculating the heat that passes through a unit area is developed and allowance is made for"
     doc = parse(f"{title}\n\n{text} surface resistance between the layers\n".encode(), "abstract.txt")
     assert doc.subtitle == "" and all_paragraphs(doc)[0].startswith("a method of calculating")
+
+
+# --- a Japanese text in its own conventions (tests/fixtures/cjk, synthetic) --------------------------------------------
+
+JAPANESE = Path(__file__).resolve().parents[1] / "fixtures" / "cjk" / "ja-kohoku-digital-plan.txt"
+
+
+def test_a_japanese_plan_gives_its_language_era_date_and_chapters_with_their_sections():
+    doc = parse(JAPANESE.read_bytes(), JAPANESE.name)
+    assert doc.title == "港北市地域デジタル化推進計画"
+    assert doc.language == "ja"  # kana among the kanji: not Chinese
+    assert doc.date == PartialDate(2023, 4, 1) and doc.date.precision == "day"  # 令和5年4月1日
+    chapters = [s for s in doc.sections if s.label]
+    assert [(s.label, s.heading, s.label_scheme) for s in chapters] == [
+        ("第1章", "計画の目的と位置付け", "cjk_division"), ("第2章", "基本方針", "cjk_division"),
+        ("第3章", "推進体制", "cjk_division")]
+    assert [(s.label, s.heading) for s in chapters[0].children] == [("第1節", "計画の目的"), ("第2節", "計画の期間")]
+    assert [s.label for s in chapters[1].children] == ["第1節", "第2節"]
+    assert "本計画の期間は、令和5年度から令和9年度までの5年間とする。" in chapters[0].children[1].paragraphs[0]

@@ -895,3 +895,33 @@ def test_bracketed_points_following_each_other_with_no_text_between_are_a_list()
     sections = build_from_blocks(blocks).sections
     assert [s.label for s in sections] == ["一", "二", "三"]
     assert sections[1].children == () and sections[1].paragraphs == ("(一)推进装置", "(二)控制装置", "(三)导航装置")
+
+
+# --- the numbering scheme of each label, so a page prints "一、" and "（一）" as written -----------------------------
+
+
+def _schemes(sections) -> list[tuple[str, str]]:
+    return [(s.label, s.label_scheme) for s in all_sections(sections)]
+
+
+def test_each_section_records_the_scheme_its_label_is_printed_in():
+    chinese = build_structure(["同志们：", ZH, "一、加快构建新发展格局", ZH, "（一）构建高水平社会主义市场经济体制。坚持制度。", ZH,
+                               "（二）建设现代化产业体系", ZH, "二、实施科教兴国战略", ZH])
+    assert _schemes(chinese.sections) == [
+        ("", ""), ("一", "cjk"), ("（一）", "cjk_bracketed"), ("（二）", "cjk_bracketed"), ("二", "cjk")]
+    english = build_structure(["Preface", TEXT, "I. Policies", TEXT, "II. Vision", TEXT, "1. Concept", TEXT,
+                               "(a) Scope", TEXT, "(b) Terms", TEXT])
+    assert _schemes(english.sections) == [
+        ("", ""), ("I", "roman"), ("II", "roman"), ("1", "decimal"), ("(a)", "paren"), ("(b)", "paren")]
+    statute = build_structure(["第一章 总则", ZH, "第一条　为了规范管理，制定本条例。", "第二条　本条例适用于全国。"])
+    assert _schemes(statute.sections) == [("第一章", "cjk_division"), ("第一条", "cjk_division"), ("第二条", "cjk_division")]
+
+
+def test_the_real_congress_report_keeps_bare_labels_with_their_schemes():
+    from tests.ingest.fixtures import CORPUS
+    doc = parsed_file(CORPUS / "cn-cpc-2022-20th-congress-report-zh.jsonl")
+    chapters = [s for s in doc.sections if s.label]
+    assert [(s.label, s.label_scheme) for s in chapters[:3]] == [("一", "cjk"), ("二", "cjk"), ("三", "cjk")]
+    fourth = chapters[3]
+    assert [(s.label, s.label_scheme) for s in fourth.children[:2]] == [("（一）", "cjk_bracketed"), ("（二）", "cjk_bracketed")]
+    assert all(s.label_scheme in ("cjk", "cjk_bracketed") for s in all_sections(doc.sections) if s.label)
