@@ -37,7 +37,7 @@ SORTS = {"relevance": None, "newest": "-date", "oldest": "date"}
 # What a hit shows of its section: the text for the snippet, the anchor, and the heading path (two
 # levels of parents read in the same query; deeper ones, rare, are read when the path is built).
 SHOWN_SECTION_FIELDS = (
-    "document_id", "label", "heading", "text", "anchor",
+    "document_id", "label", "label_scheme", "heading", "text", "anchor",
     "parent__label", "parent__heading", "parent__parent__label", "parent__parent__heading", "parent__parent__parent_id",
 )
 SORT_LABELS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
@@ -55,7 +55,8 @@ class SectionHit:
         while parent is not None:
             chain.insert(0, parent.label or parent.heading)
             parent = parent.parent
-        own = ". ".join(part for part in (self.section.label, self.section.heading) if part)
+        section = self.section
+        own = f"{section.printed_label}{' ' if section.label_gap and section.heading else ''}{section.heading}"
         return " › ".join(chain + [own or "Full text"])
 
 

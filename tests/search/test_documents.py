@@ -235,6 +235,9 @@ def test_chinese_and_japanese_words_find_their_documents_and_suggest_no_english(
     for word in ("台湾", "共同富裕", "现代化", "中国式现代化", '"中国式现代化"'):
         page = search_documents(word)
         assert [hit.document.pk for hit in page.results] == [report.pk] and page.suggestion == "", word
+    # Where the matches sit, with the labels as the report prints them.
+    paths = [section.heading_path for section in search_documents("台湾").results[0].sections]
+    assert "十三、坚持和完善“一国两制”，推进祖国统一" in paths
     assert [hit.document.pk for hit in search_documents("東南アジア 協力").results] == [statement.pk]
     assert [hit.document.pk for hit in search_documents("ASEAN 10+1 協力").results] == [statement.pk]
     # Words never written together are not found: the pairs of a word must stand in a row.

@@ -162,6 +162,7 @@ def test_chinese_words_are_found_and_counted_where_they_occur_in_the_report(cjk_
 
 def test_japanese_words_in_kana_and_kanji_and_a_query_mixing_scripts(cjk_archive):
     statement = cjk_archive["japanese"]
+    assert statement.language == "ja"  # kana among the Han characters
     for word in ("協力", "東南アジア", "海洋協力"):
         assert search_within(statement, word).count == _occurrences(statement, word) > 0
     mixed = search_within(statement, "ASEAN 10+1 協力")
