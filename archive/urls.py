@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from archive import api, views
 
@@ -12,7 +12,10 @@ urlpatterns = [
     path("documents/<int:pk>/compare/<int:other_pk>/", views.document_compare, name="document_compare"),
     path("search/", views.search, name="search"),
     path("search/help/", views.search_help, name="search_help"),
-    path("api/search", api.search, name="api_search"),
-    path("api/documents/<int:pk>", api.document, name="api_document"),
-    path("api/documents/<int:pk>/search", api.document_search, name="api_document_search"),
+    path("api/search", api.Search.as_view(), name="api_search"),
+    path("api/documents/<int:pk>", api.DocumentDetail.as_view(), name="api_document"),
+    path("api/documents/<int:pk>/search", api.DocumentSearch.as_view(), name="api_document_search"),
+    path("api/schema/", api.Schema.as_view(), name="api_schema"),
+    path("api/", api.Docs.as_view(), name="api_docs"),
+    re_path(r"^api/(?P<rest>.*)$", api.NoSuchAddress.as_view()),
 ]

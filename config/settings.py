@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     # archive first: its rebuild_index command replaces haystack's.
     "archive",
     "haystack",
+    "rest_framework",  # the JSON API (archive/api.py)
+    "drf_spectacular",  # its OpenAPI 3 schema, /api/schema/
+    "drf_spectacular_sidecar",  # Swagger UI's files for /api/, served from here: no CDN, within the CSP
 ]
 
 MIDDLEWARE = [
@@ -179,6 +182,31 @@ if TRUSTED_PROXY_COUNT:
     IPWARE_STRICT = False  # a client's own entries lengthen the chain; its right end is still the proxies'
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# The JSON API (archive/api.py): anonymous, read-only, JSON only, errors as {"error": ...}. Each client address
+# may make API_THROTTLE_RATE requests ("120/minute"; also /second, /hour, /day; empty for no limit), counted
+# in the cache per server process; beyond it, 429 with Retry-After. The address is read as for login throttling.
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "120/minute") or None
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["archive.throttling.ClientThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "EXCEPTION_HANDLER": "archive.api.json_errors",
+    "URL_FORMAT_OVERRIDE": None,  # ?format= is not a parameter of the API
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Policy Archive API",
+    "DESCRIPTION": "Read-only JSON API of the archive's published documents (README.md, \"JSON API\").",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # Errors reach whoever runs the archive: ADMINS="Ana <ana@example.org>, ops@example.org" mails each 500 with
 # its traceback (through EMAIL_HOST); without it, the traceback goes to stderr, as every error does.

@@ -39,6 +39,9 @@ settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # tests of serving (tests/test_serving.py) run themselves.
 settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
+# The suite makes many API calls from one address: no API throttle, but where a test sets one (test_api_errors.py).
+settings.API_THROTTLE_RATE = None
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
 
