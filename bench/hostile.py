@@ -49,6 +49,8 @@ def addresses(document: int, other: int) -> dict[str, list[str]]:
         "/api/search": SEARCH_PARAMETERS + ["per_page"],
         f"/api/documents/{document}": [],
         f"/api/documents/{document}/search": ["q", "page"],
+        "/api/schema/": [],
+        "/api/": ["script"],
     }
 
 
