@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
 
 from archive import api_schema
+from archive.models import Document
 from archive.request_params import BadParameter, page_param, query_text, search_params
 from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
@@ -66,7 +67,8 @@ def _past_the_last(request: Request, page: int, last: int) -> Response:
     )
 
 
-def _published(pk: int):
+def _published(pk: int) -> Document:
+    """A published document, or the 404 (drafts are never answered)."""
     found = published_document(pk)
     if found is None:
         raise NotFound(f"No published document with id {pk}.")

@@ -100,3 +100,16 @@ def test_the_docs_load_only_the_archives_own_files_and_no_inline_code(client):
 
 def test_the_footer_links_the_docs(client, seeded):
     assert '<a href="/api/">JSON API</a>' in client.get("/").content.decode()
+
+
+def test_behind_a_proxy_the_client_is_the_address_the_proxy_appended(client, settings, throttled):
+    """As for login throttling (TRUSTED_PROXY_COUNT): what the client writes into X-Forwarded-For itself is not
+    read, so it cannot take a fresh count by forging it."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    statuses = [
+        client.get("/api/nothing-here", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}, 203.0.113.5", REMOTE_ADDR="127.0.0.1").status_code
+        for n in range(4)
+    ]
+    assert statuses == [404, 404, 404, 429]
+    other = client.get("/api/nothing-here", HTTP_X_FORWARDED_FOR="203.0.113.6", REMOTE_ADDR="127.0.0.1")
+    assert other.status_code == 404
