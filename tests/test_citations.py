@@ -1,0 +1,107 @@
+"""Citations of the seed documents and their sections, as a researcher pastes or imports them."""
+
+import json
+
+import pytest
+
+from archive.citations import bibtex, csl_item, formatted, parse_name, ris
+from archive.models import Section
+
+BASE = "https://archive.example.org"
+
+
+def item_of(document, section=None):
+    url = BASE + (section.get_absolute_url() if section else document.get_absolute_url())
+    return csl_item(document, url, section)
+
+
+@pytest.mark.parametrize(
+    "name, parsed",
+    [
+        ("Daniel Byman", {"family": "Byman", "given": "Daniel"}),
+        ("Mei Ling Tan", {"family": "Tan", "given": "Mei Ling"}),
+        ("Byman, Daniel L.", {"family": "Byman", "given": "Daniel L."}),
+        ("Ludwig van Beethoven", {"family": "van Beethoven", "given": "Ludwig"}),
+        ("Lu Chuanying", {"family": "Lu", "given": "Chuanying"}),
+        ("习近平", {"literal": "习近平"}),
+        ("Xinhua", {"literal": "Xinhua"}),
+    ],
+)
+def test_names_are_read_family_and_given_or_kept_whole(name, parsed):
+    assert parse_name(name) == parsed
+
+
+def test_op_ed_cites_its_author_and_day(seeded):
+    document = seeded["002"].document
+    item = item_of(document)
+    assert item["author"] == [{"family": "Lu", "given": "Chuanying"}]
+    assert item["issued"] == {"date-parts": [[2024, 5, 16]]}
+    styles = {style.style: style for style in formatted(item)}
+    assert "Lu, Chuanying" in styles["chicago"].entry
+    assert "May 16, 2024" in styles["chicago"].entry
+    assert "“No Digital Strings Attached.”" in styles["chicago"].entry  # the period inside the quotes
+    assert styles["apa"].note == "(Lu, 2024)"
+    assert "Lu, C. (2024, May 16)." in styles["apa"].entry
+    assert "Lu, Chuanying." in styles["mla"].entry and "16 May 2024" in styles["mla"].entry
+
+
+def test_white_paper_cites_its_issuer_as_author_and_only_the_month(seeded):
+    document = seeded["003"].document
+    item = item_of(document)
+    assert item["author"] == [{"literal": document.issuer}]
+    assert item["issued"] == {"date-parts": [[2017, 1]]}
+    styles = {style.style: style for style in formatted(item)}
+    assert styles["chicago"].entry.startswith(document.issuer)
+    assert "January 2017" in styles["chicago"].entry
+    assert "(2017)" in styles["apa"].entry
+    assert "Jan. 2017" in styles["mla"].entry
+
+
+def test_a_section_is_cited_with_its_printed_label_heading_and_anchored_permalink(seeded):
+    document = seeded["003"].document
+    section = Section.objects.get(document=document, anchor="ii-1")
+    item = item_of(document, section)
+    assert item["title"].startswith(f"{section.printed_label} {section.heading}")
+    assert item["container-title"] == document.title
+    assert item["URL"] == f"{BASE}/documents/{document.pk}/#ii-1"
+    for style in formatted(item):
+        assert section.heading in style.entry and "#ii-1" in style.entry
+
+
+def test_bibtex_parses_with_every_field(seeded):
+    bibtexparser = pytest.importorskip("bibtexparser")
+    document = seeded["003"].document
+    library = bibtexparser.parse_string(bibtex(item_of(document)))
+    (entry,) = library.entries
+    assert entry.entry_type == "techreport"
+    assert entry["author"] == "{" + document.issuer + "}"
+    assert entry["title"] == document.title
+    assert entry["year"] == "2017" and entry["date"] == "2017-01"
+    assert entry["url"] == f"{BASE}/documents/{document.pk}/"
+
+
+def test_bibtex_escapes_what_would_break_an_entry():
+    from archive.models import Document
+
+    document = Document(pk=9, title="100% of {tax} & more_", authors=["Ana Pérez"], publisher="A & B")
+    text = bibtex(csl_item(document, BASE + "/documents/9/"))
+    assert r"100\% of \{tax\} \& more\_" in text and "Pérez, Ana" in text
+
+
+def test_ris_parses_with_authors_and_date_in_its_precision(seeded):
+    rispy = pytest.importorskip("rispy")
+    document = seeded["002"].document
+    (record,) = rispy.loads(ris(item_of(document)))
+    assert record["type_of_reference"] == "NEWS"
+    assert record["authors"] == ["Lu, Chuanying"]
+    assert record["title"] == document.title
+    assert record["year"] == "2024" and record["date"] == "2024/05/16/"
+    white_paper = rispy.loads(ris(item_of(seeded["003"].document)))[0]
+    assert white_paper["date"] == "2017/01//"
+
+
+def test_csl_json_round_trips(seeded):
+    from archive.citations import csl_json
+
+    item = item_of(seeded["003"].document)
+    assert json.loads(csl_json([item])) == [item]
