@@ -7,6 +7,7 @@ RIS and CSL-JSON by plain functions here. A section's citation is the document's
 printed, its heading) as the part cited and its anchored permalink as the URL.
 """
 
+import html
 import io
 import json
 import re
@@ -134,6 +135,11 @@ def csl_item(document: Document, url: str, section: Section | None = None) -> di
     return {key: value for key, value in item.items() if value not in ("", [], None)}
 
 
+def cited_section(document: Document, anchor: str) -> Section | None:
+    """The section of ``document`` a citation names by its anchor; None when it has none by that name."""
+    return Section.objects.filter(document=document, anchor=anchor).select_related("document").first()
+
+
 def citation_key(document: Document, section: Section | None = None) -> str:
     """A BibTeX key a researcher can read: the first author's family name, the year, the title's first word."""
     authors = csl_authors(document)
@@ -202,7 +208,7 @@ def formatted(item: dict) -> list[Formatted]:
     for key, (name, csl_name) in STYLES.items():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = CiteProcJSON([json.loads(json.dumps(item))])  # a copy: citeproc-py may change what it reads
+            source = CiteProcJSON([_escaped(item)])
             bibliography = CitationStylesBibliography(_style(csl_name), source, formatter.html)
             citation = Citation([CitationItem(item["id"])])
             bibliography.register(citation)
@@ -210,6 +216,17 @@ def formatted(item: dict) -> list[Formatted]:
             entry = "".join(str(part) for part in bibliography.bibliography()[0])
         results.append(Formatted(key, name, _punctuation_inside_quotes(note), _punctuation_inside_quotes(entry)))
     return results
+
+
+def _escaped(item):
+    """A copy of the item with its text escaped for HTML: citeproc-py's HTML formatter writes text as it is."""
+    if isinstance(item, str):
+        return html.escape(item, quote=False)
+    if isinstance(item, dict):
+        return {key: value if key == "id" else _escaped(value) for key, value in item.items()}
+    if isinstance(item, list):
+        return [_escaped(value) for value in item]
+    return item
 
 
 def _punctuation_inside_quotes(text: str) -> str:

@@ -5,12 +5,21 @@ from urllib.parse import quote_plus, urlencode
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from archive.citations import DOWNLOADS, cited_section, csl_item, formatted
 from archive.diff import word_diff
-from archive.models import DocumentKind
-from archive.request_params import BadParameter, browse_params, page_param, query_text, search_params
-from archive.sanitize import diff_html
+from archive.models import Document, DocumentKind, Section
+from archive.request_params import (
+    BadParameter,
+    browse_params,
+    cite_section_param,
+    page_param,
+    query_text,
+    search_params,
+)
+from archive.sanitize import clean_citation, diff_html
 from archive.search.results import SORT_LABELS, search_documents
 from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
@@ -89,9 +98,71 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "within": within,
             "within_error": within_error,
             "related": related_documents(document),
+            "cite": citations(request, document),
         },
         status=status,
     )
+
+
+def citations(request: HttpRequest, document: Document, section: Section | None = None) -> dict:
+    """What a "Cite" block shows: the item, each style's note and entry (sanitised), the download links."""
+    item = csl_item(document, _permalink(request, document, section), section)
+    query = f"?{urlencode({'section': section.anchor})}" if section else ""
+    return {
+        "item": item,
+        "section": section,
+        "styles": [
+            {"key": style.style, "name": style.name, "note": clean_citation(style.note), "entry": clean_citation(style.entry)}
+            for style in formatted(item)
+        ],
+        "downloads": [
+            (name, reverse("archive:document_cite_download", args=[document.pk, extension]) + query)
+            for extension, (name, _, _) in DOWNLOADS.items()
+        ],
+    }
+
+
+def _permalink(request: HttpRequest, document: Document, section: Section | None) -> str:
+    """The address a citation gives: the document's page, or the section's anchor on it."""
+    return request.build_absolute_uri((section or document).get_absolute_url())
+
+
+def _cited(request: HttpRequest, pk: int) -> tuple[Document, Section | None]:
+    """The published document (and the section ?section= names) a citation is for; 404 when there is none."""
+    document = published_document(pk)
+    if document is None:
+        raise Http404("No such document")
+    anchor = cite_section_param(request)
+    section = cited_section(document, anchor) if anchor else None
+    if anchor and section is None:
+        raise Http404("No such section")
+    return document, section
+
+
+@require_safe
+def document_cite(request: HttpRequest, pk: int) -> HttpResponse:
+    """A document's or a section's citations in every style, with downloads; linked from each section."""
+    try:
+        document, section = _cited(request, pk)
+    except BadParameter as error:
+        return bad_request(request, error)
+    return render(request, "archive/document_cite.html", {"document": document, "cite": citations(request, document, section)})
+
+
+@require_safe
+def document_cite_download(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    """The citation as a file a reference manager imports: BibTeX, RIS or CSL-JSON."""
+    if extension not in DOWNLOADS:
+        raise Http404("No such format")
+    try:
+        document, section = _cited(request, pk)
+    except BadParameter as error:
+        return bad_request(request, error)
+    item = csl_item(document, _permalink(request, document, section), section)
+    _, media_type, write = DOWNLOADS[extension]
+    response = HttpResponse(write(item), content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{_ascii_name(item["id"])}.{extension}"'
+    return response
 
 
 @require_safe

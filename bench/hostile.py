@@ -44,6 +44,8 @@ def addresses(document: int, other: int) -> dict[str, list[str]]:
         f"/documents/{document}/": ["q", "page"],
         f"/documents/{document}/source": [],
         f"/documents/{document}/compare/{other}/": [],
+        f"/documents/{document}/cite/": ["section"],
+        **{f"/documents/{document}/cite.{extension}": ["section"] for extension in ("bib", "ris", "json")},
         "/search/": SEARCH_PARAMETERS,
         "/search/help/": [],
         "/api/search": SEARCH_PARAMETERS + ["per_page"],

@@ -105,3 +105,76 @@ def test_csl_json_round_trips(seeded):
 
     item = item_of(seeded["003"].document)
     assert json.loads(csl_json([item])) == [item]
+
+
+# --- The pages ------------------------------------------------------------------------------------------
+
+from tests.test_views import assert_valid_html  # noqa: E402
+
+
+def test_document_page_shows_its_citations_and_downloads(client, seeded):
+    document = seeded["002"].document
+    response = client.get(document.get_absolute_url())
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert "Cite this document" in page
+    assert "Lu, Chuanying." in page and "(Lu, 2024)" in page
+    for extension in ("bib", "ris", "json"):
+        assert f'href="/documents/{document.pk}/cite.{extension}"' in page
+    assert "archive/cite.js" in page
+
+
+def test_every_section_links_to_its_citation(client, seeded):
+    document = seeded["003"].document
+    page = client.get(document.get_absolute_url()).content.decode()
+    anchors = Section.objects.filter(document=document, captured=True).exclude(heading="", label="")
+    for anchor in anchors.values_list("anchor", flat=True):
+        assert f'href="/documents/{document.pk}/cite/?section={anchor}"' in page
+
+
+def test_section_cite_page_names_the_section_and_its_permalink(client, seeded):
+    document = seeded["003"].document
+    section = Section.objects.get(document=document, anchor="ii-1")
+    response = client.get(f"/documents/{document.pk}/cite/", {"section": "ii-1"})
+    assert response.status_code == 200
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert section.heading.replace("'", "&#x27;") in page
+    assert f"http://testserver/documents/{document.pk}/#ii-1" in page
+    assert f"/documents/{document.pk}/cite.bib?section=ii-1" in page
+
+
+def test_downloads_parse_as_a_reference_manager_reads_them(client, seeded):
+    import bibtexparser
+    import rispy
+
+    document = seeded["003"].document
+    bib = client.get(f"/documents/{document.pk}/cite.bib", {"section": "ii-1"})
+    assert bib["Content-Disposition"].startswith("attachment") and bib["Content-Type"].startswith("application/x-bibtex")
+    (entry,) = bibtexparser.parse_string(bib.content.decode()).entries
+    assert entry.entry_type == "inbook" and entry["booktitle"] == document.title
+    assert entry["url"] == f"http://testserver/documents/{document.pk}/#ii-1"
+    (record,) = rispy.loads(client.get(f"/documents/{document.pk}/cite.ris").content.decode())
+    assert record["title"] == document.title and record["authors"] == [document.issuer]
+    (item,) = json.loads(client.get(f"/documents/{document.pk}/cite.json").content)
+    assert item["title"] == document.title and item["issued"] == {"date-parts": [[2017, 1]]}
+
+
+def test_citations_of_drafts_unknown_sections_and_bad_parameters_are_refused(client, fresh_seeded):
+    from archive.models import DocumentStatus
+
+    document = fresh_seeded["003"].document
+    assert client.get(f"/documents/{document.pk}/cite/", {"section": "no-such"}).status_code == 404
+    response = client.get(f"/documents/{document.pk}/cite.bib", {"section": "<b>"})
+    assert response.status_code == 400 and b"section=" in response.content
+    assert client.get(f"/documents/{document.pk}/cite.txt").status_code == 404
+    type(document).objects.filter(pk=document.pk).update(status=DocumentStatus.DRAFT)
+    for address in ("cite/", "cite.bib", "cite.ris", "cite.json"):
+        assert client.get(f"/documents/{document.pk}/{address}").status_code == 404
+
+
+def test_a_hostile_title_is_escaped_in_every_citation(client, fresh_seeded):
+    document = fresh_seeded["002"].document
+    type(document).objects.filter(pk=document.pk).update(title="<script>alert(1)</script> & <i>co</i>")
+    page = client.get(f"/documents/{document.pk}/cite/").content.decode()
+    assert "<script>alert" not in page and "<i>co</i>" not in page
