@@ -309,3 +309,75 @@ DOWNLOADS = {
     "ris": ("RIS", "application/x-research-info-systems; charset=utf-8", ris),
     "json": ("CSL-JSON", "application/vnd.citationstyles.csl+json; charset=utf-8", lambda item: csl_json([item])),
 }
+
+
+# --- Read from the page by reference managers and search engines -----------------------------------------
+
+
+def highwire_tags(item: dict, pdf_url: str = "") -> list[tuple[str, str]]:
+    """The page's ``citation_*`` meta tags, as Zotero and Google Scholar read them.
+
+    One citation_author per person ("Family, Given"); an institution is not written as an author (readers
+    would split it into a person's names) but as the publisher or report institution. The date as precisely as
+    known: "2024/05/16", "2017/01", "2017". citation_pdf_url only when the file as captured is a PDF.
+    """
+    tags = [("citation_title", item["title"])]
+    tags += [("citation_author", display_name(name)) for name in item.get("author", []) if "literal" not in name]
+    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    if parts:
+        tags.append(("citation_publication_date", "/".join([f"{parts[0]:04d}"] + [f"{part:02d}" for part in parts[1:]])))
+    publisher = item.get("publisher") or item.get("container-title", "")
+    if item["type"] == "article-newspaper" and item.get("container-title"):
+        tags.append(("citation_journal_title", item["container-title"]))
+    elif item["type"] == "report" and publisher:
+        tags.append(("citation_technical_report_institution", publisher))
+    if publisher:
+        tags.append(("citation_publisher", publisher))
+    if item.get("language"):
+        tags.append(("citation_language", item["language"]))
+    if item.get("URL"):
+        tags.append(("citation_abstract_html_url", item["URL"]))
+    if pdf_url:
+        tags.append(("citation_pdf_url", pdf_url))
+    return tags
+
+
+_SCHEMA_TYPES = {
+    DocumentKind.ARTICLE: "NewsArticle",
+    DocumentKind.OPINION: "OpinionNewsArticle",
+    DocumentKind.REPORT: "Report",
+    DocumentKind.WHITE_PAPER: "Report",
+    DocumentKind.STRATEGY: "Report",
+    DocumentKind.FACT_SHEET: "Report",
+    DocumentKind.LEGISLATION: "Legislation",
+}
+
+
+def json_ld(item: dict, kind: str, source_url: str = "") -> dict:
+    """schema.org data for the page (a NewsArticle, a Report, …): name, authors (people and organisations),
+    datePublished as precisely as known (ISO 8601: "2017-01"), publisher, language, address."""
+    authors = [
+        {"@type": "Organization", "name": name["literal"]}
+        if "literal" in name
+        else {"@type": "Person", "name": " ".join(part for part in (name.get("given"), name.get("family")) if part),
+              "givenName": name.get("given", ""), "familyName": name["family"]}
+        for name in item.get("author", [])
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "@type": _SCHEMA_TYPES.get(kind, "CreativeWork"),
+        "name": item["title"],
+        "headline": item["title"][:110],
+        "author": authors,
+        "url": item.get("URL", ""),
+        "inLanguage": item.get("language", ""),
+    }
+    parts = item.get("issued", {}).get("date-parts", [[]])[0]
+    if parts:
+        data["datePublished"] = "-".join([f"{parts[0]:04d}"] + [f"{part:02d}" for part in parts[1:]])
+    publisher = item.get("publisher") or item.get("container-title", "")
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
+    if source_url:
+        data["isBasedOn"] = source_url
+    return {key: value for key, value in data.items() if value not in ("", [], None)}

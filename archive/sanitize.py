@@ -6,6 +6,7 @@ Only the output of these functions may be marked safe in a template.
 """
 
 import html
+import json
 import re
 
 import bleach
@@ -52,6 +53,15 @@ def clean_marked_body(dirty: str) -> SafeString:
 def clean_citation(dirty: str) -> SafeString:
     """Sanitise a citation citeproc-py formatted: its italics, bold, super- and subscripts, nothing else."""
     return mark_safe(bleach.clean(dirty, tags=CITATION_TAGS, attributes={}, protocols=[], strip=True))
+
+
+_SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def json_for_script(data) -> SafeString:
+    """JSON to stand inside a <script> element (JSON-LD): "<", ">" and "&" written as \\u escapes, so no value
+    can close the element ("</script>") or open a comment; JSON readers read the same data."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_UNSAFE))
 
 
 def _only(tags: re.Pattern, dirty: str) -> bool:

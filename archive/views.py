@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from archive.citations import DOWNLOADS, cited_section, csl_item, formatted
+from archive.citations import DOWNLOADS, cited_section, csl_item, formatted, highwire_tags, json_ld
 from archive.diff import word_diff
 from archive.models import Document, DocumentKind, Section
 from archive.request_params import (
@@ -19,7 +19,7 @@ from archive.request_params import (
     query_text,
     search_params,
 )
-from archive.sanitize import clean_citation, diff_html
+from archive.sanitize import clean_citation, diff_html, json_for_script
 from archive.search.results import SORT_LABELS, search_documents
 from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
@@ -99,6 +99,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "within_error": within_error,
             "related": related_documents(document),
             "cite": citations(request, document),
+            "head": page_metadata(request, document),
         },
         status=status,
     )
@@ -119,6 +120,19 @@ def citations(request: HttpRequest, document: Document, section: Section | None 
             (name, reverse("archive:document_cite_download", args=[document.pk, extension]) + query)
             for extension, (name, _, _) in DOWNLOADS.items()
         ],
+    }
+
+
+def page_metadata(request: HttpRequest, document: Document) -> dict:
+    """What the document page's <head> tells reference managers: citation_* tags and schema.org JSON-LD."""
+    item = csl_item(document, _permalink(request, document, None))
+    source = getattr(document, "source", None)
+    pdf_url = ""
+    if source is not None and source.media_type.startswith("application/pdf"):
+        pdf_url = request.build_absolute_uri(reverse("archive:document_source", args=[document.pk]))
+    return {
+        "highwire": highwire_tags(item, pdf_url),
+        "json_ld": json_for_script(json_ld(item, document.kind, document.source_url)),
     }
 
 

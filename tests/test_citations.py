@@ -178,3 +178,62 @@ def test_a_hostile_title_is_escaped_in_every_citation(client, fresh_seeded):
     type(document).objects.filter(pk=document.pk).update(title="<script>alert(1)</script> & <i>co</i>")
     page = client.get(f"/documents/{document.pk}/cite/").content.decode()
     assert "<script>alert" not in page and "<i>co</i>" not in page
+
+
+# --- The document page's <head> -------------------------------------------------------------------------
+
+
+def head_of(client, document):
+    """The page's citation_* meta tags as (name, content) pairs, and its JSON-LD parsed."""
+    import html5lib
+
+    tree = html5lib.parse(client.get(document.get_absolute_url()).content, namespaceHTMLElements=False)
+    head = tree.find("head")
+    tags = [(meta.get("name"), meta.get("content")) for meta in head.iter("meta") if (meta.get("name") or "").startswith("citation_")]
+    (script,) = [script for script in head.iter("script") if script.get("type") == "application/ld+json"]
+    return tags, json.loads(script.text)
+
+
+def test_op_ed_head_names_its_author_and_day_for_zotero(client, seeded):
+    document = seeded["002"].document
+    tags, data = head_of(client, document)
+    assert ("citation_title", document.title) in tags
+    assert [content for name, content in tags if name == "citation_author"] == ["Lu, Chuanying"]
+    assert ("citation_publication_date", "2024/05/16") in tags
+    assert ("citation_publisher", "China Daily") in tags and ("citation_language", "en") in tags
+    assert not [name for name, _ in tags if name == "citation_pdf_url"]  # its source file is text
+    assert data["@context"] == "https://schema.org" and data["@type"] == "OpinionNewsArticle"
+    assert data["name"] == document.title and data["datePublished"] == "2024-05-16"
+    assert data["author"] == [{"@type": "Person", "name": "Chuanying Lu", "givenName": "Chuanying", "familyName": "Lu"}]
+
+
+def test_white_paper_head_has_the_month_and_its_issuer_as_publisher_not_author(client, seeded):
+    document = seeded["003"].document
+    tags, data = head_of(client, document)
+    assert ("citation_publication_date", "2017/01") in tags
+    assert not [name for name, _ in tags if name == "citation_author"]
+    assert ("citation_publisher", document.issuer) in tags
+    assert ("citation_technical_report_institution", document.issuer) in tags
+    assert data["@type"] == "Report" and data["datePublished"] == "2017-01"
+    assert data["author"] == [{"@type": "Organization", "name": document.issuer}]
+
+
+def test_a_year_alone_and_a_pdf_source_reach_the_head(client, fresh_seeded):
+    from archive.models import DatePrecision, SourceFile
+
+    document = fresh_seeded["003"].document
+    type(document).objects.filter(pk=document.pk).update(date_precision=DatePrecision.YEAR)
+    SourceFile.objects.filter(document=document).update(media_type="application/pdf")
+    tags, data = head_of(client, document)
+    assert ("citation_publication_date", "2017") in tags and data["datePublished"] == "2017"
+    assert ("citation_pdf_url", f"http://testserver/documents/{document.pk}/source") in tags
+
+
+def test_json_ld_cannot_close_its_script(client, fresh_seeded):
+    document = fresh_seeded["002"].document
+    title = "</script><script>alert(1)</script> & <!--"
+    type(document).objects.filter(pk=document.pk).update(title=title)
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert "</script><script>alert" not in page and "<!--" not in page
+    tags, data = head_of(client, document)
+    assert data["name"] == title and ("citation_title", title) in tags
