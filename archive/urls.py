@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/<int:pk>/cite.<str:extension>", views.document_cite_download, name="document_cite_download"),
     path("documents/<int:pk>/compare/<int:other_pk>/", views.document_compare, name="document_compare"),
     path("search/", views.search, name="search"),
+    path("search/export.<str:extension>", views.search_export, name="search_export"),
     path("search/help/", views.search_help, name="search_help"),
     path("api/search", api.search, name="api_search"),
     path("api/documents/<int:pk>", api.document, name="api_document"),

@@ -1,15 +1,17 @@
 """Pages a researcher reads, searches and cites. Thin: selectors and the search layer do the work."""
 
+from itertools import chain, islice
 from urllib.parse import quote_plus, urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from archive.citations import DOWNLOADS, cited_section, csl_item, formatted, highwire_tags, json_ld
 from archive.diff import word_diff
+from archive.exports import EXPORTS, MAX_EXPORT
 from archive.models import Document, DocumentKind, Section
 from archive.request_params import (
     BadParameter,
@@ -20,7 +22,7 @@ from archive.request_params import (
     search_params,
 )
 from archive.sanitize import clean_citation, diff_html, json_for_script
-from archive.search.results import SORT_LABELS, search_documents
+from archive.search.results import SORT_LABELS, matching_documents, search_documents
 from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
 from archive.search.related import related_documents
@@ -236,6 +238,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "keep": urlencode([("q", query), ("sort", sort)]),
         "query_param": quote_plus(query),
         "keep_all": urlencode([("q", query), ("sort", sort), *filters.params()]),
+        "max_export": MAX_EXPORT,
+        "exports": [(extension, name) for extension, (name, _, _) in EXPORTS.items()],
         # The same for another query (a suggested correction): the sort and the filters.
         "keep_filters": urlencode([("sort", sort), *filters.params()]),
     }
@@ -249,6 +253,33 @@ def search(request: HttpRequest) -> HttpResponse:
     elif "q" not in request.GET:
         return redirect("archive:home")
     return render(request, "archive/search.html", context, status=400 if context["error"] else 200)
+
+
+@require_safe
+def search_export(request: HttpRequest, extension: str) -> HttpResponse:
+    """Every match of a search (not one page; at most MAX_EXPORT), streamed as CSV, RIS, BibTeX or JSON Lines."""
+    if extension not in EXPORTS:
+        raise Http404("No such format")
+    try:
+        params = search_params(request)
+        if not params.query.strip():
+            raise BadParameter("The address's q= is empty: say what to search for (an export holds a search's matches).")
+        found = matching_documents(params.query, limit=MAX_EXPORT, filters=params.filters, sort=params.sort)
+        first = list(islice(found, 1))  # the engine is asked now, so an error is a page, not a cut-off file
+    except (BadParameter, QueryError) as error:
+        return bad_request(request, error)
+    except EngineUnavailable:
+        return HttpResponse(SEARCH_UNAVAILABLE, status=503, content_type="text/plain; charset=utf-8")
+    _, media_type, write = EXPORTS[extension]
+    if request.method == "HEAD":  # the headers a GET would send, without writing the file
+        response = HttpResponse(content_type=media_type)
+    else:
+        response = StreamingHttpResponse(
+            write(chain(first, found), lambda document: request.build_absolute_uri(document.get_absolute_url())),
+            content_type=media_type,
+        )
+    response["Content-Disposition"] = f'attachment; filename="search.{extension}"'
+    return response
 
 
 def bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:

@@ -48,6 +48,7 @@ def addresses(document: int, other: int) -> dict[str, list[str]]:
         **{f"/documents/{document}/cite.{extension}": ["section"] for extension in ("bib", "ris", "json")},
         "/search/": SEARCH_PARAMETERS,
         "/search/help/": [],
+        **{f"/search/export.{extension}": SEARCH_PARAMETERS for extension in ("csv", "ris", "bib", "jsonl")},
         "/api/search": SEARCH_PARAMETERS + ["per_page"],
         f"/api/documents/{document}": [],
         f"/api/documents/{document}/search": ["q", "page"],
