@@ -1,6 +1,9 @@
 from django.urls import path
 
-from archive import api, views
+from django.contrib.sitemaps.views import sitemap
+
+from archive import api, feeds, views
+from archive.sitemaps import SITEMAPS
 
 app_name = "archive"
 
@@ -14,6 +17,10 @@ urlpatterns = [
     path("documents/<int:pk>/compare/<int:other_pk>/", views.document_compare, name="document_compare"),
     path("search/", views.search, name="search"),
     path("search/export.<str:extension>", views.search_export, name="search_export"),
+    path("search/feed.atom", views.search_feed, name="search_feed"),
+    path("feed.atom", feeds.ArchiveFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("opensearch.xml", views.opensearch, name="opensearch"),
     path("search/help/", views.search_help, name="search_help"),
     path("api/search", api.search, name="api_search"),
     path("api/documents/<int:pk>", api.document, name="api_document"),

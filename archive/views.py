@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from archive.citations import DOWNLOADS, cited_section, csl_item, formatted, highwire_tags, json_ld
 from archive.diff import word_diff
 from archive.exports import EXPORTS, MAX_EXPORT
+from archive.feeds import FEED_ITEMS, SearchFeed
 from archive.models import Document, DocumentKind, Section
 from archive.request_params import (
     BadParameter,
@@ -280,6 +281,30 @@ def search_export(request: HttpRequest, extension: str) -> HttpResponse:
         )
     response["Content-Disposition"] = f'attachment; filename="search.{extension}"'
     return response
+
+
+@require_safe
+def search_feed(request: HttpRequest) -> HttpResponse:
+    """An Atom feed of a search's first matches (FEED_ITEMS), with the search page's parameters."""
+    try:
+        params = search_params(request)
+        if not params.query.strip():
+            raise BadParameter("The address's q= is empty: say what to search for (the feed follows a search).")
+        found = list(matching_documents(params.query, limit=FEED_ITEMS, filters=params.filters, sort=params.sort))
+    except (BadParameter, QueryError) as error:
+        return bad_request(request, error)
+    except EngineUnavailable:
+        return HttpResponse(SEARCH_UNAVAILABLE, status=503, content_type="text/plain; charset=utf-8")
+    address = reverse("archive:search") + "?" + urlencode([("q", params.query), ("sort", params.sort), *params.filters.params()])
+    return SearchFeed(params.query, found, address)(request)
+
+
+@require_safe
+def opensearch(request: HttpRequest) -> HttpResponse:
+    """The OpenSearch description: browsers offer the archive as a search engine, feed readers its search feed."""
+    return render(
+        request, "archive/opensearch.xml", content_type="application/opensearchdescription+xml; charset=utf-8"
+    )
 
 
 def bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:
