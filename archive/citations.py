@@ -7,6 +7,7 @@ RIS and CSL-JSON by plain functions here. A section's citation is the document's
 printed, its heading) as the part cited and its anchored permalink as the URL.
 """
 
+import hashlib
 import html
 import io
 import json
@@ -15,6 +16,8 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+
+from django.core.cache import cache
 
 from archive.models import DatePrecision, Document, DocumentKind, Section
 
@@ -73,7 +76,7 @@ def parse_name(name: str) -> dict:
 
 
 def _looks_pinyin(word: str) -> bool:
-    """A given name written in pinyin: ASCII letters (or a hyphen) ending in a vowel, n or ng ("Chuanying")."""
+    """A given name written in pinyin: ASCII letters (or a hyphen) ending as pinyin syllables do: a vowel, n, ng or r ("Chuanying")."""
     return bool(re.fullmatch(r"[A-Za-z][a-z]+(-[a-z]+)?", word)) and word.lower().endswith(("a", "e", "i", "o", "u", "n", "g", "r"))
 
 
@@ -199,8 +202,20 @@ def _without_initials(path: str) -> bytes:
     return etree.tostring(tree)
 
 
+FORMATTED_CACHE_SECONDS = 24 * 3600
+
+
 def formatted(item: dict) -> list[Formatted]:
-    """The item in each style of ``STYLES``: its note (or in-text citation) and its bibliography entry."""
+    """The item in each style of ``STYLES``: its note (or in-text citation) and its bibliography entry.
+
+    citeproc-py takes about 0.2 s for the three styles (it looks each macro up by XPath), so the result is
+    cached under a hash of the item itself: any change to the metadata is a new item, never a stale citation.
+    """
+    key = "citations:" + hashlib.sha256(json.dumps([item, STYLES], sort_keys=True).encode()).hexdigest()
+    return cache.get_or_set(key, lambda: _formatted(item), FORMATTED_CACHE_SECONDS)
+
+
+def _formatted(item: dict) -> list[Formatted]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 

@@ -237,3 +237,10 @@ def test_json_ld_cannot_close_its_script(client, fresh_seeded):
     assert "</script><script>alert" not in page and "<!--" not in page
     tags, data = head_of(client, document)
     assert data["name"] == title and ("citation_title", title) in tags
+
+
+def test_a_changed_title_is_cited_at_once_though_citations_are_cached(client, fresh_seeded):
+    document = fresh_seeded["002"].document
+    assert "Lu, Chuanying. “No Digital Strings Attached.”" in client.get(f"/documents/{document.pk}/cite/").content.decode()
+    type(document).objects.filter(pk=document.pk).update(title="Digital strings, revised")
+    assert "Lu, Chuanying. “Digital Strings, Revised.”" in client.get(f"/documents/{document.pk}/cite/").content.decode()
