@@ -64,6 +64,10 @@ class _BrowseParams(_PageParams):
     year = _year()
 
 
+class _CiteParams(_Params):
+    section = forms.SlugField(required=False, max_length=80)
+
+
 @dataclass(frozen=True)
 class SearchParams:
     query: str
@@ -105,3 +109,8 @@ def page_param(request: HttpRequest) -> int:
 def browse_params(request: HttpRequest) -> dict:
     """What the list of documents asks for: page, kind, publisher, year; raises BadParameter."""
     return _BrowseParams.read(request.GET)
+
+
+def cite_section_param(request: HttpRequest) -> str:
+    """The ?section= of a citation: a section's anchor ("ii-1"), or "" for the whole document; raises BadParameter."""
+    return _CiteParams.read(request.GET)["section"] or ""

@@ -6,6 +6,7 @@ Only the output of these functions may be marked safe in a template.
 """
 
 import html
+import json
 import re
 
 import bleach
@@ -14,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 BODY_TAGS = frozenset({"p", "em", "strong", "blockquote", "ul", "ol", "li", "br"})
 SNIPPET_TAGS = frozenset({"mark"})
 DIFF_TAGS = frozenset({"ins", "del", "br"})
+CITATION_TAGS = frozenset({"i", "b", "sup", "sub"})
 MARKED_BODY_TAGS = frozenset({"p", "mark"})
 _BODY_BUILT_TAGS = re.compile(r"</?(?:p|mark)>")
 _SNIPPET_BUILT_TAGS = re.compile(r"</?mark>")
@@ -46,6 +48,20 @@ def clean_marked_body(dirty: str) -> SafeString:
     if _only(_BODY_BUILT_TAGS, dirty):
         return mark_safe(dirty)
     return mark_safe(bleach.clean(dirty, tags=MARKED_BODY_TAGS, attributes={}, protocols=[], strip=True))
+
+
+def clean_citation(dirty: str) -> SafeString:
+    """Sanitise a citation citeproc-py formatted: its italics, bold, super- and subscripts, nothing else."""
+    return mark_safe(bleach.clean(dirty, tags=CITATION_TAGS, attributes={}, protocols=[], strip=True))
+
+
+_SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def json_for_script(data) -> SafeString:
+    """JSON to stand inside a <script> element (JSON-LD): "<", ">" and "&" written as \\u escapes, so no value
+    can close the element ("</script>") or open a comment; JSON readers read the same data."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_UNSAFE))
 
 
 def _only(tags: re.Pattern, dirty: str) -> bool:

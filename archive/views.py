@@ -1,17 +1,29 @@
 """Pages a researcher reads, searches and cites. Thin: selectors and the search layer do the work."""
 
+from itertools import chain, islice
 from urllib.parse import quote_plus, urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from archive.citations import DOWNLOADS, cited_section, csl_item, formatted, highwire_tags, json_ld
 from archive.diff import word_diff
-from archive.models import DocumentKind
-from archive.request_params import BadParameter, browse_params, page_param, query_text, search_params
-from archive.sanitize import diff_html
-from archive.search.results import SORT_LABELS, search_documents
+from archive.exports import EXPORTS, MAX_EXPORT
+from archive.feeds import FEED_ITEMS, SearchFeed
+from archive.models import Document, DocumentKind, Section
+from archive.request_params import (
+    BadParameter,
+    browse_params,
+    cite_section_param,
+    page_param,
+    query_text,
+    search_params,
+)
+from archive.sanitize import clean_citation, diff_html, json_for_script
+from archive.search.results import SORT_LABELS, matching_documents, search_documents
 from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
 from archive.search.related import related_documents
@@ -89,9 +101,85 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "within": within,
             "within_error": within_error,
             "related": related_documents(document),
+            "cite": citations(request, document),
+            "head": page_metadata(request, document),
         },
         status=status,
     )
+
+
+def citations(request: HttpRequest, document: Document, section: Section | None = None) -> dict:
+    """What a "Cite" block shows: the item, each style's note and entry (sanitised), the download links."""
+    item = csl_item(document, _permalink(request, document, section), section)
+    query = f"?{urlencode({'section': section.anchor})}" if section else ""
+    return {
+        "item": item,
+        "section": section,
+        "styles": [
+            {"key": style.style, "name": style.name, "note": clean_citation(style.note), "entry": clean_citation(style.entry)}
+            for style in formatted(item)
+        ],
+        "downloads": [
+            (name, reverse("archive:document_cite_download", args=[document.pk, extension]) + query)
+            for extension, (name, _, _) in DOWNLOADS.items()
+        ],
+    }
+
+
+def page_metadata(request: HttpRequest, document: Document) -> dict:
+    """What the document page's <head> tells reference managers: citation_* tags and schema.org JSON-LD."""
+    item = csl_item(document, _permalink(request, document, None))
+    source = getattr(document, "source", None)
+    pdf_url = ""
+    if source is not None and source.media_type.startswith("application/pdf"):
+        pdf_url = request.build_absolute_uri(reverse("archive:document_source", args=[document.pk]))
+    return {
+        "highwire": highwire_tags(item, pdf_url),
+        "json_ld": json_for_script(json_ld(item, document.kind, document.source_url)),
+    }
+
+
+def _permalink(request: HttpRequest, document: Document, section: Section | None) -> str:
+    """The address a citation gives: the document's page, or the section's anchor on it."""
+    return request.build_absolute_uri((section or document).get_absolute_url())
+
+
+def _cited(request: HttpRequest, pk: int) -> tuple[Document, Section | None]:
+    """The published document (and the section ?section= names) a citation is for; 404 when there is none."""
+    document = published_document(pk)
+    if document is None:
+        raise Http404("No such document")
+    anchor = cite_section_param(request)
+    section = cited_section(document, anchor) if anchor else None
+    if anchor and section is None:
+        raise Http404("No such section")
+    return document, section
+
+
+@require_safe
+def document_cite(request: HttpRequest, pk: int) -> HttpResponse:
+    """A document's or a section's citations in every style, with downloads; linked from each section."""
+    try:
+        document, section = _cited(request, pk)
+    except BadParameter as error:
+        return bad_request(request, error)
+    return render(request, "archive/document_cite.html", {"document": document, "cite": citations(request, document, section)})
+
+
+@require_safe
+def document_cite_download(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    """The citation as a file a reference manager imports: BibTeX, RIS or CSL-JSON."""
+    if extension not in DOWNLOADS:
+        raise Http404("No such format")
+    try:
+        document, section = _cited(request, pk)
+    except BadParameter as error:
+        return bad_request(request, error)
+    item = csl_item(document, _permalink(request, document, section), section)
+    _, media_type, write = DOWNLOADS[extension]
+    response = HttpResponse(write(item), content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{_ascii_name(item["id"])}.{extension}"'
+    return response
 
 
 @require_safe
@@ -151,6 +239,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "keep": urlencode([("q", query), ("sort", sort)]),
         "query_param": quote_plus(query),
         "keep_all": urlencode([("q", query), ("sort", sort), *filters.params()]),
+        "max_export": MAX_EXPORT,
+        "exports": [(extension, name) for extension, (name, _, _) in EXPORTS.items()],
         # The same for another query (a suggested correction): the sort and the filters.
         "keep_filters": urlencode([("sort", sort), *filters.params()]),
     }
@@ -164,6 +254,57 @@ def search(request: HttpRequest) -> HttpResponse:
     elif "q" not in request.GET:
         return redirect("archive:home")
     return render(request, "archive/search.html", context, status=400 if context["error"] else 200)
+
+
+@require_safe
+def search_export(request: HttpRequest, extension: str) -> HttpResponse:
+    """Every match of a search (not one page; at most MAX_EXPORT), streamed as CSV, RIS, BibTeX or JSON Lines."""
+    if extension not in EXPORTS:
+        raise Http404("No such format")
+    try:
+        params = search_params(request)
+        if not params.query.strip():
+            raise BadParameter("The address's q= is empty: say what to search for (an export holds a search's matches).")
+        found = matching_documents(params.query, limit=MAX_EXPORT, filters=params.filters, sort=params.sort)
+        first = list(islice(found, 1))  # the engine is asked now, so an error is a page, not a cut-off file
+    except (BadParameter, QueryError) as error:
+        return bad_request(request, error)
+    except EngineUnavailable:
+        return HttpResponse(SEARCH_UNAVAILABLE, status=503, content_type="text/plain; charset=utf-8")
+    _, media_type, write = EXPORTS[extension]
+    if request.method == "HEAD":  # the headers a GET would send, without writing the file
+        response = HttpResponse(content_type=media_type)
+    else:
+        response = StreamingHttpResponse(
+            write(chain(first, found), lambda document: request.build_absolute_uri(document.get_absolute_url())),
+            content_type=media_type,
+        )
+    response["Content-Disposition"] = f'attachment; filename="search.{extension}"'
+    return response
+
+
+@require_safe
+def search_feed(request: HttpRequest) -> HttpResponse:
+    """An Atom feed of a search's first matches (FEED_ITEMS), with the search page's parameters."""
+    try:
+        params = search_params(request)
+        if not params.query.strip():
+            raise BadParameter("The address's q= is empty: say what to search for (the feed follows a search).")
+        found = list(matching_documents(params.query, limit=FEED_ITEMS, filters=params.filters, sort=params.sort))
+    except (BadParameter, QueryError) as error:
+        return bad_request(request, error)
+    except EngineUnavailable:
+        return HttpResponse(SEARCH_UNAVAILABLE, status=503, content_type="text/plain; charset=utf-8")
+    address = reverse("archive:search") + "?" + urlencode([("q", params.query), ("sort", params.sort), *params.filters.params()])
+    return SearchFeed(params.query, found, address)(request)
+
+
+@require_safe
+def opensearch(request: HttpRequest) -> HttpResponse:
+    """The OpenSearch description: browsers offer the archive as a search engine, feed readers its search feed."""
+    return render(
+        request, "archive/opensearch.xml", content_type="application/opensearchdescription+xml; charset=utf-8"
+    )
 
 
 def bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:

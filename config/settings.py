@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # sitemap.xml (archive/sitemaps.py)
     "axes",  # admin login throttling
     # archive first: its rebuild_index command replaces haystack's.
     "archive",

@@ -6,6 +6,7 @@ section index then finds the matching sections of the documents on the page only
 link to their anchors. Both are searches of the engine contract (``archive/search/engine.py``).
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
@@ -148,6 +149,29 @@ def search_documents(
         )
     result.stopped_early |= _attach_sections(result.results, parsed, read.sections, read.limited)
     return result
+
+
+EXPORT_BATCH = 100
+
+
+def matching_documents(
+    raw_query: str, *, limit: int, filters: SearchFilters | None = None, sort: str = "relevance"
+) -> Iterator[Document]:
+    """Every public document a search finds, in its order, up to ``limit``: read from the engine a batch at a
+    time, so an export streams (raises QueryError before the first, when the query cannot be read)."""
+    read = reading(parse_query(raw_query))
+    filters = filters or SearchFilters()
+    sort = sort if sort in SORTS else "relevance"
+
+    def documents() -> Iterator[Document]:
+        for start in range(0, limit, EXPORT_BATCH):
+            stop = min(start + EXPORT_BATCH, limit)
+            matches = _document_matches(read.documents, filters, sort, start, stop, facets=False, limited=read.limited)
+            yield from _documents([hit.pk for hit in matches.hits])
+            if stop >= matches.total or not matches.hits:
+                return
+
+    return documents()
 
 
 @dataclass(frozen=True)
