@@ -75,13 +75,15 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             within_error, status = str(error), 400
         except EngineUnavailable:
             within_error, status = SEARCH_UNAVAILABLE, 503
+    # Rendered flat, in one loop: each node says how many levels close after it.
+    sections = sections_view(section_tree(document), within)
     return render(
         request,
         "archive/document_detail.html",
         {
             "document": document,
-            # Rendered flat, in one loop: each node says how many levels close after it.
-            "sections": sections_view(section_tree(document), within),
+            "sections": sections,
+            "missing_sections": sum(1 for node in sections if not node.section.captured),
             "canonical": canonical,
             "versions": document_versions(canonical or document),
             "drafts": [draft for draft in work_drafts(document) if draft.pk != (canonical or document).pk],

@@ -37,3 +37,11 @@ def lockout_length(length) -> str:
     if minutes or not hours:
         parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
     return " ".join(parts)
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    """A document kind's display name ("executive_order" -> "Executive order"), as DocumentKind names it."""
+    from archive.models import DocumentKind
+
+    return dict(DocumentKind.choices).get(kind, kind.replace("_", " ").capitalize())
