@@ -1,0 +1,90 @@
+"""Reading polish in a real browser: permalinks without hover, print, dark mode, the help table on a phone."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+# The contrast ratio (WCAG) of an element's text against the first opaque background behind it.
+CONTRAST = """element => {
+  const rgb = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  let node = element, bg = null;
+  while (node && node.nodeType === 1) {
+    const c = rgb(getComputedStyle(node).backgroundColor);
+    if (c.length < 4 || c[3] > 0) { bg = c; break; }
+    node = node.parentElement;
+  }
+  bg = bg || [255, 255, 255];
+  const a = lum(rgb(getComputedStyle(element).color)), b = lum(bg);
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_the_section_permalink_shows_and_works_without_hover_on_a_phone(phone, live_server, fresh_seeded):
+    phone.goto(live_server.url + fresh_seeded["003"].document.get_absolute_url())
+    permalink = phone.locator("#ii-2 > .section-heading .permalink")
+    assert permalink.is_visible()
+    assert float(permalink.evaluate("a => getComputedStyle(a).opacity")) > 0.3
+    box = permalink.bounding_box()
+    assert box["width"] > 8 and box["height"] > 8
+    permalink.tap()
+    phone.wait_for_url("**#ii-2")
+
+
+def test_the_permalink_is_visible_on_a_desktop_without_hover(page, live_server, fresh_seeded):
+    page.goto(live_server.url + fresh_seeded["003"].document.get_absolute_url())
+    assert page.locator("#ii-2 > .section-heading .permalink").is_visible()
+    page.keyboard.press("Tab")
+    assert page.console_errors == []
+
+
+def test_printing_a_document_keeps_the_text_and_its_address_and_drops_the_chrome(page, live_server, fresh_seeded):
+    document = fresh_seeded["003"].document
+    page.goto(live_server.url + document.get_absolute_url() + "?q=security")
+    assert not page.locator(".print-url").is_visible()
+    page.emulate_media(media="print")
+    for hidden in (".site-header", "#q", ".within-form", ".related", "nav[aria-label=Main]", ".site-footer"):
+        locator = page.locator(hidden)
+        assert locator.count() == 0 or not locator.first.is_visible(), hidden
+    address = page.locator(".print-url")
+    assert address.is_visible()
+    assert live_server.url + document.get_absolute_url() in address.inner_text()
+    assert page.locator("h1").is_visible()
+    assert page.locator("#ii-2").is_visible()
+    assert page.pdf()[:4] == b"%PDF"
+
+
+@pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}])
+def test_dark_mode_reads_with_contrast_including_marks(browser, live_server, fresh_seeded, size):
+    context = browser.new_context(viewport=size, color_scheme="dark")
+    page = context.new_page()
+    page.goto(live_server.url + fresh_seeded["003"].document.get_absolute_url() + "?q=security")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(252, 252, 250)"  # not the light page
+    for selector in ("h1", "#document-sections p", "#document-sections mark", ".site-name", ".provenance a", ".notice",
+                     "#q"):
+        ratio = page.locator(selector).first.evaluate(CONTRAST)
+        assert ratio >= 4.5, (selector, ratio)
+    page.goto(live_server.url + "/search/?q=security")
+    for selector in (".result h2 a", ".snippet", ".snippet mark"):
+        ratio = page.locator(selector).first.evaluate(CONTRAST)
+        assert ratio >= 4.5, (selector, ratio)
+    context.close()
+
+
+def test_the_search_help_fits_a_phone(phone, live_server, fresh_seeded):
+    phone.goto(live_server.url + "/search/help/")
+    assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    for width in phone.locator("table.syntax").evaluate_all("tables => tables.map(t => t.getBoundingClientRect().right)"):
+        assert width <= 390
