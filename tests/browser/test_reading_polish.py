@@ -88,3 +88,11 @@ def test_the_search_help_fits_a_phone(phone, live_server, fresh_seeded):
     assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     for width in phone.locator("table.syntax").evaluate_all("tables => tables.map(t => t.getBoundingClientRect().right)"):
         assert width <= 390
+
+
+def test_a_missing_page_reads_in_the_sites_layout_on_a_phone(phone, live_server, fresh_seeded):
+    response = phone.goto(live_server.url + "/documents/999999999/")
+    assert response.status == 404
+    assert phone.locator("h1").inner_text() == "Page not found"
+    assert phone.locator("#q").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
