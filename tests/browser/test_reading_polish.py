@@ -96,3 +96,24 @@ def test_a_missing_page_reads_in_the_sites_layout_on_a_phone(phone, live_server,
     assert phone.locator("h1").inner_text() == "Page not found"
     assert phone.locator("#q").is_visible()
     assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+
+
+def test_on_a_phone_a_link_near_the_top_leads_to_the_search_filters(phone, live_server, fresh_seeded):
+    phone.goto(live_server.url + "/search/?q=security")
+    link = phone.get_by_role("link", name="Filter these results")
+    assert link.is_visible()
+    assert link.bounding_box()["y"] < phone.locator(".result").first.bounding_box()["y"]
+    link.tap()
+    phone.wait_for_url("**#facets")
+    top = phone.evaluate("document.getElementById('facets').getBoundingClientRect().top")
+    assert 0 <= top < 844 - 100  # in view (at the top, unless the page ends first)
+    with phone.expect_navigation():
+        phone.locator(".facet a").first.tap()
+    assert phone.locator(".facet a.selected").count() == 1
+
+
+def test_on_a_desktop_the_filters_sit_beside_the_results_without_the_link(page, live_server, fresh_seeded):
+    page.goto(live_server.url + "/search/?q=security")
+    assert not page.get_by_role("link", name="Filter these results").is_visible()
+    assert page.locator("#facets").is_visible()
+    assert page.locator("#facets").bounding_box()["y"] < 400
