@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django import forms
 from django.http import HttpRequest, QueryDict
 
+from archive.selectors import BROWSE_SORTS
 from archive.search.facets import FACET_FIELDS, MAX_FILTER_VALUES, SearchFilters
 from archive.search.results import MAX_PER_PAGE, PER_PAGE, SORTS
 
@@ -62,6 +63,7 @@ class _BrowseParams(_PageParams):
     kind = forms.CharField(required=False, max_length=MAX_TEXT)
     publisher = forms.CharField(required=False, max_length=MAX_TEXT)
     year = _year()
+    sort = forms.ChoiceField(required=False, choices=[(name, name) for name in BROWSE_SORTS])
 
 
 @dataclass(frozen=True)
@@ -103,5 +105,5 @@ def page_param(request: HttpRequest) -> int:
 
 
 def browse_params(request: HttpRequest) -> dict:
-    """What the list of documents asks for: page, kind, publisher, year; raises BadParameter."""
+    """What the list of documents asks for: page, kind, publisher, year, sort; raises BadParameter."""
     return _BrowseParams.read(request.GET)

@@ -17,6 +17,7 @@ from archive.search.query import QueryError
 from archive.search.related import related_documents
 from archive.search.within import search_within, sections_view
 from archive.selectors import (
+    BROWSE_SORTS,
     BrowseFilters,
     archive_totals,
     browse_choices,
@@ -46,7 +47,9 @@ def document_list(request: HttpRequest) -> HttpResponse:
         params = browse_params(request)
     except BadParameter as error:
         return bad_request(request, error)
-    filters = BrowseFilters(kind=params["kind"], publisher=params["publisher"], year=params["year"])
+    filters = BrowseFilters(
+        kind=params["kind"], publisher=params["publisher"], year=params["year"], sort=params["sort"] or "newest"
+    )
     paginator = Paginator(browse_documents(filters), 20)
     return render(
         request,
@@ -56,6 +59,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "choices": browse_choices(),
             "kind_labels": dict(DocumentKind.choices),
+            "sorts": BROWSE_SORTS,
         },
     )
 

@@ -40,7 +40,7 @@ def addresses(document: int, other: int) -> dict[str, list[str]]:
     """Every public address (about ``document``, compared with ``other``) and the parameters it reads."""
     return {
         "/": [],
-        "/documents/": ["page", "kind", "publisher", "year"],
+        "/documents/": ["page", "kind", "publisher", "year", "sort"],
         f"/documents/{document}/": ["q", "page"],
         f"/documents/{document}/source": [],
         f"/documents/{document}/compare/{other}/": [],

@@ -49,3 +49,41 @@ def assert_valid_html(content: bytes) -> None:
     import html5lib
 
     html5lib.HTMLParser(strict=True).parse(content)
+
+
+def _titles(client, query: str) -> list[str]:
+    import re
+    from html import unescape
+
+    page = client.get("/documents/" + query).content.decode()
+    return [unescape(title) for title in re.findall(r'<li><a href="/documents/\d+/">([^<]+)</a>', page)]
+
+
+def test_browse_sorts_newest_oldest_and_by_title(client, seeded):
+    undated = seeded["001"].document  # the op-ed carries no date
+    assert undated.date is None
+    newest, oldest, by_title = _titles(client, "?sort=newest"), _titles(client, "?sort=oldest"), _titles(client, "?sort=title")
+    assert _titles(client, "") == newest
+    assert sorted(newest) == sorted(oldest) == sorted(by_title) and len(newest) == 3
+    assert by_title == sorted(by_title, key=str.lower)
+    # Undated documents come last, newest or oldest first.
+    assert newest[-1] == oldest[-1] == undated.title
+    assert newest[:-1] == list(reversed(oldest[:-1]))
+    page = client.get("/documents/?sort=title").content.decode()
+    assert '<option value="title" selected>Title A–Z</option>' in page
+
+
+def test_browse_pages_keep_the_sort(client, seeded, monkeypatch):
+    from django.core.paginator import Paginator
+
+    from archive import views
+
+    monkeypatch.setattr(views, "Paginator", lambda items, _: Paginator(items, 1))
+    page = client.get("/documents/?sort=oldest").content.decode()
+    assert "sort=oldest&amp;page=2" in page
+
+
+def test_a_sort_browse_cannot_read_is_a_400_naming_the_parameter(client, seeded):
+    response = client.get("/documents/?sort=sideways")
+    assert response.status_code == 400
+    assert "sort=" in response.content.decode()

@@ -117,3 +117,14 @@ def test_on_a_desktop_the_filters_sit_beside_the_results_without_the_link(page, 
     assert not page.get_by_role("link", name="Filter these results").is_visible()
     assert page.locator("#facets").is_visible()
     assert page.locator("#facets").bounding_box()["y"] < 400
+
+
+def test_browse_sorts_by_title_from_the_form_on_a_phone(phone, live_server, fresh_seeded):
+    phone.goto(live_server.url + "/documents/")
+    phone.select_option("select[name=sort]", "title")
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Filter").tap()
+    assert "sort=title" in phone.url
+    titles = phone.locator("ol.documents > li > a").all_inner_texts()
+    assert titles == sorted(titles, key=str.lower) and len(titles) == 3
+    assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
