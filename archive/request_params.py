@@ -66,6 +66,11 @@ class _BrowseParams(_PageParams):
     sort = forms.ChoiceField(required=False, choices=[(name, name) for name in BROWSE_SORTS])
 
 
+class _CompareParams(_Params):
+    exact = forms.TypedChoiceField(required=False, choices=[("0", "0"), ("1", "1")], coerce=int, empty_value=0)
+    view = forms.ChoiceField(required=False, choices=[("inline", "inline"), ("side", "side")])
+
+
 @dataclass(frozen=True)
 class SearchParams:
     query: str
@@ -107,3 +112,10 @@ def page_param(request: HttpRequest) -> int:
 def browse_params(request: HttpRequest) -> dict:
     """What the list of documents asks for: page, kind, publisher, year, sort; raises BadParameter."""
     return _BrowseParams.read(request.GET)
+
+
+def compare_params(request: HttpRequest) -> dict:
+    """How two captures are compared: exact (1: quotation marks and dashes count), view (inline or side);
+    raises BadParameter."""
+    values = _CompareParams.read(request.GET)
+    return {"exact": bool(values["exact"]), "view": values["view"] or "inline"}

@@ -9,8 +9,15 @@ from django.views.decorators.http import require_safe
 
 from archive.diff import word_diff
 from archive.models import DocumentKind
-from archive.request_params import BadParameter, browse_params, page_param, query_text, search_params
-from archive.sanitize import diff_html
+from archive.request_params import (
+    BadParameter,
+    browse_params,
+    compare_params,
+    page_param,
+    query_text,
+    search_params,
+)
+from archive.sanitize import diff_html, diff_side_html
 from archive.search.results import SORT_LABELS, search_documents
 from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
@@ -107,13 +114,28 @@ def document_compare(request: HttpRequest, pk: int, other_pk: int) -> HttpRespon
     relation = shared_work(document, other) if document and other else ""
     if not relation:
         raise Http404("These are not two captures or drafts of one work")
+    try:
+        params = compare_params(request)
+    except BadParameter as error:
+        return bad_request(request, error)
     if relation == "drafts" and document.date and other.date and other.date > document.date:
         document, other = other, document  # drafts read forward in time: what the later one changed
-    diff = word_diff(document_text(other), document_text(document))
+    diff = word_diff(document_text(other), document_text(document), exact=params["exact"])
+    side = params["view"] == "side"
     return render(
         request,
         "archive/document_compare.html",
-        {"document": document, "other": other, "relation": relation, "diff": diff, "diff_html": diff_html(diff.pieces)},
+        {
+            "document": document,
+            "other": other,
+            "relation": relation,
+            "compared": [(other, "del"), (document, "ins")],
+            "diff": diff,
+            "exact": params["exact"],
+            "view": params["view"],
+            "diff_html": None if side else diff_html(diff.pieces),
+            "diff_rows": diff_side_html(diff.pieces) if side else None,
+        },
     )
 
 

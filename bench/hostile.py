@@ -43,7 +43,7 @@ def addresses(document: int, other: int) -> dict[str, list[str]]:
         "/documents/": ["page", "kind", "publisher", "year", "sort"],
         f"/documents/{document}/": ["q", "page"],
         f"/documents/{document}/source": [],
-        f"/documents/{document}/compare/{other}/": [],
+        f"/documents/{document}/compare/{other}/": ["exact", "view"],
         "/search/": SEARCH_PARAMETERS,
         "/search/help/": [],
         "/api/search": SEARCH_PARAMETERS + ["per_page"],

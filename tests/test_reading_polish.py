@@ -87,3 +87,46 @@ def test_a_sort_browse_cannot_read_is_a_400_naming_the_parameter(client, seeded)
     response = client.get("/documents/?sort=sideways")
     assert response.status_code == 400
     assert "sort=" in response.content.decode()
+
+
+def test_the_compare_page_names_each_captures_dates_and_source(client, seeded):
+    clean, noisy = seeded["001"].document, seeded["000"].document
+    page = client.get(f"/documents/{clean.pk}/compare/{noisy.pk}/").content.decode()
+    assert page.count("imported <time") == 2 and page.count("dated ") == 2
+    for capture in (clean, noisy):
+        assert capture.created_at.strftime("%Y") in page
+        if capture.source_url:
+            assert f'href="{capture.source_url}"' in page
+        if capture.source:
+            assert capture.source.file_name in page
+    assert_valid_html(client.get(f"/documents/{clean.pk}/compare/{noisy.pk}/").content)
+
+
+def test_the_compare_page_ignores_quote_and_dash_styles_unless_asked_to_be_exact(client, seeded):
+    import re
+
+    clean, noisy = seeded["001"].document, seeded["000"].document  # curly quotes in one, straight in the other
+
+    def added(query: str) -> int:
+        page = client.get(f"/documents/{clean.pk}/compare/{noisy.pk}/{query}").content.decode()
+        return int(re.search(r"(\d+) words? added", page).group(1))
+
+    assert added("?exact=1") > added("")
+    assert "Show quotation mark and dash changes" in client.get(f"/documents/{clean.pk}/compare/{noisy.pk}/").content.decode()
+
+
+def test_the_compare_page_offers_side_by_side(client, seeded):
+    clean, noisy = seeded["001"].document, seeded["000"].document
+    response = client.get(f"/documents/{clean.pk}/compare/{noisy.pk}/?view=side&exact=1")
+    assert response.status_code == 200
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert '<table class="diff diff-side">' in page and "<del>" in page and "<ins>" in page
+    assert '<a href="?view=inline&amp;exact=1">Inline</a>' in page
+
+
+def test_a_compare_option_it_cannot_read_is_a_400_naming_it(client, seeded):
+    clean, noisy = seeded["001"].document, seeded["000"].document
+    for query, name in (("?view=sideways", "view="), ("?exact=yes", "exact=")):
+        response = client.get(f"/documents/{clean.pk}/compare/{noisy.pk}/{query}")
+        assert response.status_code == 400 and name in response.content.decode()

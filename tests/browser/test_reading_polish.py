@@ -128,3 +128,24 @@ def test_browse_sorts_by_title_from_the_form_on_a_phone(phone, live_server, fres
     titles = phone.locator("ol.documents > li > a").all_inner_texts()
     assert titles == sorted(titles, key=str.lower) and len(titles) == 3
     assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+
+
+@pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}])
+def test_the_compare_page_side_by_side_fits_and_switches(browser, live_server, fresh_seeded, size):
+    context = browser.new_context(viewport=size)
+    page = context.new_page()
+    clean, noisy = fresh_seeded["001"].document, fresh_seeded["000"].document
+    page.goto(live_server.url + f"/documents/{clean.pk}/compare/{noisy.pk}/")
+    assert page.locator(".capture-facts").count() == 2
+    with page.expect_navigation():
+        page.get_by_role("link", name="Side by side").click()
+    assert "view=side" in page.url
+    cells = page.locator("table.diff-side tbody tr").first.locator("td")
+    left, right = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    assert left["x"] < right["x"] and abs(left["y"] - right["y"]) < 2  # beside each other
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    with page.expect_navigation():
+        page.get_by_role("link", name="Show quotation mark and dash changes").click()
+    assert "exact=1" in page.url and "view=side" in page.url
+    assert page.locator("table.diff-side del").count() > 0
+    context.close()
