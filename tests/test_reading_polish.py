@@ -130,3 +130,27 @@ def test_a_compare_option_it_cannot_read_is_a_400_naming_it(client, seeded):
     for query, name in (("?view=sideways", "view="), ("?exact=yes", "exact=")):
         response = client.get(f"/documents/{clean.pk}/compare/{noisy.pk}/{query}")
         assert response.status_code == 400 and name in response.content.decode()
+
+
+def test_did_you_mean_carries_the_query_once_and_keeps_the_filters(client, seeded):
+    import re
+    from html import unescape
+    from urllib.parse import parse_qs, urlsplit
+
+    page = client.get("/search/?q=Cambodai&kind=opinion").content.decode()
+    href = unescape(re.search(r'Did you mean <a href="([^"]+)"', page).group(1))
+    params = parse_qs(urlsplit(href).query)
+    assert params["q"] == ["Cambodia"] and params.get("kind") == ["opinion"]
+
+
+def test_the_500_page_renders_without_a_static_files_manifest(rf, settings, monkeypatch):
+    from django.templatetags import static as static_module
+    from django.views.defaults import server_error
+
+    def missing(path):
+        raise ValueError(f"Missing staticfiles manifest entry for '{path}'")
+
+    monkeypatch.setattr(static_module, "static", missing)
+    settings.DEBUG = False
+    page = server_error(rf.get("/")).content.decode()
+    assert f'href="{settings.STATIC_URL}archive/archive.css"' in page
