@@ -154,3 +154,13 @@ def test_the_500_page_renders_without_a_static_files_manifest(rf, settings, monk
     settings.DEBUG = False
     page = server_error(rf.get("/")).content.decode()
     assert f'href="{settings.STATIC_URL}archive/archive.css"' in page
+
+
+def test_no_compare_option_value_takes_a_real_comparison_down(client, seeded):
+    from bench.hostile import HOSTILE_VALUES
+
+    clean, noisy = seeded["001"].document, seeded["000"].document
+    for name in ("exact", "view"):
+        for value in HOSTILE_VALUES:
+            status = client.get(f"/documents/{clean.pk}/compare/{noisy.pk}/", {name: value}).status_code
+            assert status in (200, 400), (name, str(value)[:20], status)
