@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django import forms
 from django.http import HttpRequest, QueryDict
 
+from archive.selectors import BROWSE_SORTS
 from archive.search.facets import FACET_FIELDS, MAX_FILTER_VALUES, SearchFilters
 from archive.search.results import MAX_PER_PAGE, PER_PAGE, SORTS
 
@@ -62,6 +63,12 @@ class _BrowseParams(_PageParams):
     kind = forms.CharField(required=False, max_length=MAX_TEXT)
     publisher = forms.CharField(required=False, max_length=MAX_TEXT)
     year = _year()
+    sort = forms.ChoiceField(required=False, choices=[(name, name) for name in BROWSE_SORTS])
+
+
+class _CompareParams(_Params):
+    exact = forms.TypedChoiceField(required=False, choices=[("0", "0"), ("1", "1")], coerce=int, empty_value=0)
+    view = forms.ChoiceField(required=False, choices=[("inline", "inline"), ("side", "side")])
 
 
 class _CiteParams(_Params):
@@ -107,10 +114,17 @@ def page_param(request: HttpRequest) -> int:
 
 
 def browse_params(request: HttpRequest) -> dict:
-    """What the list of documents asks for: page, kind, publisher, year; raises BadParameter."""
+    """What the list of documents asks for: page, kind, publisher, year, sort; raises BadParameter."""
     return _BrowseParams.read(request.GET)
 
 
 def cite_section_param(request: HttpRequest) -> str:
     """The ?section= of a citation: a section's anchor ("ii-1"), or "" for the whole document; raises BadParameter."""
     return _CiteParams.read(request.GET)["section"] or ""
+
+
+def compare_params(request: HttpRequest) -> dict:
+    """How two captures are compared: exact (1: quotation marks and dashes count), view (inline or side);
+    raises BadParameter."""
+    values = _CompareParams.read(request.GET)
+    return {"exact": bool(values["exact"]), "view": values["view"] or "inline"}

@@ -93,3 +93,23 @@ def diff_html(pieces) -> SafeString:
         tag = tags.get(piece.op)
         built.append(f"<{tag}>{text}</{tag}>" if tag else text)
     return mark_safe(bleach.clean("".join(built), tags=DIFF_TAGS, attributes={}, protocols=[], strip=True))
+
+
+def diff_side_html(pieces) -> list[tuple[SafeString, SafeString]]:
+    """Word-diff pieces side by side, a row per paragraph (a blank line in the text both share): each row the
+    older text with its removals, and the newer with its additions."""
+    rows, left, right = [], [], []
+    for piece in pieces:
+        if piece.op != "same":
+            (left if piece.op == "removed" else right).append(piece)
+            continue
+        paragraphs = piece.text.split("\n\n")
+        for index, paragraph in enumerate(paragraphs):
+            if index:
+                rows.append((left, right))
+                left, right = [], []
+            if paragraph:
+                left.append(type(piece)("same", paragraph))
+                right.append(type(piece)("same", paragraph))
+    rows.append((left, right))
+    return [(diff_html(left), diff_html(right)) for left, right in rows if left or right]

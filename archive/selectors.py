@@ -4,7 +4,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, Lower
 
 from archive.models import Document, DocumentStatus, Section, SourceFile
 
@@ -112,11 +112,16 @@ def recent_documents(limit: int = 10) -> list[Document]:
     return list(public_documents().order_by("-created_at")[:limit])
 
 
+# How the list of documents can be ordered (?sort=): name -> label. Undated documents come last either way.
+BROWSE_SORTS = {"newest": "Newest first", "oldest": "Oldest first", "title": "Title A–Z"}
+
+
 @dataclass(frozen=True)
 class BrowseFilters:
     kind: str = ""
     publisher: str = ""
     year: int | None = None
+    sort: str = "newest"
 
 
 def browse_documents(filters: BrowseFilters) -> QuerySet[Document]:
@@ -127,6 +132,10 @@ def browse_documents(filters: BrowseFilters) -> QuerySet[Document]:
         documents = documents.filter(publisher=filters.publisher)
     if filters.year:
         documents = documents.filter(date__year=filters.year)
+    if filters.sort == "oldest":
+        return documents.order_by(F("date").asc(nulls_last=True), "id")
+    if filters.sort == "title":
+        return documents.order_by(Lower("title"), "title", "id")
     return documents.order_by(F("date").desc(nulls_last=True), "-id")
 
 

@@ -18,17 +18,19 @@ from archive.request_params import (
     BadParameter,
     browse_params,
     cite_section_param,
+    compare_params,
     page_param,
     query_text,
     search_params,
 )
-from archive.sanitize import clean_citation, diff_html, json_for_script
+from archive.sanitize import clean_citation, diff_html, diff_side_html, json_for_script
 from archive.search.results import SORT_LABELS, matching_documents, search_documents
 from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
 from archive.search.related import related_documents
 from archive.search.within import search_within, sections_view
 from archive.selectors import (
+    BROWSE_SORTS,
     BrowseFilters,
     archive_totals,
     browse_choices,
@@ -58,7 +60,9 @@ def document_list(request: HttpRequest) -> HttpResponse:
         params = browse_params(request)
     except BadParameter as error:
         return bad_request(request, error)
-    filters = BrowseFilters(kind=params["kind"], publisher=params["publisher"], year=params["year"])
+    filters = BrowseFilters(
+        kind=params["kind"], publisher=params["publisher"], year=params["year"], sort=params["sort"] or "newest"
+    )
     paginator = Paginator(browse_documents(filters), 20)
     return render(
         request,
@@ -68,6 +72,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "choices": browse_choices(),
             "kind_labels": dict(DocumentKind.choices),
+            "sorts": BROWSE_SORTS,
         },
     )
 
@@ -87,13 +92,15 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             within_error, status = str(error), 400
         except EngineUnavailable:
             within_error, status = SEARCH_UNAVAILABLE, 503
+    # Rendered flat, in one loop: each node says how many levels close after it.
+    sections = sections_view(section_tree(document), within)
     return render(
         request,
         "archive/document_detail.html",
         {
             "document": document,
-            # Rendered flat, in one loop: each node says how many levels close after it.
-            "sections": sections_view(section_tree(document), within),
+            "sections": sections,
+            "missing_sections": sum(1 for node in sections if not node.section.captured),
             "canonical": canonical,
             "versions": document_versions(canonical or document),
             "drafts": [draft for draft in work_drafts(document) if draft.pk != (canonical or document).pk],
@@ -189,13 +196,28 @@ def document_compare(request: HttpRequest, pk: int, other_pk: int) -> HttpRespon
     relation = shared_work(document, other) if document and other else ""
     if not relation:
         raise Http404("These are not two captures or drafts of one work")
+    try:
+        params = compare_params(request)
+    except BadParameter as error:
+        return bad_request(request, error)
     if relation == "drafts" and document.date and other.date and other.date > document.date:
         document, other = other, document  # drafts read forward in time: what the later one changed
-    diff = word_diff(document_text(other), document_text(document))
+    diff = word_diff(document_text(other), document_text(document), exact=params["exact"])
+    side = params["view"] == "side"
     return render(
         request,
         "archive/document_compare.html",
-        {"document": document, "other": other, "relation": relation, "diff": diff, "diff_html": diff_html(diff.pieces)},
+        {
+            "document": document,
+            "other": other,
+            "relation": relation,
+            "compared": [(other, "del"), (document, "ins")],
+            "diff": diff,
+            "exact": params["exact"],
+            "view": params["view"],
+            "diff_html": None if side else diff_html(diff.pieces),
+            "diff_rows": diff_side_html(diff.pieces) if side else None,
+        },
     )
 
 

@@ -40,10 +40,10 @@ def addresses(document: int, other: int) -> dict[str, list[str]]:
     """Every public address (about ``document``, compared with ``other``) and the parameters it reads."""
     return {
         "/": [],
-        "/documents/": ["page", "kind", "publisher", "year"],
+        "/documents/": ["page", "kind", "publisher", "year", "sort"],
         f"/documents/{document}/": ["q", "page"],
         f"/documents/{document}/source": [],
-        f"/documents/{document}/compare/{other}/": [],
+        f"/documents/{document}/compare/{other}/": ["exact", "view"],
         f"/documents/{document}/cite/": ["section"],
         **{f"/documents/{document}/cite.{extension}": ["section"] for extension in ("bib", "ris", "json")},
         "/search/": SEARCH_PARAMETERS,

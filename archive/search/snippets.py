@@ -55,7 +55,12 @@ def marked_passages(
 
 
 def _passages(text: str, spans: Iterator[tuple[int, int]], count: int, width: int):
-    """Up to ``count`` windows of about ``width`` characters, each opening a little before a match."""
+    """Up to ``count`` windows of about ``width`` characters, each opening a little before a match.
+
+    A window that would open before the previous one ends (its lead reaching back into it) is joined to it,
+    so no text is shown twice ("… security means … region. Common security means …").
+    """
+    windows: list[tuple[int, int, list[tuple[int, int]]]] = []
     span = next(spans, None)
     while span is not None and count > 0:
         start = _word_start(text, max(0, span[0] - LEAD_CHARS))
@@ -67,8 +72,12 @@ def _passages(text: str, spans: Iterator[tuple[int, int]], count: int, width: in
         if not inside:  # a match longer than the window: show it whole
             inside, end = [span], span[1]
             span = next(spans, None)
-        yield start, end, inside
+        if windows and start <= windows[-1][1]:
+            previous_start, previous_end, previous_inside = windows.pop()
+            start, end, inside = previous_start, max(end, previous_end), previous_inside + inside
+        windows.append((start, end, inside))
         count -= 1
+    return windows
 
 
 def _word_start(text: str, index: int) -> int:

@@ -37,3 +37,23 @@ def lockout_length(length) -> str:
     if minutes or not hours:
         parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
     return " ".join(parts)
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    """A document kind's display name ("executive_order" -> "Executive order"), as DocumentKind names it."""
+    from archive.models import DocumentKind
+
+    return dict(DocumentKind.choices).get(kind, kind.replace("_", " ").capitalize())
+
+
+@register.simple_tag
+def static_or_plain(path: str) -> str:
+    """The static file's address; its unhashed one when the manifest lacks it (the 500 page must not fail)."""
+    from django.conf import settings
+    from django.templatetags.static import static
+
+    try:
+        return static(path)
+    except ValueError:
+        return settings.STATIC_URL + path

@@ -77,3 +77,41 @@ def test_cjk_words_are_marked_as_written_and_phrases_across_punctuation():
     assert marked(phrases={("中国", "国式", "式现", "现代", "代化")}) == ["中国式现代化"]
     assert marked(phrases={("中国", "国家")}) == ["中国 国家"]  # two runs, next to each other
     assert marked({"台湾"}, {("现代", "代化")}) == ["现代化", "现代化", "台湾", "台湾"]
+
+
+def _passages_of(html: str) -> list[str]:
+    """The passages of a snippet as plain text (marks and the ellipses between passages dropped)."""
+    import re
+    from html import unescape
+
+    plain = unescape(re.sub(r"</?mark>", "", html))
+    return [part.strip() for part in plain.split("…") if part.strip()]
+
+
+def test_passages_whose_windows_overlap_are_joined_never_repeated():
+    text = "security " + "filler " * 12 + "region. Common security means respect for all."
+    html = str(snippet(text, frozenset({"secur"}), width=80))
+    passages = _passages_of(html)
+    assert len(passages) == 1, html
+    assert passages[0].count("region.") == 1 and passages[0].count("filler") == 12
+    assert html.count("<mark>security</mark>") == 2
+
+
+def test_no_snippet_of_the_seeds_repeats_its_own_text(seeded):
+    from archive.models import Section
+
+    queries = [("common", "security", "means"), ("security",), ("security", "framework"), ("china", "asean"),
+               ("region",), ("cooperation", "security")]
+    checked = 0
+    for section in Section.objects.all():
+        text = section.text
+        for words in queries:
+            for fragments in (1, 2, 3):
+                html = str(snippet(text, frozenset(_term(word) for word in words), fragments=fragments, width=120))
+                position = 0
+                for passage in _passages_of(html):
+                    found = text.find(passage, position)
+                    assert found >= position, (section.pk, words, html)
+                    position = found + len(passage)
+                checked += 1
+    assert checked > 100
