@@ -161,6 +161,14 @@ class Document(models.Model):
         return self.status == DocumentStatus.PUBLISHED and self.version_of_id is None
 
     @property
+    def source_file(self) -> "SourceFile | None":
+        """The raw file the document was imported from; None for one typed in admin, which has none."""
+        try:
+            return self.source
+        except SourceFile.DoesNotExist:
+            return None
+
+    @property
     def language_name(self) -> str:
         """The document's language by name ("Chinese"), for the page and the language facet."""
         return language_name(self.language)

@@ -136,7 +136,7 @@ def citations(request: HttpRequest, document: Document, section: Section | None 
 def page_metadata(request: HttpRequest, document: Document) -> dict:
     """What the document page's <head> tells reference managers: citation_* tags and schema.org JSON-LD."""
     item = csl_item(document, _permalink(request, document, None))
-    source = getattr(document, "source", None)
+    source = document.source_file
     pdf_url = ""
     if source is not None and source.media_type.startswith("application/pdf"):
         pdf_url = request.build_absolute_uri(reverse("archive:document_source", args=[document.pk]))

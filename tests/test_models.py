@@ -1,4 +1,4 @@
-"""archive/models.py: what a section prints as its label, and the migration that records old sections' schemes."""
+"""archive/models.py: what a section prints as its label, the migration that records old sections' schemes, a document's source file."""
 
 import importlib
 
@@ -57,3 +57,13 @@ def test_the_migration_records_an_old_labels_scheme_only_where_its_shape_allows_
     assert guessed in (found.scheme, "")  # never a wrong scheme; "" where the label alone cannot tell
     if found.scheme in ("cjk", "cjk_bracketed", "cjk_division", "paren"):
         assert guessed == found.scheme
+
+
+def test_a_document_typed_in_admin_has_no_source_file_and_its_page_still_cites_it(db, client):
+    from archive.models import Document, Section
+
+    document = Document.objects.create(title="Typed by an editor", publisher="Ministry", status="published")
+    Section.objects.create(document=document, position=0, path="0000", anchor="text", text="Some text.")
+    assert document.source_file is None
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert 'name="citation_title" content="Typed by an editor"' in page and "citation_pdf_url" not in page
