@@ -64,3 +64,14 @@ def test_opensearch_description_names_the_search_and_its_feed(client, seeded):
     assert templates["text/html"] == "http://testserver/search/?q={searchTerms}"
     assert templates["application/atom+xml"] == "http://testserver/search/feed.atom?q={searchTerms}"
     assert 'href="/opensearch.xml"' in client.get("/").content.decode()
+
+
+def test_the_feeds_are_well_formed_atom_as_a_feed_reader_reads_them(client, seeded):
+    import feedparser
+
+    for address, params in (("/feed.atom", {}), ("/search/feed.atom", {"q": "security"})):
+        parsed = feedparser.parse(client.get(address, params).content)
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.version == "atom10" and parsed.entries
+        for entry in parsed.entries:
+            assert entry.title and entry.link.startswith("http://testserver/documents/") and entry.updated_parsed
