@@ -10,6 +10,7 @@ app_name = "archive"
 urlpatterns = [
     path("", views.home, name="home"),
     path("documents/", views.document_list, name="document_list"),
+    path("documents/export.<str:extension>", views.document_list_export, name="document_list_export"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
     path("documents/<int:pk>/source", views.document_source, name="document_source"),
     path("documents/<int:pk>/cite/", views.document_cite, name="document_cite"),

@@ -71,8 +71,9 @@ def document_list(request: HttpRequest) -> HttpResponse:
             "page": paginator.get_page(params["page"] or 1),
             "filters": filters,
             "choices": browse_choices(),
-            "kind_labels": dict(DocumentKind.choices),
             "sorts": BROWSE_SORTS,
+            "max_export": MAX_EXPORT,
+            "exports": [(extension, name) for extension, (name, _, _) in EXPORTS.items()],
         },
     )
 
@@ -293,15 +294,35 @@ def search_export(request: HttpRequest, extension: str) -> HttpResponse:
         return bad_request(request, error)
     except EngineUnavailable:
         return HttpResponse(SEARCH_UNAVAILABLE, status=503, content_type="text/plain; charset=utf-8")
+    return _export(request, extension, chain(first, found), "search")
+
+
+@require_safe
+def document_list_export(request: HttpRequest, extension: str) -> HttpResponse:
+    """Every document of a Browse view (its kind, publisher, year and sort; at most MAX_EXPORT), streamed."""
+    if extension not in EXPORTS:
+        raise Http404("No such format")
+    try:
+        params = browse_params(request)
+    except BadParameter as error:
+        return bad_request(request, error)
+    filters = BrowseFilters(
+        kind=params["kind"], publisher=params["publisher"], year=params["year"], sort=params["sort"] or "newest"
+    )
+    return _export(request, extension, browse_documents(filters)[:MAX_EXPORT].iterator(chunk_size=100), "documents")
+
+
+def _export(request: HttpRequest, extension: str, documents, name: str) -> HttpResponse:
+    """The documents written out in one of EXPORTS' formats, as a download that streams."""
     _, media_type, write = EXPORTS[extension]
     if request.method == "HEAD":  # the headers a GET would send, without writing the file
         response = HttpResponse(content_type=media_type)
     else:
         response = StreamingHttpResponse(
-            write(chain(first, found), lambda document: request.build_absolute_uri(document.get_absolute_url())),
+            write(documents, lambda document: request.build_absolute_uri(document.get_absolute_url())),
             content_type=media_type,
         )
-    response["Content-Disposition"] = f'attachment; filename="search.{extension}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     return response
 
 

@@ -41,6 +41,7 @@ def addresses(document: int, other: int) -> dict[str, list[str]]:
     return {
         "/": [],
         "/documents/": ["page", "kind", "publisher", "year", "sort"],
+        "/documents/export.csv": ["kind", "publisher", "year", "sort"],
         f"/documents/{document}/": ["q", "page"],
         f"/documents/{document}/source": [],
         f"/documents/{document}/compare/{other}/": ["exact", "view"],

@@ -71,3 +71,34 @@ def test_head_of_an_export_sends_its_headers_only(client, seeded):
     response = client.head("/search/export.csv", {"q": "China"})
     assert response.status_code == 200 and response.content == b""
     assert response["Content-Disposition"] == 'attachment; filename="search.csv"'
+
+
+def browse_export(client, extension, **params):
+    response = client.get(f"/documents/export.{extension}", params)
+    assert response.status_code == 200, response.content
+    assert response["Content-Disposition"] == f'attachment; filename="documents.{extension}"'
+    return b"".join(response.streaming_content).decode()
+
+
+def test_a_browse_view_exports_all_its_documents_in_its_order(client, seeded, monkeypatch):
+    from archive.selectors import BrowseFilters, browse_documents
+
+    listed = [str(pk) for pk in browse_documents(BrowseFilters(sort="title")).values_list("pk", flat=True)]
+    rows = list(csv.DictReader(io.StringIO(browse_export(client, "csv", sort="title"))))
+    assert [row["id"] for row in rows] == listed and len(listed) > 1
+    papers = rispy.loads(browse_export(client, "ris", kind="white_paper"))
+    assert [record["title"] for record in papers] == [seeded["003"].document.title]
+    assert bibtexparser.parse_string(browse_export(client, "bib")).entries
+    assert all(json.loads(line)["archive_id"] for line in browse_export(client, "jsonl").splitlines())
+    assert client.get("/documents/export.csv", {"year": "²"}).status_code == 400
+    assert client.get("/documents/export.pdf").status_code == 404
+    page = client.get("/documents/", {"kind": "white_paper"}).content.decode()
+    assert "/documents/export.csv?kind=white_paper&amp;" in page
+
+
+def test_drafts_are_never_in_a_browse_export(client, fresh_seeded):
+    draft = fresh_seeded["002"].document
+    type(draft).objects.filter(pk=draft.pk).update(status=DocumentStatus.DRAFT)
+    for extension in ("csv", "jsonl", "ris", "bib"):
+        exported = browse_export(client, extension)
+        assert f"/documents/{draft.pk}/" not in exported and f"/documents/{fresh_seeded['003'].document.pk}/" in exported
