@@ -184,9 +184,17 @@ if TRUSTED_PROXY_COUNT:
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
+# Caches: answers a process may keep for itself (formatted citations) in its memory; the API's request counts in
+# files under ARCHIVE_DATA_DIR, which every gunicorn worker on the machine shares, so a client's rate is the
+# archive's, not each worker's.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(ARCHIVE_DATA_DIR / "cache")},
+}
+
 # The JSON API (archive/api.py): anonymous, read-only, JSON only, errors as {"error": ...}. Each client address
 # may make API_THROTTLE_RATE requests ("120/minute"; also /second, /hour, /day; empty for no limit), counted
-# in the cache per server process; beyond it, 429 with Retry-After. The address is read as for login throttling.
+# in the shared cache; beyond it, 429 with Retry-After. The address is read as for login throttling.
 API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "120/minute") or None
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

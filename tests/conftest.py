@@ -22,6 +22,7 @@ _DATA_DIR = Path(os.environ["ARCHIVE_DATA_DIR"])
 settings.ARCHIVE_DATA_DIR = _DATA_DIR
 settings.WHOOSH_PATH = _DATA_DIR / "whoosh"
 settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(settings.WHOOSH_PATH)
+settings.CACHES["shared"]["LOCATION"] = str(_DATA_DIR / "cache")
 # Engines the contract suite (tests/search/test_engine.py) also runs against: haystack's own Whoosh backend,
 # through the engine Elasticsearch and Solr use; and, for `make test-engine SEARCH_URL=…`, that engine.
 settings.HAYSTACK_CONNECTIONS["stock_whoosh"] = {

@@ -5,16 +5,16 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @pytest.fixture
 def throttled(settings):
     """A low rate, counted from nothing (the counts live in the cache)."""
     settings.API_THROTTLE_RATE = "3/minute"
-    cache.clear()
+    caches["shared"].clear()
     yield
-    cache.clear()
+    caches["shared"].clear()
 
 
 def test_a_client_past_the_rate_is_answered_429_json_with_retry_after(client, seeded, throttled):
@@ -113,3 +113,30 @@ def test_behind_a_proxy_the_client_is_the_address_the_proxy_appended(client, set
     assert statuses == [404, 404, 404, 429]
     other = client.get("/api/nothing-here", HTTP_X_FORWARDED_FOR="203.0.113.6", REMOTE_ADDR="127.0.0.1")
     assert other.status_code == 404
+
+
+def test_the_rate_is_counted_across_server_processes(client, seeded, throttled):
+    """gunicorn's workers are processes: a count each kept for itself would let a client make the rate times
+    the number of workers. Another process's requests count against the same client here."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from django.conf import settings as live
+
+    code = (
+        "import django; django.setup()\n"
+        "from django.test import Client\n"
+        "from django.conf import settings\n"
+        "settings.API_THROTTLE_RATE = '3/minute'\n"
+        "client = Client(raise_request_exception=False)  # its database is not the test's: only the count matters\n"
+        "print([client.get('/api/search', {'q': 'security'}).status_code for _ in range(2)])\n"
+    )
+    data_dir = Path(live.CACHES["shared"]["LOCATION"]).parent  # the child's shared cache is this process's
+    env = {"PATH": "/usr/bin:/bin", "ARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True)
+    statuses = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr[-1500:]
+    assert statuses.startswith("[") and "429" not in statuses, statuses
+    assert client.get("/api/search", {"q": "security"}).status_code != 429  # the third request of the minute
+    assert client.get("/api/search", {"q": "security"}).status_code == 429  # the fourth, whichever process answers
