@@ -60,9 +60,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
         params = browse_params(request)
     except BadParameter as error:
         return bad_request(request, error)
-    filters = BrowseFilters(
-        kind=params["kind"], publisher=params["publisher"], year=params["year"], sort=params["sort"] or "newest"
-    )
+    filters = _browse_filters(params)
     paginator = Paginator(browse_documents(filters), 20)
     return render(
         request,
@@ -75,6 +73,13 @@ def document_list(request: HttpRequest) -> HttpResponse:
             "max_export": MAX_EXPORT,
             "exports": [(extension, name) for extension, (name, _, _) in EXPORTS.items()],
         },
+    )
+
+
+def _browse_filters(params: dict) -> BrowseFilters:
+    """What a Browse view (its page or its export) lists, from its read parameters."""
+    return BrowseFilters(
+        kind=params["kind"], publisher=params["publisher"], year=params["year"], sort=params["sort"] or "newest"
     )
 
 
@@ -306,9 +311,7 @@ def document_list_export(request: HttpRequest, extension: str) -> HttpResponse:
         params = browse_params(request)
     except BadParameter as error:
         return bad_request(request, error)
-    filters = BrowseFilters(
-        kind=params["kind"], publisher=params["publisher"], year=params["year"], sort=params["sort"] or "newest"
-    )
+    filters = _browse_filters(params)
     return _export(request, extension, browse_documents(filters)[:MAX_EXPORT].iterator(chunk_size=100), "documents")
 
 
