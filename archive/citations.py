@@ -16,10 +16,13 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.core.cache import cache
+from django.urls import reverse
 
 from archive.models import DatePrecision, Document, DocumentKind, Section
+from archive.sanitize import clean_citation, json_for_script
 
 # CSL types for the archive's kinds; what is not a newspaper piece, a speech, a treaty or a law is a report
 # (white papers, strategies, statements, standards: documents an institution issues).
@@ -396,3 +399,36 @@ def json_ld(item: dict, kind: str, source_url: str = "") -> dict:
     if source_url:
         data["isBasedOn"] = source_url
     return {key: value for key, value in data.items() if value not in ("", [], None)}
+
+
+# --- What the pages show ---------------------------------------------------------------------------------
+
+
+def cite_block(document: Document, url: str, section: Section | None = None) -> dict:
+    """A "Cite" block: the item, each style's note and entry (sanitised), the download links.
+
+    ``url`` is the permalink cited: the document's page, or the section's anchor on it.
+    """
+    item = csl_item(document, url, section)
+    query = f"?{urlencode({'section': section.anchor})}" if section else ""
+    return {
+        "item": item,
+        "section": section,
+        "styles": [
+            {"key": style.style, "name": style.name, "note": clean_citation(style.note), "entry": clean_citation(style.entry)}
+            for style in formatted(item)
+        ],
+        "downloads": [
+            (name, reverse("archive:document_cite_download", args=[document.pk, extension]) + query)
+            for extension, (name, _, _) in DOWNLOADS.items()
+        ],
+    }
+
+
+def page_metadata(document: Document, url: str, pdf_url: str = "") -> dict:
+    """What a document page's <head> tells reference managers: citation_* tags and schema.org JSON-LD."""
+    item = csl_item(document, url)
+    return {
+        "highwire": highwire_tags(item, pdf_url),
+        "json_ld": json_for_script(json_ld(item, document.kind, document.source_url)),
+    }

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from archive.citations import DOWNLOADS, cited_section, csl_item, formatted, highwire_tags, json_ld
+from archive.citations import DOWNLOADS, cite_block, cited_section, csl_item, page_metadata
 from archive.diff import word_diff
 from archive.exports import EXPORTS, MAX_EXPORT
 from archive.feeds import FEED_ITEMS, SearchFeed
@@ -23,7 +23,7 @@ from archive.request_params import (
     query_text,
     search_params,
 )
-from archive.sanitize import clean_citation, diff_html, diff_side_html, json_for_script
+from archive.sanitize import diff_html, diff_side_html
 from archive.search.results import SORT_LABELS, matching_documents, search_documents
 from archive.search.engine import SEARCH_UNAVAILABLE, EngineUnavailable
 from archive.search.query import QueryError
@@ -114,42 +114,20 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "within": within,
             "within_error": within_error,
             "related": related_documents(document),
-            "cite": citations(request, document),
-            "head": page_metadata(request, document),
+            "cite": cite_block(document, _permalink(request, document, None)),
+            "head": _head_metadata(request, document),
         },
         status=status,
     )
 
 
-def citations(request: HttpRequest, document: Document, section: Section | None = None) -> dict:
-    """What a "Cite" block shows: the item, each style's note and entry (sanitised), the download links."""
-    item = csl_item(document, _permalink(request, document, section), section)
-    query = f"?{urlencode({'section': section.anchor})}" if section else ""
-    return {
-        "item": item,
-        "section": section,
-        "styles": [
-            {"key": style.style, "name": style.name, "note": clean_citation(style.note), "entry": clean_citation(style.entry)}
-            for style in formatted(item)
-        ],
-        "downloads": [
-            (name, reverse("archive:document_cite_download", args=[document.pk, extension]) + query)
-            for extension, (name, _, _) in DOWNLOADS.items()
-        ],
-    }
-
-
-def page_metadata(request: HttpRequest, document: Document) -> dict:
-    """What the document page's <head> tells reference managers: citation_* tags and schema.org JSON-LD."""
-    item = csl_item(document, _permalink(request, document, None))
+def _head_metadata(request: HttpRequest, document: Document) -> dict:
+    """The <head> tags of a document page; a PDF source is linked so reference managers fetch it."""
     source = document.source_file
     pdf_url = ""
     if source is not None and source.media_type.startswith("application/pdf"):
         pdf_url = request.build_absolute_uri(reverse("archive:document_source", args=[document.pk]))
-    return {
-        "highwire": highwire_tags(item, pdf_url),
-        "json_ld": json_for_script(json_ld(item, document.kind, document.source_url)),
-    }
+    return page_metadata(document, _permalink(request, document, None), pdf_url)
 
 
 def _permalink(request: HttpRequest, document: Document, section: Section | None) -> str:
@@ -176,7 +154,7 @@ def document_cite(request: HttpRequest, pk: int) -> HttpResponse:
         document, section = _cited(request, pk)
     except BadParameter as error:
         return bad_request(request, error)
-    return render(request, "archive/document_cite.html", {"document": document, "cite": citations(request, document, section)})
+    return render(request, "archive/document_cite.html", {"document": document, "cite": cite_block(document, _permalink(request, document, section), section)})
 
 
 @require_safe
