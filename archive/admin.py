@@ -33,6 +33,14 @@ class YearFilter(admin.SimpleListFilter):
         return queryset.filter(date__year=year) if 1 <= year <= 9999 else queryset.none()
 
 
+class PublisherFilter(admin.AllValuesFieldListFilter):
+    """Publishers as recorded; documents without one are offered as "(none)", not as a link without text."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            yield {**choice, "display": choice["display"] or "(none)"}
+
+
 class SectionInline(admin.StackedInline):
     model = Section
     fk_name = "document"
@@ -91,7 +99,7 @@ class DocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
     # Both links are nullable, which a bare select_related() skips: one query per row without this.
     list_select_related = ["version_of", "draft_of"]
-    list_filter = ["kind", "publisher", "status", YearFilter, "complete"]
+    list_filter = ["kind", ("publisher", PublisherFilter), "status", YearFilter, "complete"]
     search_fields = ["title", "subtitle", "publisher", "issuer", "authors"]
     date_hierarchy = "date"
     raw_id_fields = ["version_of", "draft_of"]

@@ -1,4 +1,5 @@
-"""axe-core on every public page, at phone and desktop sizes, light and dark: no critical or serious violation.
+"""axe-core on every public page (phone and desktop sizes, light and dark) and on the admin pages the archive adds
+or changes: no critical or serious violation.
 
 axe-core comes from the installed axe-playwright-python package (it bundles axe.min.js): nothing is fetched.
 """
@@ -33,14 +34,38 @@ def _pages(seeds) -> list[str]:
      ({"width": 390, "height": 844}, "dark"), ({"width": 1280, "height": 900}, "dark")],
 )
 def test_no_page_has_a_critical_or_serious_accessibility_violation(browser, live_server, fresh_seeded, viewport, scheme):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    found = _serious_violations(context.new_page(), live_server.url, _pages(fresh_seeded))
+    context.close()
+    assert found == {}
+
+
+def test_no_admin_page_the_archive_adds_has_a_critical_or_serious_violation(browser, live_server, fresh_seeded, admin_user):
+    white_paper = fresh_seeded["003"].document
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "password")
+    page.click("input[type=submit]")
+    addresses = [
+        "/admin/archive/document/",
+        "/admin/archive/document/import/",
+        f"/admin/archive/document/{white_paper.pk}/change/",
+    ]
+    found = _serious_violations(page, live_server.url, addresses)
+    context.close()
+    assert found == {}
+
+
+def _serious_violations(page, base_url: str, addresses: list[str]) -> dict:
+    """{address: [(rule, first nodes)]} for every critical or serious axe-core violation."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    page = context.new_page()
     found = {}
-    for address in _pages(fresh_seeded):
-        page.goto(live_server.url + address)
+    for address in addresses:
+        page.goto(base_url + address)
         violations = axe.run(page).response["violations"]
         serious = [
             (violation["id"], [node["target"] for node in violation["nodes"]][:3])
@@ -49,5 +74,4 @@ def test_no_page_has_a_critical_or_serious_accessibility_violation(browser, live
         ]
         if serious:
             found[address] = serious
-    context.close()
-    assert found == {}
+    return found
