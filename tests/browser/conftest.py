@@ -34,3 +34,31 @@ def page(browser):
     page.console_errors = errors
     yield page
     context.close()
+
+
+def admin_login(page, base_url: str, username: str, password: str) -> None:
+    """Log in through the admin's own login form, as an editor would (axes sees a real request)."""
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(lambda url: "/admin/login/" not in url)
+
+
+def serious_violations(page, base_url: str, addresses: list[str]) -> dict:
+    """{address: [(rule, first nodes)]} for every critical or serious axe-core violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found = {}
+    for address in addresses:
+        page.goto(base_url + address)
+        violations = axe.run(page).response["violations"]
+        serious = [
+            (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+            for violation in violations
+            if violation["impact"] in ("critical", "serious")
+        ]
+        if serious:
+            found[address] = serious
+    return found

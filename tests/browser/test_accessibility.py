@@ -6,6 +6,8 @@ axe-core comes from the installed axe-playwright-python package (it bundles axe.
 
 import pytest
 
+from tests.browser.conftest import admin_login, serious_violations
+
 pytestmark = pytest.mark.browser
 
 
@@ -35,7 +37,7 @@ def _pages(seeds) -> list[str]:
 )
 def test_no_page_has_a_critical_or_serious_accessibility_violation(browser, live_server, fresh_seeded, viewport, scheme):
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    found = _serious_violations(context.new_page(), live_server.url, _pages(fresh_seeded))
+    found = serious_violations(context.new_page(), live_server.url, _pages(fresh_seeded))
     context.close()
     assert found == {}
 
@@ -44,34 +46,13 @@ def test_no_admin_page_the_archive_adds_has_a_critical_or_serious_violation(brow
     white_paper = fresh_seeded["003"].document
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", "password")
-    page.click("input[type=submit]")
+    admin_login(page, live_server.url, "admin", "password")
     addresses = [
         "/admin/archive/document/",
         "/admin/archive/document/import/",
         f"/admin/archive/document/{white_paper.pk}/change/",
     ]
-    found = _serious_violations(page, live_server.url, addresses)
+    found = serious_violations(page, live_server.url, addresses)
     context.close()
     assert found == {}
 
-
-def _serious_violations(page, base_url: str, addresses: list[str]) -> dict:
-    """{address: [(rule, first nodes)]} for every critical or serious axe-core violation."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    found = {}
-    for address in addresses:
-        page.goto(base_url + address)
-        violations = axe.run(page).response["violations"]
-        serious = [
-            (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-            for violation in violations
-            if violation["impact"] in ("critical", "serious")
-        ]
-        if serious:
-            found[address] = serious
-    return found

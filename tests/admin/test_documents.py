@@ -1,4 +1,4 @@
-"""Editors in Django admin: documents with their sections, filters, the raw source read-only."""
+"""The document admin: documents with their sections, filters, draft links, the raw source read-only."""
 
 import json
 import re
@@ -70,24 +70,8 @@ def _inline_management(response) -> dict:
     return data
 
 
-def test_editor_imports_files_by_upload(client, search_index):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from archive.models import Document
-    from tests.conftest import seed_path
-
-    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "pw"))
-    good = SimpleUploadedFile("002.txt", seed_path("002").read_bytes())
-    empty = SimpleUploadedFile("empty.txt", b"")
-    response = client.post("/admin/archive/document/import/", {"files": [good, empty]}, follow=True)
-    shown = [str(message) for message in response.context["messages"]]
-    assert any(text.startswith("002.txt: imported") for text in shown)
-    assert any(text.startswith("empty.txt: failed") for text in shown)
-    assert Document.objects.count() == 1
-    assert search_documents("Chuanying").count == 1
-
-
 # Drafts of one work: editors see the link beside the capture link, and may correct it.
+
 
 @pytest.fixture
 def anzus_editor(client, search_index):
@@ -172,30 +156,3 @@ def test_deleting_documents_from_the_list_leaves_the_index_in_step(editor_client
     assert response.status_code == 302
     assert search_documents("Chuanying").count == 0 and search_documents("Preface").count == 0
     assert index_check().clean
-
-
-def test_an_editor_uploads_more_than_a_hundred_files_at_once(client, search_index):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "pw"))
-    files = [
-        SimpleUploadedFile(f"note-{n:03d}.txt", f"Maritime note {n}\n\nPatrols near reef {n} were reported on day {n}.\n".encode())
-        for n in range(120)
-    ]
-    response = client.post("/admin/archive/document/import/", {"files": files}, follow=True)
-    assert response.status_code == 200
-    shown = [str(message) for message in response.context["messages"]]
-    assert sum(text.startswith("note-") and ": imported" in text for text in shown) == 120
-    assert Document.objects.count() == 120 and search_documents("reef").total == 120
-
-
-def test_too_many_files_at_once_get_a_message_not_a_bare_400(client, search_index, settings):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
-    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "pw"))
-    files = [SimpleUploadedFile(f"n{n}.txt", b"Note\n\nText.\n") for n in range(4)]
-    response = client.post("/admin/archive/document/import/", {"files": files}, follow=True)
-    assert response.status_code == 200
-    assert any("At most 3 files can be uploaded at once" in str(message) for message in response.context["messages"])
-    assert Document.objects.count() == 0

@@ -1,18 +1,14 @@
-"""Editors manage documents here: metadata, sections in order, drafts, and the raw source read-only."""
+"""The document admin: metadata, sections in order, drafts, and the raw source read-only."""
 
 from django import forms
-from django.conf import settings
-from django.contrib import admin, messages
-from django.shortcuts import redirect, render
-from django.urls import path
+from django.contrib import admin
 from django.db import models
-from django.core.exceptions import TooManyFilesSent
 from django.db.models.functions import ExtractYear
 from django.utils.html import format_html
 
 from archive import selectors, services
+from archive.admin.imports import ImportFilesMixin
 from archive.models import Document, Section, SourceFile
-from archive.search.sync.writes import IMPORT_BATCH_DOCUMENTS, IndexUpdates
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -94,7 +90,7 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ImportFilesMixin, admin.ModelAdmin):
     form = DocumentForm
     list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
     # Both links are nullable, which a bare select_related() skips: one query per row without this.
@@ -114,43 +110,6 @@ class DocumentAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     change_list_template = "admin/archive/document/change_list.html"
-
-    def get_urls(self):
-        urls = [
-            path("import/", self.admin_site.admin_view(self.import_view), name="archive_document_import"),
-        ]
-        return urls + super().get_urls()
-
-    def import_view(self, request):
-        """Upload files: each is imported whole or not at all, with a message per file."""
-        if request.method == "POST" and self.has_add_permission(request):
-            try:
-                uploads = request.FILES.getlist("files")
-            except TooManyFilesSent:
-                limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
-                self.message_user(
-                    request,
-                    f"At most {limit:,} files can be uploaded at once (ARCHIVE_MAX_UPLOAD_FILES): upload them in "
-                    "smaller groups, or import a folder with `manage.py import_documents`.",
-                    messages.ERROR,
-                )
-                return redirect("admin:archive_document_import")
-            with IndexUpdates(batch=IMPORT_BATCH_DOCUMENTS) as index_updates:
-                for upload in uploads:
-                    self._import_upload(request, upload, index_updates)
-            return redirect("admin:archive_document_changelist")
-        context = {**self.admin_site.each_context(request), "title": "Import documents", "opts": self.model._meta}
-        return render(request, "admin/archive/document/import.html", context)
-
-    def _import_upload(self, request, upload, index_updates) -> None:
-        if too_large := services.size_error(upload.size):
-            self.message_user(request, f"{upload.name}: failed — {too_large}", messages.ERROR)
-            return
-        outcome = services.document_import(raw=upload.read(), file_name=upload.name, index_updates=index_updates)
-        level = {"imported": messages.SUCCESS, "duplicate": messages.WARNING}.get(outcome.status, messages.ERROR)
-        detail = outcome.error or (outcome.document.title if outcome.document else "")
-        notes = "".join(f" ({warning})" for warning in outcome.warnings)
-        self.message_user(request, f"{upload.name}: {outcome.status} — {detail}{notes}", level)
 
     def save_model(self, request, obj, form, change):
         services.document_save(document=obj, changed_fields=form.changed_data if change else [])
