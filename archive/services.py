@@ -8,6 +8,7 @@ written from the committed rows once the transaction commits; a rolled-back one 
 
 import hashlib
 import mimetypes
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,11 +16,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from archive import ingest, works
+from archive import ingest, selectors, works
 from archive.ingest.decode import readable_size
 from archive.ingest.fingerprint import WorkRelation
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
-from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
+from archive.models import DatePrecision, Document, DocumentStatus, Section, SourceFile, TextSample
 from archive.sanitize import paragraphs_to_html
 from archive.search.sync.writes import IndexUpdates, index_on_commit
 
@@ -53,10 +54,17 @@ def size_error(size: int) -> str:
     return ""
 
 
-def document_import(*, raw: bytes, file_name: str, index_updates: IndexUpdates | None = None) -> ImportOutcome:
+def document_import(
+    *,
+    raw: bytes,
+    file_name: str,
+    index_updates: IndexUpdates | None = None,
+    status: DocumentStatus = DocumentStatus.PUBLISHED,
+) -> ImportOutcome:
     """Parse one file and store it whole, or not at all; the same bytes or text are never stored twice.
 
     The index is written once the import commits, or with ``index_updates`` when a bulk import batches them.
+    A document imported with ``status`` draft stays off public pages and search until it is published.
     """
     sha256 = hashlib.sha256(raw).hexdigest()
     existing = SourceFile.objects.filter(sha256=sha256).select_related("document").first()
@@ -76,7 +84,7 @@ def document_import(*, raw: bytes, file_name: str, index_updates: IndexUpdates |
         )
     try:
         with transaction.atomic():
-            document = _create_document(parsed, fingerprint)
+            document = _create_document(parsed, fingerprint, status=status)
             _create_sections(document, parsed)
             SourceFile.objects.create(
                 document=document,
@@ -222,8 +230,8 @@ def title_key(title: str) -> str:
     return " ".join("".join(ch for ch in title.casefold() if ch.isalnum() or ch.isspace()).split())[:500]
 
 
-def _create_document(parsed: ParsedDocument, fingerprint: str) -> Document:
-    document = Document(text_fingerprint=fingerprint)
+def _create_document(parsed: ParsedDocument, fingerprint: str, *, status: DocumentStatus) -> Document:
+    document = Document(text_fingerprint=fingerprint, status=status)
     _apply_metadata(document, parsed, protected=set())
     document.full_clean()
     document.save()
@@ -341,3 +349,74 @@ def _media_type(file_name: str, encoding: str) -> str:
     if encoding == "binary":  # a PDF: its bytes are not text in any charset
         return guessed or "application/octet-stream"
     return f"{guessed or 'text/plain'}; charset={encoding}"
+
+
+# Versions management and admin re-processing (the versions part): an editor's links between captures and
+# drafts, each in one transaction, remembered in ``edited_fields`` so re-parses keep them.
+
+LinkError = works.LinkError
+
+
+@transaction.atomic
+def capture_unlink(*, document: Document) -> Document:
+    """Make a capture a document of its own (listed and searchable); the work keeps its other captures."""
+    return _links_edit([document], lambda: works.unlink_capture(document))
+
+
+@transaction.atomic
+def capture_make_canonical(*, document: Document) -> Document:
+    """Show this capture for its text: the old canonical and the other captures point to it, drafts follow."""
+    return _links_edit([document], lambda: works.make_canonical(document))
+
+
+@transaction.atomic
+def documents_link(*, documents: list[Document], as_: str, canonical: Document) -> Document:
+    """Link documents the importer split: as captures of one text shown as ``canonical``, or as drafts of one work."""
+    return _links_edit(documents, lambda: works.link_documents(documents, as_=as_, canonical=canonical))
+
+
+def _links_edit(documents: list[Document], edit: Callable[[], None]) -> Document:
+    """Run a links edit; remember it on every document it named or relinked; index their works on commit.
+
+    The documents named, and those they were linked to, are marked even where their own link did not
+    change (the canonical capture a capture was unlinked from): a re-parse of either must not join them again.
+    """
+    for document in documents:
+        document.refresh_from_db()  # its links as committed: an earlier edit or import may have moved them
+    named = {document.pk for document in documents}
+    members = set().union(*(works.work_members(document) for document in documents))
+    before = _links(members)
+    edit()
+    named |= {linked for pk in named for linked in before.get(pk, ()) if linked is not None}
+    members |= set().union(*(works.work_members(document) for document in Document.objects.filter(pk__in=members)))
+    after = _links(members)
+    for document in Document.objects.filter(pk__in=members):
+        was, now = before.get(document.pk, (None, None)), after[document.pk]
+        edited = {name for name, old, new in zip(("version_of", "draft_of"), was, now) if old != new}
+        if document.pk in named:
+            edited.add("version_of")
+        if edited:
+            document.edited_fields = sorted(set(document.edited_fields) | edited)
+            document.save(update_fields=["edited_fields", "updated_at"])
+    index_on_commit(members)
+    documents[0].refresh_from_db()
+    return documents[0]
+
+
+def _links(ids: set[int]) -> dict[int, tuple[int | None, int | None]]:
+    rows = Document.objects.filter(pk__in=ids).values_list("pk", "version_of_id", "draft_of_id")
+    return {pk: (version_of, draft_of) for pk, version_of, draft_of in rows}
+
+
+@dataclass(frozen=True)
+class ReindexOutcome:
+    document_id: int
+    searchable: bool  # written to the index; False: removed from it (a draft, or a capture hidden behind another)
+
+
+def documents_reindex(*, documents: list[Document]) -> list[ReindexOutcome]:
+    """Write the documents' committed state to the index again, in one update; say which are searchable."""
+    ids = {document.pk for document in documents}
+    IndexUpdates().add(ids)  # written at once (a batch of one), so a failing engine is reported, not only logged
+    searchable = set(selectors.searchable_documents().filter(pk__in=ids).values_list("pk", flat=True))
+    return [ReindexOutcome(document.pk, document.pk in searchable) for document in documents]

@@ -7,9 +7,10 @@ Called by the services inside their transactions; links an editor set are kept.
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 
 from archive.ingest.fingerprint import DatedText, WorkRelation, dates_differ, work_relation
-from archive.models import Document, TextSample
+from archive.models import Document, DocumentStatus, TextSample
 from archive.selectors import document_text, draft_work_of, work_of
 
 # Share of the smaller of two documents' sampled passages both must hold for their texts to be compared in full.
@@ -73,9 +74,11 @@ def _join_captures(document: Document, text: str, shown: Document) -> Document |
 
 
 def _fullness(document: Document, text: str) -> tuple[bool, bool, int]:
-    """Rank captures for showing: complete before partial, dated before undated (a researcher cites the
-    date), then the longer text (a truncated scrape yields to the whole article); between equals, the first."""
-    return document.complete, document.date is not None, len(text)
+    """Rank captures for showing: published before draft (a draft imported later never takes a work off the
+    public pages), complete before partial, dated before undated (a researcher cites the date), then the
+    longer text (a truncated scrape yields to the whole article); between equals, the first."""
+    published = document.status == DocumentStatus.PUBLISHED
+    return published, document.complete, document.date is not None, len(text)
 
 
 def _hand_over_drafts(old: Document, new: Document) -> None:
@@ -201,3 +204,102 @@ def _linked_to_nothing(document: Document) -> bool:
         and not document.versions.exists()
         and not document.other_drafts.exists()
     )
+
+
+# Versions management: an editor unlinks a capture, chooses the canonical capture, or links documents the
+# importer split. The services run these in one transaction and remember the links as the editor's.
+
+
+class LinkError(ValueError):
+    """An editor's link request that cannot be carried out as asked; the message says why, for the editor."""
+
+
+def unlink_capture(document: Document) -> None:
+    """Make a capture a document of its own; a canonical capture hands its place to the fullest other one."""
+    if document.version_of_id is not None:
+        _release(document)
+        return
+    others = list(document.versions.all())
+    if not others:
+        raise LinkError(f"#{document.pk} is not linked with another capture.")
+    successor = max(others, key=lambda other: _fullness(other, work_text(other)))
+    _show_instead(document, successor)
+    Document.objects.filter(pk=document.pk).update(version_of=None)
+
+
+def make_canonical(document: Document) -> None:
+    """Show this capture for its text: the old canonical and the other captures point to it, the drafts follow."""
+    shown = document.version_of
+    if shown is None:
+        raise LinkError(f"#{document.pk} is already the canonical capture of its text.")
+    _show_instead(shown, document)
+
+
+def link_documents(documents: list[Document], *, as_: str, canonical: Document) -> None:
+    """File the documents with ``canonical``: as captures of its text (it is shown), or as drafts of its work.
+
+    Whole works move: a document's other captures follow it, and each document's work of drafts joins
+    ``canonical``'s. Chosen documents that are captures of one another are told apart when linked as drafts.
+    """
+    if as_ not in ("captures", "drafts"):
+        raise LinkError(f"Documents are linked as captures or as drafts, not as {as_!r}.")
+    chosen = {document.pk for document in documents}
+    if canonical.pk not in chosen or len(chosen) < 2:
+        raise LinkError("Choose two or more documents, and one of them to file the others under.")
+    if as_ == "drafts":
+        for document in Document.objects.filter(pk__in=chosen, version_of__in=chosen):
+            _release(document)  # the editor says these two differ: neither hides the other
+    canonical.refresh_from_db()
+    own = canonical.version_of_id or canonical.pk
+    shown = set(
+        Document.objects.filter(pk__in=chosen).annotate(shown=Coalesce("version_of", "pk")).values_list("shown", flat=True)
+    )
+    if shown == {own}:
+        raise LinkError("These documents are already captures of one text.")
+    others = list(Document.objects.filter(pk__in=shown - {own}).order_by("pk"))
+    if as_ == "captures":
+        if canonical.version_of_id is not None:
+            make_canonical(canonical)
+        for other in others:
+            _show_instead(other, canonical)
+        return
+    work = Document.objects.get(pk=own)
+    members = set().union(_draft_work(work), *(_draft_work(other) for other in others))
+    _file_drafts(members, draft_work_of(work))
+
+
+def _show_instead(old: Document, new: Document) -> None:
+    """Hide ``old`` behind ``new``: its captures point to ``new``, and ``new`` takes its place among drafts.
+
+    ``old`` is shown (no ``version_of``); ``new`` is one of its captures or another text's shown capture.
+    Where both were drafts of works, the two works become one, filed under the earlier first draft.
+    """
+    old.refresh_from_db()
+    new.refresh_from_db()
+    old_work, new_work = _draft_work(old), _draft_work(new)
+    firsts = {_first_draft(d) for d, work in ((old, old_work), (new, new_work)) if len(work) > 1} - {old.pk}
+    Document.objects.filter(version_of=old).exclude(pk=new.pk).update(version_of=new)
+    Document.objects.filter(pk=new.pk).update(version_of=None)
+    Document.objects.filter(pk=old.pk).update(version_of=new, draft_of=None)
+    _file_drafts((old_work | new_work) - {old.pk}, min(firsts) if firsts else new.pk)
+    old.refresh_from_db()
+    new.refresh_from_db()
+
+
+def _first_draft(document: Document) -> int:
+    """The first draft of a shown document's work of drafts; a hidden capture counts as a work of its own."""
+    return document.pk if document.version_of_id else (document.draft_of_id or document.pk)
+
+
+def _draft_work(document: Document) -> set[int]:
+    """The shown documents of a document's work of drafts, itself included (a hidden capture: itself only)."""
+    if document.version_of_id:
+        return {document.pk}
+    first = _first_draft(document)
+    return {first, *Document.objects.filter(draft_of_id=first).values_list("pk", flat=True)}
+
+
+def _file_drafts(members: set[int], first: int) -> None:
+    """File ``members`` as drafts of one work under ``first``; a work of one document is no work at all."""
+    Document.objects.filter(pk__in=members - {first}).update(draft_of=first)
+    Document.objects.filter(pk=first).update(draft_of=None)

@@ -7,7 +7,8 @@ from django.db.models.functions import ExtractYear
 from django.utils.html import format_html
 
 from archive import selectors, services
-from archive.admin.imports import ImportFilesMixin
+from archive.admin.imports import ImportFilesMixin, ReprocessActionsMixin
+from archive.admin.versions import VersionsMixin
 from archive.models import Document, Section, SourceFile
 
 
@@ -90,7 +91,7 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(ImportFilesMixin, admin.ModelAdmin):
+class DocumentAdmin(ImportFilesMixin, ReprocessActionsMixin, VersionsMixin, admin.ModelAdmin):
     form = DocumentForm
     list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
     # Both links are nullable, which a bare select_related() skips: one query per row without this.

@@ -1,4 +1,4 @@
-"""`manage.py import_documents`: files and folders, a JSON summary, a failing exit on bad files."""
+"""`manage.py import_documents`: files and folders, a JSON summary, a failing exit on bad files, drafts."""
 
 import json
 from pathlib import Path
@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from archive.models import Document
-from tests.conftest import SEEDS, SHARED, child_database_url
+from archive.models import Document, DocumentStatus
+from archive.search.results import search_documents
+from tests.conftest import SEEDS, SHARED, child_database_url, seed_path
 
 
 def run_import(*paths, capsys) -> list[dict]:
@@ -143,3 +144,10 @@ def test_the_configured_limit_is_the_one_limit_and_its_message_reads_in_sensible
         call_command("import_documents", str(small), "--json")
     error = json.loads(capsys.readouterr().out)[0]["error"]
     assert "the file is 1.5 KB; the limit is 1,000 bytes" in error
+
+
+def test_draft_imports_drafts_kept_out_of_public_search(search_index, capsys):
+    call_command("import_documents", str(seed_path("002")), "--draft")
+    assert "(opinion, 2024-05-16, draft)" in capsys.readouterr().out
+    assert Document.objects.get().status == DocumentStatus.DRAFT
+    assert search_documents("Chuanying").count == 0
