@@ -8,6 +8,7 @@ from django.utils.html import format_html
 
 from archive import selectors, services
 from archive.admin.imports import ImportFilesMixin
+from archive.admin.workflow import WorkflowAdminMixin, WorkflowFormMixin
 from archive.models import Document, Section, SourceFile
 
 
@@ -63,7 +64,7 @@ class SourceFileInline(admin.StackedInline):
         return format_html('<pre style="white-space: pre-wrap; max-height: 40em; overflow: auto">{}</pre>', selectors.source_text(source))
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(WorkflowFormMixin, forms.ModelForm):
     """The change form; a draft link is filed under the work's first draft, as imports file it.
 
     No ``Meta``: the admin builds the fields, so its widgets and ``formfield_overrides`` apply.
@@ -90,7 +91,7 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(ImportFilesMixin, admin.ModelAdmin):
+class DocumentAdmin(WorkflowAdminMixin, ImportFilesMixin, admin.ModelAdmin):
     form = DocumentForm
     list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
     # Both links are nullable, which a bare select_related() skips: one query per row without this.
