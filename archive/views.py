@@ -110,7 +110,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": sections,
             "missing_sections": sum(1 for node in sections if not node.section.captured),
             "canonical": canonical,
-            "versions": document_versions(document.version_of or document),
+            "versions": [other for other in document_versions(document.version_of or document) if other != document],
             "drafts": [draft for draft in work_drafts(document) if draft.pk != (document.version_of or document).pk],
             "within_query": within_query,
             "within": within,
