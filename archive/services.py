@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -429,7 +430,11 @@ def _set_status(document: Document, to: str, reason: str) -> None:
 
 
 def _stamp_status_change(stored: Document | None, document: Document) -> None:
-    """An editor's save that changed the state (the change form's Status) records it as a transition does."""
+    """An editor's save that changed the state (the change form's Status) is held to the workflow and recorded
+    as a transition is; the change form refuses an impossible state first, with the same message."""
     before = stored.status if stored else None
-    if document.status != before:
-        _set_status(document, document.status, document.withdrawn_reason.strip())
+    if document.status == before:
+        return
+    if before is not None and (error := transition_error(before, document.status)):
+        raise ValidationError({"status": error})
+    _set_status(document, document.status, document.withdrawn_reason.strip())

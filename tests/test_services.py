@@ -371,3 +371,21 @@ def test_a_transition_tells_the_history_why_the_document_changed(workflow_archiv
     assert document._change_reason == "Returned to draft"
     document_transition(document=document, to=DocumentStatus.PUBLISHED)
     assert document._change_reason == "Published"
+
+
+def test_a_save_that_changes_the_state_is_held_to_the_workflow(workflow_archive):
+    from django.core.exceptions import ValidationError
+
+    from archive.models import DocumentStatus
+    from archive.services import document_save
+
+    document = workflow_archive["002"].document
+    document.status = DocumentStatus.IN_REVIEW
+    with pytest.raises(ValidationError, match="can only become draft, withdrawn"):
+        document_save(document=document, changed_fields=["status"])
+    document.status, document.withdrawn_reason = DocumentStatus.WITHDRAWN, "Retracted."
+    document_save(document=document, changed_fields=["status", "withdrawn_reason"])
+    document.refresh_from_db()
+    assert (document.status, document.withdrawn_reason) == (DocumentStatus.WITHDRAWN, "Retracted.")
+    assert document.withdrawn_at is not None
+    assert "0 missing, 0 orphaned, 0 stale" in _index_differences()

@@ -513,3 +513,13 @@ def test_a_withdrawn_documents_address_is_a_tombstone_with_the_reason(client, fr
     assert first_words not in page  # the title, date and reason; never the text
     assert 'name="robots" content="noindex"' in page
     assert 'class="site-footer"' in page  # the site's layout
+
+
+@pytest.mark.parametrize("state", [DocumentStatus.DRAFT, DocumentStatus.IN_REVIEW, DocumentStatus.WITHDRAWN])
+def test_another_draft_of_the_work_is_not_linked_once_unpublished(client, anzus, state):
+    february, july = anzus
+    unpublish(february, state)
+    page = client.get(july.get_absolute_url()).content.decode()
+    assert "Other drafts of this work" not in page and february.get_absolute_url() not in page
+    assert client.get(f"/documents/{july.pk}/compare/{february.pk}/").status_code == 404
+    assert client.get(f"/api/documents/{july.pk}").json()["drafts"] == []

@@ -86,7 +86,7 @@ class WorkflowAdminMixin:
     def get_fieldsets(self, request, obj=None):
         withdrawal = ("Withdrawal", {
             "fields": ["withdrawn_reason", "withdrawn_at"],
-            "description": "A withdrawn document leaves search, lists, feeds and the API; its address shows this reason.",
+            "description": "A withdrawn document leaves search, lists, feeds and the API; its address says why.",
         })
         return [*super().get_fieldsets(request, obj), withdrawal]
 
@@ -155,7 +155,8 @@ class WorkflowAdminMixin:
         }.get(to, label)
         self.message_user(request, f"{_count(len(outcome.changed))} {done}.", messages.SUCCESS)
         if outcome.unchanged:
-            self.message_user(request, f"{_count(len(outcome.unchanged))} already {label}: left as it was.", messages.INFO)
+            already = f"{_count(len(outcome.unchanged))} already {label}: left as it was."
+            self.message_user(request, already, messages.INFO)
         for pk, why in outcome.refused:
             self.message_user(request, f"#{pk} left as it was: {why}", messages.WARNING)
         if refused := len(documents) - len(allowed):

@@ -95,7 +95,8 @@ def test_an_editor_publishes_in_bulk_and_is_told_how_many(fresh_seeded, as_role)
     assert response.status_code == 302
     messages = [str(message) for message in response.wsgi_request._messages]
     assert "2 documents published." in messages
-    assert set(Document.objects.filter(pk__in=[d.pk for d in documents]).values_list("status", flat=True)) == {"published"}
+    statuses = Document.objects.filter(pk__in=[d.pk for d in documents]).values_list("status", flat=True)
+    assert set(statuses) == {"published"}
     assert search_documents("digital").count == 1
 
 

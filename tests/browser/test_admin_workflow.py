@@ -27,7 +27,8 @@ def index_differences() -> str:
 def serious_here(page) -> list:
     """Critical or serious axe-core violations on the page as it is now (a page only a POST reaches)."""
     violations = Axe().run(page).response["violations"]
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations if v["impact"] in ("critical", "serious")]
+    serious = [v for v in violations if v["impact"] in ("critical", "serious")]
+    return [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in serious]
 
 
 def log_in_as(page, live_server, role: str) -> None:
@@ -118,7 +119,8 @@ def test_a_contributor_refused_publishing(page, live_server, fresh_seeded):
     statuses = page.locator("select[name=status] option").evaluate_all("options => options.map(o => o.value)")
     assert statuses == ["draft", "in_review"]
     token = page.locator("input[name=csrfmiddlewaretoken]").first.input_value()
-    forged = page.request.post(change, form={"csrfmiddlewaretoken": token, "title": document.title, "status": "published"})
+    form = {"csrfmiddlewaretoken": token, "title": document.title, "status": "published"}
+    forged = page.request.post(change, form=form)
     assert forged.status == 403
     assert Document.objects.get(pk=document.pk).status == DocumentStatus.DRAFT
     page.goto(live_server.url + document.get_absolute_url())
