@@ -18,22 +18,13 @@ from archive.search.query import QueryError
 from archive.search.related import related_documents
 from archive.search.results import search_documents
 from archive.search.within import search_within
-from archive.selectors import published_document
+from archive.selectors import published_document, shown_capture, withdrawn_document
 from archive.serializers import document_metadata, search_page_json, sections_full
 
 
 class SearchUnavailable(APIException):
     status_code = 503
     default_detail = SEARCH_UNAVAILABLE
-
-
-def json_errors(exc, context) -> Response | None:
-    """Every error the API answers as it always has, ``{"error": "..."}`` (DRF writes ``{"detail": ...}``); DRF
-    has already set the 429's Retry-After and the 405's Allow."""
-    response = exception_handler(exc, context)
-    if response is not None and isinstance(response.data, dict) and "detail" in response.data:
-        response.data = {"error": str(response.data["detail"])}
-    return response
 
 
 class AnyAccept(BaseContentNegotiation):
@@ -67,10 +58,39 @@ def _past_the_last(request: Request, page: int, last: int) -> Response:
     )
 
 
+class Withdrawn(APIException):
+    """410 Gone for a withdrawn document, with why and when, so a client can tell its reader."""
+
+    status_code = 410
+
+    def __init__(self, document: Document):
+        super().__init__(f"Document {document.pk} was withdrawn: {document.withdrawn_reason}")
+        self.document = document
+
+
+def json_errors(exc, context) -> Response | None:
+    """Every error the API answers as it always has, ``{"error": "..."}`` (DRF writes ``{"detail": ...}``); DRF
+    has already set the 429's Retry-After and the 405's Allow. A withdrawal adds its reason and time."""
+    response = exception_handler(exc, context)
+    if response is not None and isinstance(response.data, dict) and "detail" in response.data:
+        response.data = {"error": str(response.data["detail"])}
+    if response is not None and isinstance(exc, Withdrawn):
+        withdrawn_at = exc.document.withdrawn_at
+        response.data |= {
+            "id": exc.document.pk,
+            "title": exc.document.title,
+            "reason": exc.document.withdrawn_reason,
+            "withdrawn_at": withdrawn_at.isoformat() if withdrawn_at else None,
+        }
+    return response
+
+
 def _published(pk: int) -> Document:
-    """A published document, or the 404 (drafts are never answered)."""
+    """A published document; a 410 for a withdrawn one, a 404 for any other (drafts are never answered)."""
     found = published_document(pk)
     if found is None:
+        if withdrawn := withdrawn_document(pk):
+            raise Withdrawn(withdrawn)
         raise NotFound(f"No published document with id {pk}.")
     return found
 
@@ -105,14 +125,17 @@ class DocumentDetail(ApiView):
     @extend_schema(
         summary="A document",
         description="Its metadata, the full tree of its sections with their text, and related documents.",
-        responses={200: api_schema.Document, 404: api_schema.Error, 429: api_schema.Error},
+        responses={200: api_schema.Document, 404: api_schema.Error, 410: api_schema.Withdrawn, 429: api_schema.Error},
     )
     def get(self, request: Request, pk: int) -> Response:
         found = _published(pk)
         related = [
             {"id": other.pk, "title": other.title, "url": other.get_absolute_url()} for other in related_documents(found)
         ]
-        return Response({**document_metadata(found), "sections": sections_full(found), "related": related})
+        # Another capture names the capture shown for its work only if that one is public: never a draft's id.
+        shown = shown_capture(found)
+        metadata = document_metadata(found) | {"version_of": shown.pk if shown else None}
+        return Response({**metadata, "sections": sections_full(found), "related": related})
 
 
 class DocumentSearch(ApiView):
@@ -120,7 +143,7 @@ class DocumentSearch(ApiView):
         summary="Search within a document",
         description="One page of the document's sections matching the query, in reading order, with hit counts.",
         parameters=[api_schema.QUERY, api_schema.PAGE],
-        responses={200: api_schema.WithinPage, **api_schema.ERRORS},
+        responses={200: api_schema.WithinPage, **api_schema.ERRORS, 410: api_schema.Withdrawn},
     )
     def get(self, request: Request, pk: int) -> Response:
         found = _published(pk)

@@ -14,6 +14,13 @@ class Error(serializers.Serializer):
     last = serializers.URLField(required=False, help_text="A page past the last (404): the last page's address.")
 
 
+class Withdrawn(Error):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    reason = serializers.CharField(help_text="Why the document was withdrawn, as the editors wrote it.")
+    withdrawn_at = serializers.DateTimeField(allow_null=True, help_text="When it was withdrawn (ISO 8601).")
+
+
 def _link(what: str) -> serializers.URLField:
     return serializers.URLField(allow_null=True, help_text=f"Absolute address of the {what} page; null at the end.")
 

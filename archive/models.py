@@ -1,6 +1,7 @@
 """The archive's records: a document, its section tree, and the raw file it came from."""
 
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -55,8 +56,15 @@ class DatePrecision(models.TextChoices):
 
 
 class DocumentStatus(models.TextChoices):
+    """Where a document stands in the editors' workflow: draft → in review → published → withdrawn.
+
+    Only a published document is public; a withdrawn one keeps a tombstone at its address.
+    """
+
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
     PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 class Document(models.Model):
@@ -105,7 +113,16 @@ class Document(models.Model):
         max_length=10,
         choices=DocumentStatus.choices,
         default=DocumentStatus.PUBLISHED,
-        help_text="Drafts never appear on public pages, in search or in the API.",
+        help_text=(
+            "Only published documents appear on public pages, in search and in the API; a withdrawn one "
+            "leaves them all but keeps a page at its address saying why."
+        ),
+    )
+    withdrawn_reason = models.TextField(
+        blank=True, help_text="Why the document was withdrawn, shown on the page left at its address."
+    )
+    withdrawn_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When it was withdrawn; empty unless withdrawn."
     )
     complete = models.BooleanField(
         default=True, help_text="False when the capture lacks parts the document lists (a partial capture)."
@@ -148,12 +165,19 @@ class Document(models.Model):
         # Newest first, the undated last: a plain "-date" puts them last on SQLite and first on PostgreSQL.
         ordering = [models.F("date").desc(nulls_last=True), "-id"]
         indexes = [models.Index(fields=["status", "version_of", "date"])]
+        # Checked by the admin's workflow (archive/admin/workflow.py) and by imports that may publish.
+        permissions = [("publish_document", "Can publish and withdraw documents")]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("archive:document", args=[self.pk])
+
+    def clean(self) -> None:
+        """A withdrawal names its reason: the page left at the document's address shows it to readers."""
+        if self.status == DocumentStatus.WITHDRAWN and not self.withdrawn_reason.strip():
+            raise ValidationError({"withdrawn_reason": "Say why the document is withdrawn: readers are shown it."})
 
     @property
     def is_public(self) -> bool:

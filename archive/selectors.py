@@ -67,6 +67,18 @@ def published_document(pk: int) -> Document | None:
     return Document.objects.filter(status=DocumentStatus.PUBLISHED, pk=pk).select_related("version_of").first()
 
 
+def shown_capture(document: Document) -> Document | None:
+    """The capture the public is shown for this other capture's work; None for the shown capture itself, and
+    when the work's canonical capture is not published: a draft's title and address never reach a page."""
+    canonical = document.version_of
+    return canonical if canonical is not None and canonical.status == DocumentStatus.PUBLISHED else None
+
+
+def withdrawn_document(pk: int) -> Document | None:
+    """A withdrawn document: its address keeps a tombstone (title, date, the reason), never its text."""
+    return Document.objects.filter(status=DocumentStatus.WITHDRAWN, pk=pk).first()
+
+
 @dataclass
 class SectionNode:
     """A section in its document's tree."""

@@ -41,6 +41,8 @@ from archive.selectors import (
     recent_documents,
     section_tree,
     shared_work,
+    shown_capture,
+    withdrawn_document,
     work_drafts,
 )
 
@@ -87,8 +89,8 @@ def _browse_filters(params: dict) -> BrowseFilters:
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = published_document(pk)
     if document is None:
-        raise Http404("No such document")
-    canonical = document.version_of
+        return _withdrawn_or_404(request, pk)
+    canonical = shown_capture(document)
     within_query, within, within_error = query_text(request), None, ""
     status = 200
     if within_query.strip():
@@ -108,8 +110,8 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": sections,
             "missing_sections": sum(1 for node in sections if not node.section.captured),
             "canonical": canonical,
-            "versions": document_versions(canonical or document),
-            "drafts": [draft for draft in work_drafts(document) if draft.pk != (canonical or document).pk],
+            "versions": [other for other in document_versions(document.version_of or document) if other != document],
+            "drafts": [draft for draft in work_drafts(document) if draft.pk != (document.version_of or document).pk],
             "within_query": within_query,
             "within": within,
             "within_error": within_error,
@@ -119,6 +121,14 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
+
+
+def _withdrawn_or_404(request: HttpRequest, pk: int) -> HttpResponse:
+    """A withdrawn document's address answers 410 Gone with why it went; any other unpublished one is a 404."""
+    document = withdrawn_document(pk)
+    if document is None:
+        raise Http404("No such document")
+    return render(request, "archive/document_withdrawn.html", {"document": document}, status=410)
 
 
 def _head_metadata(request: HttpRequest, document: Document) -> dict:

@@ -147,3 +147,19 @@ def test_a_page_past_the_last_is_a_404_naming_the_last(client, seeded):
 def test_a_parameter_the_api_cannot_read_is_a_json_400(client, seeded):
     response = client.get("/api/search", {"q": "china", "per_page": "²"})
     assert response.status_code == 400 and "per_page=" in response.json()["error"]
+
+
+def test_a_withdrawn_document_answers_410_with_the_reason_as_json(client, fresh_seeded):
+    from archive.models import DocumentStatus
+    from archive.services import document_transition
+
+    document = fresh_seeded["002"].document
+    document_transition(document=document, to=DocumentStatus.WITHDRAWN, reason="Superseded by the 2025 edition.")
+    for address in (f"/api/documents/{document.pk}", f"/api/documents/{document.pk}/search?q=digital"):
+        response = client.get(address)
+        assert response.status_code == 410, address
+        data = response.json()
+        assert data["reason"] == "Superseded by the 2025 edition."
+        assert data["id"] == document.pk and data["title"] == document.title
+        assert data["withdrawn_at"] == document.withdrawn_at.isoformat()
+        assert "Superseded by the 2025 edition." in data["error"]

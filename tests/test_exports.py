@@ -5,6 +5,7 @@ import io
 import json
 
 import bibtexparser
+import pytest
 import rispy
 
 from archive.models import DocumentStatus
@@ -45,9 +46,14 @@ def test_filters_apply_to_the_export(client, seeded):
     assert [row["id"] for row in rows] == [str(seeded["003"].document.pk)]
 
 
-def test_drafts_are_never_exported(client, fresh_seeded):
+UNPUBLISHED = [DocumentStatus.DRAFT, DocumentStatus.IN_REVIEW, DocumentStatus.WITHDRAWN]
+
+
+@pytest.mark.parametrize("state", UNPUBLISHED)
+def test_drafts_are_never_exported(client, fresh_seeded, state):
+    """Nor a document in review or withdrawn: only published documents are exported."""
     draft = fresh_seeded["002"].document
-    type(draft).objects.filter(pk=draft.pk).update(status=DocumentStatus.DRAFT)  # the index still holds it
+    type(draft).objects.filter(pk=draft.pk).update(status=state)  # the index still holds it
     for extension in ("csv", "jsonl", "ris", "bib"):
         exported = export(client, extension, q="China digital")
         assert f"/documents/{draft.pk}/" not in exported
@@ -96,9 +102,10 @@ def test_a_browse_view_exports_all_its_documents_in_its_order(client, seeded, mo
     assert "/documents/export.csv?kind=white_paper&amp;" in page
 
 
-def test_drafts_are_never_in_a_browse_export(client, fresh_seeded):
+@pytest.mark.parametrize("state", UNPUBLISHED)
+def test_drafts_are_never_in_a_browse_export(client, fresh_seeded, state):
     draft = fresh_seeded["002"].document
-    type(draft).objects.filter(pk=draft.pk).update(status=DocumentStatus.DRAFT)
+    type(draft).objects.filter(pk=draft.pk).update(status=state)
     for extension in ("csv", "jsonl", "ris", "bib"):
         exported = browse_export(client, extension)
         assert f"/documents/{draft.pk}/" not in exported and f"/documents/{fresh_seeded['003'].document.pk}/" in exported

@@ -75,3 +75,13 @@ def test_the_feeds_are_well_formed_atom_as_a_feed_reader_reads_them(client, seed
         assert parsed.version == "atom10" and parsed.entries
         for entry in parsed.entries:
             assert entry.title and entry.link.startswith("http://testserver/documents/") and entry.updated_parsed
+
+
+def test_a_withdrawn_document_leaves_the_feed_and_the_sitemap(client, fresh_seeded):
+    from archive.services import document_transition
+
+    document = fresh_seeded["002"].document
+    document_transition(document=document, to=DocumentStatus.WITHDRAWN, reason="Withdrawn at the author's request.")
+    _, links = atom_links(client, "/feed.atom")
+    assert f"http://testserver{document.get_absolute_url()}" not in links
+    assert document.get_absolute_url() not in client.get("/sitemap.xml").content.decode()

@@ -126,3 +126,32 @@ def test_publishers_to_browse_by_are_in_alphabetical_order_whatever_their_case_a
     assert browse_choices()["publisher"] == [
         ("Asahi Shimbun", 1), ("Élysée", 1), ("the Diplomat", 2), ("The Straits Times", 1), ("Xinhua", 1),
     ]
+
+
+# The workflow: only published documents are public, and a capture names its canonical capture only when public.
+
+
+def test_only_published_documents_are_public(fresh_seeded):
+    from archive.models import DocumentStatus
+    from archive.selectors import public_documents, published_document, withdrawn_document
+    from archive.services import document_transition
+
+    draft, withdrawn = fresh_seeded["002"].document, fresh_seeded["003"].document
+    document_transition(document=draft, to=DocumentStatus.DRAFT)
+    document_transition(document=draft, to=DocumentStatus.IN_REVIEW)
+    document_transition(document=withdrawn, to=DocumentStatus.WITHDRAWN, reason="Superseded.")
+    assert not public_documents().filter(pk__in=[draft.pk, withdrawn.pk]).exists()
+    assert published_document(draft.pk) is None and published_document(withdrawn.pk) is None
+    assert withdrawn_document(withdrawn.pk) == withdrawn and withdrawn_document(draft.pk) is None
+
+
+def test_a_capture_names_its_canonical_capture_only_while_that_is_published(fresh_seeded):
+    from archive.models import DocumentStatus
+    from archive.selectors import shown_capture
+    from archive.services import document_transition
+
+    capture, canonical = fresh_seeded["000"].document, fresh_seeded["001"].document
+    assert shown_capture(Document.objects.get(pk=capture.pk)) == canonical
+    assert shown_capture(canonical) is None
+    document_transition(document=canonical, to=DocumentStatus.DRAFT)
+    assert shown_capture(Document.objects.get(pk=capture.pk)) is None

@@ -1,5 +1,7 @@
 """Pages a researcher uses, rendered through Django's test client."""
 
+import json
+
 import html5lib
 import pytest
 
@@ -424,3 +426,100 @@ def test_an_english_white_paper_still_prints_its_labels_with_a_dot(client, seede
     assert page.find(".//section[@id='ii-1']") is not None
     entries = [" ".join("".join(a.itertext()).split()) for a in page.findall(".//nav[@class='toc']//a")]
     assert "II. China's Security Vision for the Asia-Pacific Region" in entries
+
+
+# The workflow: only a published document is public. A draft, a document in review and a withdrawn one appear on
+# no public surface, not even through a published document of the same work; a withdrawn one keeps a tombstone.
+
+def unpublish(document, to: str) -> None:
+    """Move a published document to ``to`` through the services, as the admin's actions do."""
+    from archive.services import document_transition
+
+    if to == DocumentStatus.IN_REVIEW:
+        document_transition(document=document, to=DocumentStatus.DRAFT)
+    document_transition(document=document, to=to, reason="Republished in a corrected edition.")
+
+
+def public_surfaces(client, word: str, *, others) -> dict[str, str]:
+    """Every public address that lists or names documents, for a search of ``word``: {address: what it answered}."""
+    addresses = [
+        "/", "/documents/", "/feed.atom", "/sitemap.xml", "/opensearch.xml",
+        f"/search/?q={word}", f"/search/feed.atom?q={word}", f"/api/search?q={word}",
+        *(f"/search/export.{extension}?q={word}" for extension in ("csv", "ris", "bib", "jsonl")),
+        *(f"/documents/export.{extension}" for extension in ("csv", "ris", "bib", "jsonl")),
+    ]
+    for other in others:
+        addresses += [other.get_absolute_url(), f"/api/documents/{other.pk}", f"/documents/{other.pk}/cite/"]
+    answers = {}
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        answers[address] = body.decode()
+    return answers
+
+
+@pytest.mark.parametrize("state", [DocumentStatus.DRAFT, DocumentStatus.IN_REVIEW, DocumentStatus.WITHDRAWN])
+def test_an_unpublished_document_is_on_no_public_surface(client, fresh_seeded, state):
+    hidden = fresh_seeded["002"].document
+    others = [fresh_seeded[prefix].document for prefix in ("000", "001", "003")]
+    before = public_surfaces(client, "digital", others=others)
+    assert any(f"/documents/{hidden.pk}/" in body for body in before.values())
+    unpublish(hidden, state)
+    for address, body in public_surfaces(client, "digital", others=others).items():
+        assert f"/documents/{hidden.pk}/" not in body, address
+        assert hidden.title not in body, address
+    expected = 410 if state == DocumentStatus.WITHDRAWN else 404
+    assert client.get(hidden.get_absolute_url()).status_code == expected
+    assert client.get(f"/api/documents/{hidden.pk}").status_code == expected
+    for address in (f"/documents/{hidden.pk}/cite/", f"/documents/{hidden.pk}/source"):
+        assert client.get(address).status_code == 404
+
+
+@pytest.mark.parametrize("state", [DocumentStatus.DRAFT, DocumentStatus.IN_REVIEW, DocumentStatus.WITHDRAWN])
+def test_a_published_capture_never_names_its_unpublished_canonical_capture(client, fresh_seeded, state):
+    """The issue's case: a draft canonical capture's new title showed on its published versions' pages."""
+    from archive.services import document_save
+
+    capture, canonical = fresh_seeded["000"].document, fresh_seeded["001"].document
+    canonical.refresh_from_db()
+    unpublish(canonical, state)
+    canonical.title = "Retitled while unpublished"
+    document_save(document=canonical, changed_fields=["title"])
+    page = client.get(capture.get_absolute_url())
+    assert page.status_code == 200
+    assert_valid_html(page.content)
+    assert "Retitled while unpublished" not in page.content.decode()
+    assert f"/documents/{canonical.pk}/" not in page.content.decode()
+    assert "another capture of" not in page.content.decode()
+    api = client.get(f"/api/documents/{capture.pk}").json()
+    assert api["version_of"] is None and "Retitled" not in json.dumps(api)
+    assert client.get(f"/documents/{capture.pk}/compare/{canonical.pk}/").status_code == 404
+
+
+def test_a_withdrawn_documents_address_is_a_tombstone_with_the_reason(client, fresh_seeded):
+    from archive.services import document_transition
+
+    document = fresh_seeded["002"].document
+    document_transition(document=document, to=DocumentStatus.WITHDRAWN, reason="Withdrawn at the author's request.")
+    response = client.get(document.get_absolute_url())
+    assert response.status_code == 410
+    assert_valid_html(response.content)
+    page = response.content.decode()
+    assert "<h1" in page and document.title in page and "16 May 2024" in page
+    assert "Withdrawn at the author&#x27;s request." in page
+    assert f">{document.withdrawn_at:%-d %B %Y}</time>" in page  # when it was withdrawn
+    first_words = " ".join(document.sections.filter(captured=True).first().text.split()[:8])
+    assert first_words not in page  # the title, date and reason; never the text
+    assert 'name="robots" content="noindex"' in page
+    assert 'class="site-footer"' in page  # the site's layout
+
+
+@pytest.mark.parametrize("state", [DocumentStatus.DRAFT, DocumentStatus.IN_REVIEW, DocumentStatus.WITHDRAWN])
+def test_another_draft_of_the_work_is_not_linked_once_unpublished(client, anzus, state):
+    february, july = anzus
+    unpublish(february, state)
+    page = client.get(july.get_absolute_url()).content.decode()
+    assert "Other drafts of this work" not in page and february.get_absolute_url() not in page
+    assert client.get(f"/documents/{july.pk}/compare/{february.pk}/").status_code == 404
+    assert client.get(f"/api/documents/{july.pk}").json()["drafts"] == []

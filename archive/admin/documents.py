@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from archive import selectors, services
 from archive.admin.imports import ImportFilesMixin, ReprocessActionsMixin
 from archive.admin.versions import VersionsMixin
+from archive.admin.workflow import WorkflowAdminMixin, WorkflowFormMixin
 from archive.models import Document, Section, SourceFile
 
 
@@ -64,7 +65,7 @@ class SourceFileInline(admin.StackedInline):
         return format_html('<pre style="white-space: pre-wrap; max-height: 40em; overflow: auto">{}</pre>', selectors.source_text(source))
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(WorkflowFormMixin, forms.ModelForm):
     """The change form; a draft link is filed under the work's first draft, as imports file it.
 
     No ``Meta``: the admin builds the fields, so its widgets and ``formfield_overrides`` apply.
@@ -91,8 +92,15 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(ImportFilesMixin, ReprocessActionsMixin, VersionsMixin, admin.ModelAdmin):
+class DocumentAdmin(WorkflowAdminMixin, ImportFilesMixin, ReprocessActionsMixin, VersionsMixin, admin.ModelAdmin):
     form = DocumentForm
+    # Every action, each offered only to users with the permissions its decorator names. Those that change what
+    # the public sees (publishing, links between captures, re-parsing) need the publish permission: Editors.
+    actions = [
+        "submit_for_review", "publish", "return_to_draft", "withdraw",  # workflow.py
+        "link_as_captures", "link_as_drafts",  # versions.py
+        "reparse_selected", "reindex_selected",  # imports.py
+    ]
     list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
     # Both links are nullable, which a bare select_related() skips: one query per row without this.
     list_select_related = ["version_of", "draft_of"]

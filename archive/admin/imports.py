@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied, TooManyFilesSent
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -134,15 +133,7 @@ class ImportFilesMixin:
 class ReprocessActionsMixin:
     """Change-list actions: re-parse chosen documents from their raw files, or write them to the index again."""
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if IS_POPUP_VAR in request.GET or not self.has_change_permission(request):
-            return actions
-        for name in ("reparse_selected", "reindex_selected"):
-            actions[name] = self.get_action(name)
-        return actions
-
-    @admin.action(description="Re-parse selected documents from their raw files")
+    @admin.action(permissions=["publish"], description="Re-parse selected documents from their raw files")
     def reparse_selected(self, request, queryset):
         """Run the current parser again (as `manage.py reparse`); editors' corrections and links are kept."""
         for document in queryset.order_by("pk"):
@@ -156,7 +147,7 @@ class ReprocessActionsMixin:
             text = f"#{document.pk} “{document.title}”: re-parsed, {outcome.status}{kept}{relinked} {outcome.error}"
             self.message_user(request, text.rstrip(), level)
 
-    @admin.action(description="Re-index selected documents")
+    @admin.action(permissions=["change"], description="Re-index selected documents")
     def reindex_selected(self, request, queryset):
         """Write the documents to the search index again, from the database, and say which are searchable."""
         documents = list(queryset.order_by("pk"))

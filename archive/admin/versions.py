@@ -7,7 +7,6 @@ Every change goes through the services, which remember it as an editor's choice:
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -132,19 +131,11 @@ class VersionsMixin:
         }
         return TemplateResponse(request, "admin/archive/document/versions_confirm.html", context)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if IS_POPUP_VAR in request.GET or not self.has_change_permission(request):
-            return actions
-        for name in ("link_as_captures", "link_as_drafts"):
-            actions[name] = self.get_action(name)
-        return actions
-
-    @admin.action(description="Link selected documents as captures of one text…")
+    @admin.action(permissions=["publish"], description="Link selected documents as captures of one text…")
     def link_as_captures(self, request, queryset):
         return self._link(request, queryset, "captures")
 
-    @admin.action(description="Link selected documents as drafts of one work…")
+    @admin.action(permissions=["publish"], description="Link selected documents as drafts of one work…")
     def link_as_drafts(self, request, queryset):
         return self._link(request, queryset, "drafts")
 
