@@ -8,6 +8,7 @@ from django.utils.html import format_html
 
 from archive import selectors, services
 from archive.admin.imports import ImportFilesMixin
+from archive.admin.sections import SectionTreeMixin
 from archive.models import Document, Section, SourceFile
 
 
@@ -38,13 +39,22 @@ class PublisherFilter(admin.AllValuesFieldListFilter):
 
 
 class SectionInline(admin.StackedInline):
+    """Each section's label, heading and text, in reading order; the tree itself (adding, deleting,
+    moving, nesting, splitting, merging) is edited in the Sections outline, where every change keeps
+    parent, position, depth and path consistent (archive/admin/sections.py)."""
+
     model = Section
     fk_name = "document"
     extra = 0
     ordering = ["path"]
-    fields = [("label", "label_scheme", "heading", "anchor"), ("position", "depth", "captured"), "text"]
-    readonly_fields = ["position", "depth"]
+    fields = [("label", "label_scheme", "heading", "anchor"), ("path", "depth", "captured"), "text"]
+    readonly_fields = ["path", "depth"]
     show_change_link = False
+    can_delete = False
+    verbose_name_plural = "Sections (to add, delete, move, nest, split or merge sections, open “Sections” above)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class SourceFileInline(admin.StackedInline):
@@ -90,7 +100,7 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(ImportFilesMixin, admin.ModelAdmin):
+class DocumentAdmin(ImportFilesMixin, SectionTreeMixin, admin.ModelAdmin):
     form = DocumentForm
     list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
     # Both links are nullable, which a bare select_related() skips: one query per row without this.
