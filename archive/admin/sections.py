@@ -199,4 +199,5 @@ class SectionTreeMixin:
 
     def _outline_url(self, document: Document, focus: Section | None = None) -> str:
         url = reverse("admin:archive_document_sections", args=[document.pk])
-        return f"{url}?focus={focus.pk}#section-{focus.pk}" if focus is not None else url
+        # The fragment names the title link: browsers focus a focusable fragment target, with or without script.
+        return f"{url}?focus={focus.pk}#section-{focus.pk}-title" if focus is not None else url

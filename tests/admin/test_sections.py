@@ -49,7 +49,7 @@ def test_a_button_applies_its_operation_and_comes_back_to_the_section(editor_cli
     ii = section(document, "ii")
     response = editor_client.post(outline_url(document), {"section": ii.pk, "op": "indent", "at": "2"})
     assert response.status_code == 302
-    assert response["Location"] == f"{outline_url(document)}?focus={ii.pk}#section-{ii.pk}"
+    assert response["Location"] == f"{outline_url(document)}?focus={ii.pk}#section-{ii.pk}-title"
     assert ("ii", 1) in anchors(document) and ("ii-1", 2) in anchors(document)
     page = editor_client.get(response["Location"]).content.decode()
     assert "indented: it is now a subsection of the section before it" in page
