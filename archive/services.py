@@ -475,29 +475,45 @@ def _section_tree_edit(document: Document) -> Iterator[_SectionTree]:
 
 
 def _write_section_tree(tree: _SectionTree) -> None:
-    """Save every row whose place or fields changed, delete the removed ones, create the new ones.
+    """Delete the removed rows, then save each row whose place or fields changed, once, and create the new ones.
 
-    Paths are unique per document, and a move swaps them between rows: rows whose path changes first
-    step aside to a temporary path no real one can take ("~" sorts after digits), then take their own.
+    Paths are unique per document and a move hands them from row to row, so rows are saved in an order
+    in which each one's new path is already free (and its parent saved); only rows that trade paths in
+    a cycle (a move up or down) wait on a temporary path no real one can take ("~" sorts after digits).
     """
     for row in tree.removed:
         row.delete()
-    placed = section_edits.placements(tree.outline)
-    moving = [p for p in placed if p.item.pk is not None and p.item.path != p.path]
-    for placement in moving:
-        placement.item.path = f"~{placement.item.pk}"
-        placement.item.save(update_fields=["path"])
+    pending = [p for p in section_edits.placements(tree.outline) if _section_place_changed(p, tree.changed)]
+    held = {row.path: row.pk for row in tree.rows.values() if row.pk is not None}
     used = {row.anchor for row in tree.rows.values()}  # a deleted section's anchor is not given to another
-    for placement in placed:
-        row = placement.item
-        place = (placement.parent.pk if placement.parent else None, placement.position, placement.depth, placement.path)
-        if row.pk is not None and place == (row.parent_id, row.position, row.depth, row.path) and row.pk not in tree.changed:
+    while pending:
+        ready = [p for p in pending if held.get(p.path, p.item.pk) == p.item.pk and (p.parent is None or p.parent.pk)]
+        if not ready:  # a cycle: one row steps aside
+            stuck = next(p.item for p in pending if p.item.pk is not None)
+            held.pop(stuck.path)
+            stuck.path = f"~{stuck.pk}"
+            stuck.save(update_fields=["path"])
             continue
-        row.parent, row.position, row.depth, row.path = placement.parent, placement.position, placement.depth, placement.path
-        if not row.anchor:
-            row.anchor = _unique_anchor(ParsedSection(row.label, row.heading), placement.parent, used)
-        row.full_clean(exclude=["document", "parent"])
-        row.save()
+        for placement in ready:
+            row = placement.item
+            held.pop(row.path, None)
+            row.parent, row.position, row.depth, row.path = placement.parent, placement.position, placement.depth, placement.path
+            if not row.anchor:
+                row.anchor = _unique_anchor(ParsedSection(row.label, row.heading), placement.parent, used)
+            row.full_clean(exclude=["document", "parent"])
+            row.save()
+            held[row.path] = row.pk
+        saved = {id(placement) for placement in ready}
+        pending = [p for p in pending if id(p) not in saved]
+
+
+def _section_place_changed(placement: section_edits.Placement, changed: set[int]) -> bool:
+    """Whether a row needs saving: it is new, the edit changed its fields, or it has a new place in the tree."""
+    row = placement.item
+    if row.pk is None or row.pk in changed:
+        return True
+    parent = placement.parent.pk if placement.parent else None
+    return (parent, placement.position, placement.depth, placement.path) != (row.parent_id, row.position, row.depth, row.path)
 
 
 def _set_text(section: Section, text: str) -> None:

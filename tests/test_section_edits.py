@@ -3,6 +3,7 @@ services that apply it to a real document (one transaction, the anchors kept, th
 
 import pytest
 from django.core.management import call_command
+from django.db.models.signals import post_save
 
 from archive import section_edits as edits
 from archive import services
@@ -191,6 +192,20 @@ class TestServices:
         assert len(removed) == 4
         assert "ii" not in [anchor for anchor, _, _ in tree_of(white_paper)]
         assert_index_matches_database(capsys)
+
+    def test_each_row_that_moves_is_saved_once_and_a_swap_steps_one_aside(self, white_paper):
+        saves = []
+        post_save.connect(lambda instance, **kwargs: saves.append(instance.anchor), sender=Section, weak=False, dispatch_uid="t")
+        try:
+            services.section_shift(section=section(white_paper, "preface"), direction="down")
+            assert len(saves) == 3 and set(saves) == {"preface", "i"}  # one of the pair waited on a temporary path
+            saves.clear()
+            before = dict(Section.objects.filter(document=white_paper).values_list("anchor", "path"))
+            services.section_shift(section=section(white_paper, "ii"), direction="indent")
+        finally:
+            post_save.disconnect(sender=Section, dispatch_uid="t")
+        moved = [anchor for anchor, path in before.items() if section(white_paper, anchor).path != path]
+        assert sorted(saves) == sorted(moved) and "ii-2" in moved
 
     def test_a_reparse_keeps_the_editors_tree(self, white_paper):
         services.section_shift(section=section(white_paper, "preface"), direction="down")
