@@ -7,6 +7,8 @@ JavaScript. static/archive/admin/section_outline.js adds drag and drop (Sortable
 which post the same operations.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -28,6 +30,30 @@ DONE = {
     "split": "split in two: the new section follows it, without a heading yet",
     "merge": "merged with the section after it",
 }
+
+
+@dataclass(frozen=True)
+class OutlineRow:
+    """A section in the outline, with what its buttons can do: the first of its siblings cannot move up
+    or be indented, the last cannot move down, and the document's last section has none to merge."""
+
+    node: selectors.SectionNode
+    first: bool
+    last: bool
+    final: bool
+
+
+def outline_rows(roots: list[selectors.SectionNode]) -> list[OutlineRow]:
+    """The tree in reading order, each section knowing whether it is the first or last of its siblings."""
+    ends: dict[int, tuple[bool, bool]] = {}
+    levels = [roots]
+    while levels:
+        siblings = levels.pop()
+        for index, node in enumerate(siblings):
+            ends[node.section.pk] = (index == 0, index == len(siblings) - 1)
+            levels.append(node.children)
+    nodes = selectors.reading_order(roots)
+    return [OutlineRow(node, *ends[node.section.pk], final=node is nodes[-1]) for node in nodes]
 
 
 class SectionOperationForm(forms.Form):
@@ -112,10 +138,9 @@ class SectionTreeMixin:
                 return HttpResponseRedirect(self._outline_url(document))
             focus = self._apply(request, form.cleaned_data)
             return HttpResponseRedirect(self._outline_url(document, focus))
-        nodes = selectors.reading_order(selectors.section_tree(document))
         context = {
             **self._context(request, document, "Sections"),
-            "nodes": nodes,
+            "rows": outline_rows(selectors.section_tree(document)),
             "add_form": SectionAddForm(document=document),
         }
         return render(request, "admin/archive/document/sections.html", context)

@@ -125,3 +125,15 @@ def test_an_editor_without_change_permission_is_refused(client, seeded, address)
     url = outline_url(document) + address.format(pk=section(document, "ii").pk)
     assert client.get(url).status_code == 403
     assert client.post(url, {"section": section(document, "ii").pk, "op": "down"}).status_code == 403
+
+
+def test_buttons_that_cannot_apply_are_disabled(editor_client, seeded):
+    document = seeded["003"].document
+    rows = {row.node.section.anchor: row for row in editor_client.get(outline_url(document)).context["rows"]}
+    assert (rows["preface"].first, rows["preface"].last) == (True, False)
+    assert (rows["ii-1"].first, rows["ii-2"].last) == (True, True)
+    assert [anchor for anchor, row in rows.items() if row.final] == ["conclusion"]
+    page = editor_client.get(outline_url(document)).content.decode()
+    preface_row = page[page.index(f'id="section-{rows["preface"].node.section.pk}"'):page.index(f'id="section-{rows["i"].node.section.pk}"')]
+    assert 'value="up" disabled' in preface_row and 'value="outdent" disabled' in preface_row
+    assert 'value="down" disabled' not in preface_row

@@ -4,6 +4,13 @@
   "use strict";
 
   var KEYS = { ArrowUp: "up", ArrowDown: "down", ArrowRight: "indent", ArrowLeft: "outdent" };
+  // Said when a key asks for a move its row's button refuses (the button is disabled).
+  var REFUSED = {
+    up: "It is already the first at its level.",
+    down: "It is already the last at its level.",
+    indent: "There is no section before it at its level to go under.",
+    outdent: "It is already at the top level."
+  };
 
   function moveForm(section, target, where) {
     var form = document.getElementById("outline-move");
@@ -64,7 +71,18 @@
     var button = row.querySelector('button[name="op"][value="' + op + '"]');
     if (button) {
       event.preventDefault();
+      if (button.disabled) {
+        status(REFUSED[op]);
+        return;
+      }
       button.form.requestSubmit(button);
+    }
+  }
+
+  function status(text) {
+    var region = document.getElementById("outline-status");
+    if (region) {
+      region.textContent = text;
     }
   }
 
@@ -77,10 +95,9 @@
       item.querySelector(".outline-title").focus();
     }
     var messages = document.querySelector(".messagelist");
-    var status = document.getElementById("outline-status");
-    if (messages && status) {
+    if (messages) {
       window.setTimeout(function () {
-        status.textContent = messages.textContent.trim();
+        status(messages.textContent.replace(/\s+/g, " ").trim());
       }, 150);
     }
   }
