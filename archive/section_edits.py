@@ -71,8 +71,8 @@ def placements(outline: Outline) -> list[Placement]:
         parent = open_levels[-1] if open_levels else None
         position = counters[entry.depth]
         counters[entry.depth] += 1
-        path = f"{parent.path}." if parent else ""
-        placed = Placement(entry.item, parent.item if parent else None, position, entry.depth, path + f"{position:0{PATH_DIGITS}d}")
+        path = (f"{parent.path}." if parent else "") + f"{position:0{PATH_DIGITS}d}"
+        placed = Placement(entry.item, parent.item if parent else None, position, entry.depth, path)
         open_levels.append(placed)
         result.append(placed)
     return result

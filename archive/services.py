@@ -497,7 +497,8 @@ def _write_section_tree(tree: _SectionTree) -> None:
         for placement in ready:
             row = placement.item
             held.pop(row.path, None)
-            row.parent, row.position, row.depth, row.path = placement.parent, placement.position, placement.depth, placement.path
+            row.parent, row.position = placement.parent, placement.position
+            row.depth, row.path = placement.depth, placement.path
             if not row.anchor:
                 row.anchor = _unique_anchor(ParsedSection(row.label, row.heading), placement.parent, used)
             row.full_clean(exclude=["document", "parent"])
@@ -513,7 +514,8 @@ def _section_place_changed(placement: section_edits.Placement, changed: set[int]
     if row.pk is None or row.pk in changed:
         return True
     parent = placement.parent.pk if placement.parent else None
-    return (parent, placement.position, placement.depth, placement.path) != (row.parent_id, row.position, row.depth, row.path)
+    now = (row.parent_id, row.position, row.depth, row.path)
+    return (parent, placement.position, placement.depth, placement.path) != now
 
 
 def _set_text(section: Section, text: str) -> None:

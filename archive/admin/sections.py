@@ -200,7 +200,11 @@ class SectionTreeMixin:
             return HttpResponseRedirect(self._outline_url(document))
         below = [node.section for node in selectors.reading_order(selectors.section_tree(document))]
         subsections = [row for row in below if row.path.startswith(section.path + ".")]
-        context = {**self._context(request, document, f"Delete section “{section}”?"), "section": section, "subsections": subsections}
+        context = {
+            **self._context(request, document, f"Delete section “{section}”?"),
+            "section": section,
+            "subsections": subsections,
+        }
         return render(request, "admin/archive/document/section_delete.html", context)
 
     def _changeable_document(self, request, object_id: int) -> Document:
