@@ -376,10 +376,10 @@ def section_add(
 ) -> Section:
     """Add a section after ``after`` (and its subsections) at its level, or at the end of the document."""
     with _section_tree_edit(document) as tree:
-        new = Section(document=document, label=label, label_scheme=label_scheme, heading=heading)
+        new = Section(document=tree.document, label=label, label_scheme=label_scheme, heading=heading)
         _set_text(new, text)
-        anchor_after = tree.row(after) if after else None
-        tree.outline = section_edits.insert_after(tree.outline, new, after=anchor_after)
+        after_row = tree.row(after) if after else None
+        tree.outline = section_edits.insert_after(tree.outline, new, after=after_row)
     return new
 
 
