@@ -36,7 +36,17 @@ test-engine: setup $(VENV)/.engines-installed
 	@test -n "$(SEARCH_URL)" || { echo "Set SEARCH_URL to the engine to test (elasticsearch7://host:9200/index or solr://host:8983/solr/core)"; exit 2; }
 	ENGINE_UNDER_TEST="$(SEARCH_URL)" $(PY) -m pytest tests/search/test_engine.py
 
-setup: $(VENV)/.installed
+VENDORED_JS := static/vendor/sortablejs/Sortable.min.js
+setup: $(VENV)/.installed $(VENDORED_JS)
+
+# Browser libraries, pinned in package-lock.json and installed by npm from it (node and npm are Debian's),
+# copied under static/vendor/ (not committed) so pages load them from the archive itself, within the CSP.
+# SortableJS: drag and drop in the admin's section outline (static/archive/admin/section_outline.js).
+$(VENDORED_JS): package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $@)
+	cp node_modules/sortablejs/Sortable.min.js node_modules/sortablejs/LICENSE $(dir $@)
 
 # requirements-dev.txt holds the runtime lock's pins too: every file installed is pinned and hashed. The locked
 # pip comes with it (no unhashed `pip install --upgrade pip`); Debian's pip 23.0.1 installs these locks as well.
@@ -121,4 +131,4 @@ ifneq ($(strip $(SAMPLES)),)
 endif
 
 clean:
-	rm -rf $(VENV) $(LOADTEST_VENV) var .pytest_cache
+	rm -rf $(VENV) $(LOADTEST_VENV) var .pytest_cache node_modules static/vendor

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 
 from archive import selectors, services
 from archive.admin.imports import ImportFilesMixin, ReprocessActionsMixin
+from archive.admin.sections import SectionTreeMixin
 from archive.admin.versions import VersionsMixin
 from archive.admin.workflow import WorkflowAdminMixin, WorkflowFormMixin
 from archive.models import Document, Section, SourceFile
@@ -40,13 +41,22 @@ class PublisherFilter(admin.AllValuesFieldListFilter):
 
 
 class SectionInline(admin.StackedInline):
+    """Each section's label, heading and text, in reading order; the tree itself (adding, deleting,
+    moving, nesting, splitting, merging) is edited in the Sections outline, where every change keeps
+    parent, position, depth and path consistent (archive/admin/sections.py)."""
+
     model = Section
     fk_name = "document"
     extra = 0
     ordering = ["path"]
-    fields = [("label", "label_scheme", "heading", "anchor"), ("position", "depth", "captured"), "text"]
-    readonly_fields = ["position", "depth"]
+    fields = [("label", "label_scheme", "heading", "anchor"), ("path", "depth", "captured"), "text"]
+    readonly_fields = ["path", "depth"]
     show_change_link = False
+    can_delete = False
+    verbose_name_plural = "Sections (to add, delete, move, nest, split or merge sections, open “Sections” above)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class SourceFileInline(admin.StackedInline):
@@ -92,7 +102,9 @@ class DocumentForm(WorkflowFormMixin, forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(WorkflowAdminMixin, ImportFilesMixin, ReprocessActionsMixin, VersionsMixin, admin.ModelAdmin):
+class DocumentAdmin(
+    WorkflowAdminMixin, ImportFilesMixin, ReprocessActionsMixin, VersionsMixin, SectionTreeMixin, admin.ModelAdmin
+):
     form = DocumentForm
     # Every action, each offered only to users with the permissions its decorator names. Those that change what
     # the public sees (publishing, links between captures, re-parsing) need the publish permission: Editors.
