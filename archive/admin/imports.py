@@ -1,7 +1,7 @@
 """Importing files from the admin, and re-processing chosen documents (re-parse, re-index) from the list.
 
 Each upload is imported whole or not at all, with a result per file. With JavaScript the page posts one file
-per request to a JSON endpoint (static/archive/admin-import.js), so any number of files of any size go up
+per request to a JSON endpoint (static/archive/admin/import.js), so any number of files of any size go up
 one by one with a progress bar; without it, the form posts them all at once and each gets a message.
 """
 
