@@ -189,6 +189,8 @@ def document_save(*, document: Document, changed_fields: list[str]) -> Document:
     _stamp_status_change(stored, document)  # workflow
     document.full_clean()
     document.save()
+    if stored is not None and stored.status != document.status:
+        works.show_a_published_capture(document)
     index_on_commit(members | works.work_members(document))
     return document
 
@@ -486,6 +488,7 @@ def documents_transition(*, documents: Iterable[Document], to: str, reason: str 
                 _set_status(document, to, reason.strip())
                 document.full_clean()
                 document.save(update_fields=["status", "withdrawn_reason", "withdrawn_at", "updated_at"])
+                works.show_a_published_capture(document)
                 changed.append(document.pk)
         index_on_commit(members)
     return TransitionOutcome(tuple(changed), tuple(unchanged), tuple(refused))

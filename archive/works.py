@@ -232,7 +232,23 @@ def make_canonical(document: Document) -> None:
     shown = document.version_of
     if shown is None:
         raise LinkError(f"#{document.pk} is already the canonical capture of its text.")
+    if document.status != DocumentStatus.PUBLISHED and shown.status == DocumentStatus.PUBLISHED:
+        raise LinkError(
+            f"#{document.pk} is not published: the canonical capture is the one readers see, so publish it first."
+        )
     _show_instead(shown, document)
+
+
+def show_a_published_capture(document: Document) -> None:
+    """Keep a text public while any capture of it is published: an unpublished canonical capture hands its place
+    to the fullest published capture (after a state change of one of the work's captures)."""
+    committed = Document.objects.select_related("version_of").get(pk=document.pk)  # links as they are now
+    shown = committed.version_of or committed
+    if shown.status == DocumentStatus.PUBLISHED:
+        return
+    published = [capture for capture in shown.versions.all() if capture.status == DocumentStatus.PUBLISHED]
+    if published:
+        _show_instead(shown, max(published, key=lambda capture: _fullness(capture, work_text(capture))))
 
 
 def link_documents(documents: list[Document], *, as_: str, canonical: Document) -> None:

@@ -8,7 +8,7 @@ The seeds: 000 (#1) is a capture of 001 (#2, the fuller, shown); 002 and 003 sta
 import pytest
 from django.core.management import call_command
 
-from archive import services
+from archive import selectors, services
 from archive.models import Document, DocumentStatus
 from tests.conftest import seed_path
 
@@ -137,3 +137,38 @@ def test_a_capture_imported_as_draft_never_hides_the_published_one(search_index)
     ).document
     assert links(published, draft) == [(None, None), (published.pk, None)]
     assert draft.status == DocumentStatus.DRAFT
+
+
+@pytest.mark.parametrize("to", [DocumentStatus.DRAFT, DocumentStatus.WITHDRAWN])
+def test_a_canonical_capture_leaving_the_public_hands_its_place_to_a_published_capture(seeds, capsys, to):
+    capture, canonical = seeds["000"], seeds["001"]
+    services.document_transition(document=canonical, to=to, reason="Superseded by the fuller capture.")
+    assert links(capture, canonical) == [(None, None), (capture.pk, None)]
+    assert selectors.published_document(capture.pk) is not None
+    assert_index_matches(capsys)
+
+
+def test_an_editor_returning_the_canonical_capture_to_draft_in_its_form_keeps_the_text_public(seeds, capsys):
+    capture, canonical = seeds["000"], seeds["001"]
+    canonical.status = DocumentStatus.DRAFT
+    services.document_save(document=canonical, changed_fields=["status"])
+    assert links(capture, canonical) == [(None, None), (capture.pk, None)]
+    assert_index_matches(capsys)
+
+
+def test_a_published_capture_is_shown_again_once_its_work_has_no_other(seeds, capsys):
+    capture, canonical = seeds["000"], seeds["001"]
+    services.document_transition(document=capture, to=DocumentStatus.DRAFT)
+    services.document_transition(document=canonical, to=DocumentStatus.DRAFT)
+    assert links(capture, canonical) == [(canonical.pk, None), (None, None)]  # no published capture: unchanged
+    services.document_transition(document=capture, to=DocumentStatus.PUBLISHED)
+    assert links(capture, canonical) == [(None, None), (capture.pk, None)]
+    assert_index_matches(capsys)
+
+
+def test_a_draft_capture_is_not_made_canonical_over_a_published_one(seeds):
+    capture, canonical = seeds["000"], seeds["001"]
+    services.document_transition(document=capture, to=DocumentStatus.DRAFT)
+    with pytest.raises(services.LinkError, match="publish it first"):
+        services.capture_make_canonical(document=capture)
+    assert links(capture, canonical) == [(canonical.pk, None), (None, None)]
