@@ -19,7 +19,7 @@ from archive import ingest, works
 from archive.ingest.decode import readable_size
 from archive.ingest.fingerprint import WorkRelation
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
-from archive.models import DatePrecision, Document, Section, SourceFile, TextSample
+from archive.models import DatePrecision, Document, Section, SourceFile, TextSample, change_reason
 from archive.sanitize import paragraphs_to_html
 from archive.search.sync.writes import IndexUpdates, index_on_commit
 
@@ -75,7 +75,7 @@ def document_import(*, raw: bytes, file_name: str, index_updates: IndexUpdates |
             file_name, "duplicate", document=same_text, parsed=parsed, error="the same text is already in the archive"
         )
     try:
-        with transaction.atomic():
+        with change_reason(f"Imported from {file_name}"), transaction.atomic():
             document = _create_document(parsed, fingerprint)
             _create_sections(document, parsed)
             SourceFile.objects.create(
@@ -135,7 +135,7 @@ def document_reparse(*, document: Document) -> ReparseOutcome:
         return ReparseOutcome(document.pk, "failed", error=str(error))
     protected = set(document.edited_fields)
     before = _reparse_state(document)
-    with transaction.atomic():
+    with change_reason("Re-parsed"), transaction.atomic():
         members = works.work_members(document)
         replaced = [] if "sections" in protected else list(document.sections.values_list("pk", flat=True))
         _apply_metadata(document, parsed, protected=protected)
@@ -169,18 +169,20 @@ def _replace_text(document: Document, parsed: ParsedDocument) -> None:
 
 
 @transaction.atomic
-def document_save(*, document: Document, changed_fields: list[str]) -> Document:
+def document_save(*, document: Document, changed_fields: list[str], reason: str = "Edited in admin") -> Document:
     """Save an editor's change, remembering which fields were corrected by hand (re-parses keep them)."""
     stored = Document.objects.filter(pk=document.pk).first() if document.pk else None
     members = works.work_members(stored) if stored else set()
     document.edited_fields = sorted(set(document.edited_fields) | set(changed_fields))
     document.title_key = title_key(document.title)
     document.full_clean()
-    document.save()
+    with change_reason(reason):
+        document.save()
     index_on_commit(members | works.work_members(document))
     return document
 
 
+@change_reason("Deleted in admin")
 @transaction.atomic
 def document_delete(*, document: Document) -> None:
     """Delete a document with its sections and raw file; its other captures and drafts are re-indexed."""
@@ -190,6 +192,7 @@ def document_delete(*, document: Document) -> None:
     index_on_commit(members, sections)
 
 
+@change_reason("Edited in admin")
 @transaction.atomic
 def sections_save(*, document: Document, formset) -> None:
     """Save an editor's section edits: bodies are rebuilt (and sanitised) from the edited text."""
@@ -341,3 +344,22 @@ def _media_type(file_name: str, encoding: str) -> str:
     if encoding == "binary":  # a PDF: its bytes are not text in any charset
         return guessed or "application/octet-stream"
     return f"{guessed or 'text/plain'}; charset={encoding}"
+
+
+# --- History: reverting a document to an earlier revision (archive/admin/history.py) ---
+
+
+def document_revert(*, document: Document, revision) -> list[str]:
+    """Put back the metadata of one of the document's history records; return the fields it changed.
+
+    ``revision`` is a record of ``Document.history``. It goes through ``document_save``: the reverted
+    fields count as corrected by hand (a re-parse keeps them) and the index follows. Publishing status,
+    links to other captures and the sections are left as they are: they have their own services.
+    """
+    earlier = revision.instance
+    changed = [name for name in METADATA_FIELDS if getattr(earlier, name) != getattr(document, name)]
+    for name in changed:
+        setattr(document, name, getattr(earlier, name))
+    when = revision.history_date.strftime("%d %b %Y %H:%M UTC")
+    document_save(document=document, changed_fields=changed, reason=f"Reverted to revision {revision.history_id} ({when})")
+    return changed
