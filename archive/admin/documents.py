@@ -4,10 +4,11 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models.functions import ExtractYear
-from django.utils.html import format_html
 
 from archive import selectors, services
+from archive.admin.history import DocumentHistoryAdmin
 from archive.admin.imports import ImportFilesMixin
+from archive.admin.widgets import DocumentWidgetsForm, RawSourceAdmin, raw_source_html
 from archive.models import Document, Section, SourceFile
 
 
@@ -59,11 +60,10 @@ class SourceFileInline(admin.StackedInline):
 
     @admin.display(description="Raw source, exactly as imported")
     def raw_text(self, source: SourceFile):
-        # format_html escapes the text: the raw file is shown, never rendered.
-        return format_html('<pre style="white-space: pre-wrap; max-height: 40em; overflow: auto">{}</pre>', selectors.source_text(source))
+        return raw_source_html(source)
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(DocumentWidgetsForm):
     """The change form; a draft link is filed under the work's first draft, as imports file it.
 
     No ``Meta``: the admin builds the fields, so its widgets and ``formfield_overrides`` apply.
@@ -90,7 +90,7 @@ class DocumentForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(ImportFilesMixin, admin.ModelAdmin):
+class DocumentAdmin(DocumentHistoryAdmin, RawSourceAdmin, ImportFilesMixin, admin.ModelAdmin):
     form = DocumentForm
     list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
     # Both links are nullable, which a bare select_related() skips: one query per row without this.
@@ -102,7 +102,7 @@ class DocumentAdmin(ImportFilesMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "kind", "status"]}),
         ("Attribution", {"fields": ["authors", "publisher", "issuer", "edition", "author_note"]}),
-        ("Date and source", {"fields": [("date", "date_precision"), "language", "source_url"]}),
+        ("Date and source", {"fields": ["date", "language", "source_url"]}),
         ("Capture and drafts", {"fields": ["complete", "version_of", "draft_of"]}),
     ]
     inlines = [SourceFileInline, SectionInline]
