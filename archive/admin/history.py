@@ -80,12 +80,11 @@ def section_changes(document_id: int, limit: int = SECTION_CHANGES_SHOWN) -> lis
         Section.history.filter(document_id=document_id).select_related("history_user").order_by("-history_id")[:limit]
     )
     for record in records:
-        previous = record.prev_record
-        record.changed_labels = (
-            [str(Section._meta.get_field(name).verbose_name) for name in record.diff_against(previous).changed_fields]
-            if previous is not None and record.history_type == "~"
-            else []
-        )
+        record.changed_labels = []
+        previous = record.prev_record if record.history_type == "~" else None  # a query each: changes only
+        if previous is not None:
+            changed = record.diff_against(previous).changed_fields
+            record.changed_labels = [str(Section._meta.get_field(name).verbose_name) for name in changed]
     return records
 
 
