@@ -55,7 +55,14 @@ def change_reason(reason: str) -> Iterator[None]:
 
 
 class ReasonedHistoricalRecords(HistoricalRecords):
-    """simple-history's records, with the reason of the service that wrote them when the instance names none."""
+    """simple-history's records, with the reason of the service that wrote them when the instance names none.
+
+    The editor is linked without a database constraint, as the records' other links are: the archive's tables
+    stay creatable on their own (a process's fresh SQLite file in tests/search/test_concurrent_writers.py).
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(user_db_constraint=False, **kwargs)
 
     def get_change_reason_for_object(self, instance, history_type, using):
         return super().get_change_reason_for_object(instance, history_type, using) or _change_reason.get()
