@@ -8,7 +8,7 @@ from django.db.models.functions import ExtractYear
 from archive import selectors, services
 from archive.admin.history import DocumentHistoryAdmin
 from archive.admin.imports import ImportFilesMixin
-from archive.admin.widgets import DocumentWidgetsForm, RawSourceAdmin, raw_source_html
+from archive.admin.widgets import DocumentWidgetsAdmin, DocumentWidgetsForm, raw_source_html
 from archive.models import Document, Section, SourceFile
 
 
@@ -90,9 +90,9 @@ class DocumentForm(DocumentWidgetsForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(DocumentHistoryAdmin, RawSourceAdmin, ImportFilesMixin, admin.ModelAdmin):
+class DocumentAdmin(DocumentHistoryAdmin, DocumentWidgetsAdmin, ImportFilesMixin, admin.ModelAdmin):
     form = DocumentForm
-    list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
+    list_display = ["title", "kind", "publisher", "precise_date", "status", "complete", "version_of", "draft_of"]
     # Both links are nullable, which a bare select_related() skips: one query per row without this.
     list_select_related = ["version_of", "draft_of"]
     list_filter = ["kind", ("publisher", PublisherFilter), "status", YearFilter, "complete"]

@@ -185,11 +185,16 @@ def raw_source_html(source: SourceFile):
     )
 
 
-class RawSourceAdmin(admin.ModelAdmin):
-    """The document admin's plain-text view of the raw source, for editors only (the public one may differ)."""
+class DocumentWidgetsAdmin(admin.ModelAdmin):
+    """The document list's date as precisely as it is known, and the editors' plain-text view of the raw source."""
 
     class Media:
         css = {"all": [ADMIN_CSS]}
+
+    @admin.display(description="date", ordering="date")
+    def precise_date(self, document: Document) -> str:
+        """"January 2017" for a month-precision date, not "Jan. 1, 2017", which names a day nobody knows."""
+        return document.date_display or "—"
 
     def get_urls(self):
         source = path(

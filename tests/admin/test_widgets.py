@@ -167,3 +167,9 @@ def test_the_public_source_download_is_unchanged(client, seeded):
     response = client.get(f"/documents/{document.pk}/source")
     assert response["Content-Disposition"].startswith("attachment")
     assert response.content == document.source.raw
+
+
+def test_the_document_list_shows_each_date_as_precisely_as_it_is_known(editor_client, seeded):
+    page = editor_client.get("/admin/archive/document/").content.decode()
+    assert '<td class="field-precise_date">January 2017</td>' in page  # the white paper, not "Jan. 1, 2017"
+    assert '<td class="field-precise_date">16 May 2024</td>' in page
