@@ -1,9 +1,14 @@
 """The archive's records: a document, its section tree, and the raw file it came from."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 def keep_drafts_linked(collector, field, sub_objs, using) -> None:
@@ -30,6 +35,38 @@ _LANGUAGE_NAMES = {"zh": "Chinese", "tl": "Tagalog", "lo": "Lao"}
 def language_name(code: str) -> str:
     """A language's English name from its ISO 639-1 code ("zh" -> "Chinese"); the code when it is unknown."""
     return _LANGUAGE_NAMES.get(code) or LANG_INFO.get(code, {}).get("name") or code
+
+
+# History (django-simple-history): why the change running now is made, for every record it writes.
+_change_reason: ContextVar[str | None] = ContextVar("history_change_reason", default=None)
+
+
+@contextmanager
+def change_reason(reason: str) -> Iterator[None]:
+    """Give every history record written inside the block this reason ("Re-parsed"), sections included.
+
+    A service replaces a whole section tree with one reason; an instance's own ``_change_reason``
+    (simple-history's documented attribute) still wins, for a transition that names itself.
+    """
+    token = _change_reason.set(reason)
+    try:
+        yield
+    finally:
+        _change_reason.reset(token)
+
+
+class ReasonedHistoricalRecords(HistoricalRecords):
+    """simple-history's records, with the reason of the service that wrote them when the instance names none.
+
+    The editor is linked without a database constraint, as the records' other links are: the archive's tables
+    stay creatable on their own (a process's fresh SQLite file in tests/search/test_concurrent_writers.py).
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(user_db_constraint=False, **kwargs)
+
+    def get_change_reason_for_object(self, instance, history_type, using):
+        return super().get_change_reason_for_object(instance, history_type, using) or _change_reason.get()
 
 
 class DocumentKind(models.TextChoices):
@@ -160,6 +197,8 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, help_text="When it entered the archive.")
     updated_at = models.DateTimeField(auto_now=True, help_text="When it last changed.")
+    # Every change with its previous values, who and why; the folded title and the save time follow from others.
+    history = ReasonedHistoricalRecords(excluded_fields=["title_key", "updated_at"])
 
     class Meta:
         # Newest first, the undated last: a plain "-date" puts them last on SQLite and first on PostgreSQL.
@@ -293,6 +332,8 @@ class Section(models.Model):
     captured = models.BooleanField(
         default=True, help_text="False for a section the contents list names but the capture lacks."
     )
+    # The edited text is kept; the body is rebuilt from it, so storing it twice would only double the history.
+    history = ReasonedHistoricalRecords(excluded_fields=["body"])
 
     class Meta:
         ordering = ["document", "path"]

@@ -23,7 +23,7 @@ from archive import ingest, section_edits, selectors, works
 from archive.ingest.decode import readable_size
 from archive.ingest.fingerprint import WorkRelation
 from archive.ingest.model import ContentsEntry, IngestError, ParsedDocument, ParsedSection
-from archive.models import DatePrecision, Document, DocumentStatus, Section, SourceFile, TextSample
+from archive.models import DatePrecision, Document, DocumentStatus, Section, SourceFile, TextSample, change_reason
 from archive.sanitize import paragraphs_to_html
 from archive.search.sync.writes import IndexUpdates, index_on_commit
 
@@ -86,7 +86,7 @@ def document_import(
             file_name, "duplicate", document=same_text, parsed=parsed, error="the same text is already in the archive"
         )
     try:
-        with transaction.atomic():
+        with change_reason(f"Imported from {file_name}"), transaction.atomic():
             document = _create_document(parsed, fingerprint, status=status)
             _create_sections(document, parsed)
             SourceFile.objects.create(
@@ -146,7 +146,7 @@ def document_reparse(*, document: Document) -> ReparseOutcome:
         return ReparseOutcome(document.pk, "failed", error=str(error))
     protected = set(document.edited_fields)
     before = _reparse_state(document)
-    with transaction.atomic():
+    with change_reason("Re-parsed"), transaction.atomic():
         members = works.work_members(document)
         replaced = [] if "sections" in protected else list(document.sections.values_list("pk", flat=True))
         _apply_metadata(document, parsed, protected=protected)
@@ -180,7 +180,7 @@ def _replace_text(document: Document, parsed: ParsedDocument) -> None:
 
 
 @transaction.atomic
-def document_save(*, document: Document, changed_fields: list[str]) -> Document:
+def document_save(*, document: Document, changed_fields: list[str], reason: str = "Edited in admin") -> Document:
     """Save an editor's change, remembering which fields were corrected by hand (re-parses keep them)."""
     stored = Document.objects.filter(pk=document.pk).first() if document.pk else None
     members = works.work_members(stored) if stored else set()
@@ -188,13 +188,15 @@ def document_save(*, document: Document, changed_fields: list[str]) -> Document:
     document.title_key = title_key(document.title)
     _stamp_status_change(stored, document)  # workflow
     document.full_clean()
-    document.save()
+    with change_reason(reason):
+        document.save()
     if stored is not None and stored.status != document.status:
         works.show_a_published_capture(document)
     index_on_commit(members | works.work_members(document))
     return document
 
 
+@change_reason("Deleted in admin")
 @transaction.atomic
 def document_delete(*, document: Document) -> None:
     """Delete a document with its sections and raw file; its other captures and drafts are re-indexed."""
@@ -204,6 +206,7 @@ def document_delete(*, document: Document) -> None:
     index_on_commit(members, sections)
 
 
+@change_reason("Edited in admin")
 @transaction.atomic
 def sections_save(*, document: Document, formset) -> None:
     """Save an editor's section edits: bodies are rebuilt (and sanitised) from the edited text."""
@@ -700,3 +703,22 @@ def _set_text(section: Section, text: str) -> None:
     paragraphs = (part.strip() for part in text.replace("\r\n", "\n").split("\n\n"))
     section.text = "\n\n".join(part for part in paragraphs if part)
     section.body = paragraphs_to_html(section.paragraphs)
+
+
+# --- History: reverting a document to an earlier revision (archive/admin/history.py) ---
+
+
+def document_revert(*, document: Document, revision) -> list[str]:
+    """Put back the metadata of one of the document's history records; return the fields it changed.
+
+    ``revision`` is a record of ``Document.history``. It goes through ``document_save``: the reverted
+    fields count as corrected by hand (a re-parse keeps them) and the index follows. Publishing status,
+    links to other captures and the sections are left as they are: they have their own services.
+    """
+    earlier = revision.instance
+    changed = [name for name in METADATA_FIELDS if getattr(earlier, name) != getattr(document, name)]
+    for name in changed:
+        setattr(document, name, getattr(earlier, name))
+    when = revision.history_date.strftime("%d %b %Y %H:%M UTC")
+    document_save(document=document, changed_fields=changed, reason=f"Reverted to revision {revision.history_id} ({when})")
+    return changed

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "rest_framework",  # the JSON API (archive/api.py)
     "drf_spectacular",  # its OpenAPI 3 schema, /api/schema/
     "drf_spectacular_sidecar",  # Swagger UI's files for /api/, served from here: no CDN, within the CSP
+    "simple_history",  # every change to a document and its sections, with previous values (archive/admin/history.py)
 ]
 
 MIDDLEWARE = [
@@ -47,10 +48,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # after auth: history records name the editor
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it answers a locked-out login
 ]
+
+# A history record's reason names the file an import read, which may be longer than 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

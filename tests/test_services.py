@@ -389,3 +389,56 @@ def test_a_save_that_changes_the_state_is_held_to_the_workflow(workflow_archive)
     assert (document.status, document.withdrawn_reason) == (DocumentStatus.WITHDRAWN, "Retracted.")
     assert document.withdrawn_at is not None
     assert "0 missing, 0 orphaned, 0 stale" in _index_differences()
+
+
+# History: every write of the services is recorded with its reason (archive/admin/history.py shows them).
+
+
+def test_an_import_records_the_document_and_its_sections_with_the_file_it_came_from():
+    document = import_seed("003").document
+    record = document.history.get()
+    assert (record.history_type, record.title) == ("+", document.title)
+    assert record.history_change_reason == f"Imported from {seed_path('003').name}"
+    reasons = set(Section.history.filter(document_id=document.pk).values_list("history_change_reason", flat=True))
+    assert reasons == {f"Imported from {seed_path('003').name}"}
+    assert Section.history.filter(document_id=document.pk).count() == document.sections.count()
+
+
+def test_a_reparse_records_the_replaced_sections_and_the_document_as_re_parsed():
+    from archive.services import document_reparse
+
+    document = import_seed("002").document
+    sections_before = document.sections.count()
+    Document.objects.filter(pk=document.pk).update(title="Stale title")
+    document_reparse(document=document)
+    latest = document.history.order_by("-history_id").first()
+    assert (latest.history_change_reason, latest.title) == ("Re-parsed", import_seed_title("002"))
+    removed = Section.history.filter(document_id=document.pk, history_type="-")
+    assert removed.count() == sections_before
+    assert set(removed.values_list("history_change_reason", flat=True)) == {"Re-parsed"}
+
+
+def import_seed_title(prefix: str) -> str:
+    return Document.objects.get(source__file_name=seed_path(prefix).name).history.earliest("history_id").title
+
+
+def test_a_reason_set_on_the_instance_wins_over_the_services():
+    from archive.services import document_save
+
+    document = import_seed("002").document
+    document._change_reason = "Published"
+    document_save(document=document, changed_fields=[])
+    assert document.history.order_by("-history_id").first().history_change_reason == "Published"
+
+
+def test_revert_puts_back_only_the_metadata_and_marks_it_edited():
+    from archive.services import document_revert, document_save
+
+    document = import_seed("002").document
+    imported = document.history.get()
+    document.title, document.status = "Overwritten", "draft"
+    document_save(document=document, changed_fields=["title", "status"])
+    assert document_revert(document=document, revision=imported) == ["title"]
+    document.refresh_from_db()
+    assert (document.title, document.status) == (imported.title, "draft")  # status has its own transitions
+    assert "title" in document.edited_fields

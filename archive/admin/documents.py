@@ -4,12 +4,13 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models.functions import ExtractYear
-from django.utils.html import format_html
 
 from archive import selectors, services
+from archive.admin.history import DocumentHistoryAdmin
 from archive.admin.imports import ImportFilesMixin, ReprocessActionsMixin
 from archive.admin.sections import SectionTreeMixin
 from archive.admin.versions import VersionsMixin
+from archive.admin.widgets import DocumentWidgetsAdmin, DocumentWidgetsForm, raw_source_html
 from archive.admin.workflow import WorkflowAdminMixin, WorkflowFormMixin
 from archive.models import Document, Section, SourceFile
 
@@ -71,11 +72,10 @@ class SourceFileInline(admin.StackedInline):
 
     @admin.display(description="Raw source, exactly as imported")
     def raw_text(self, source: SourceFile):
-        # format_html escapes the text: the raw file is shown, never rendered.
-        return format_html('<pre style="white-space: pre-wrap; max-height: 40em; overflow: auto">{}</pre>', selectors.source_text(source))
+        return raw_source_html(source)
 
 
-class DocumentForm(WorkflowFormMixin, forms.ModelForm):
+class DocumentForm(WorkflowFormMixin, DocumentWidgetsForm):
     """The change form; a draft link is filed under the work's first draft, as imports file it.
 
     No ``Meta``: the admin builds the fields, so its widgets and ``formfield_overrides`` apply.
@@ -103,7 +103,14 @@ class DocumentForm(WorkflowFormMixin, forms.ModelForm):
 
 @admin.register(Document)
 class DocumentAdmin(
-    WorkflowAdminMixin, ImportFilesMixin, ReprocessActionsMixin, VersionsMixin, SectionTreeMixin, admin.ModelAdmin
+    DocumentHistoryAdmin,
+    DocumentWidgetsAdmin,
+    WorkflowAdminMixin,
+    ImportFilesMixin,
+    ReprocessActionsMixin,
+    VersionsMixin,
+    SectionTreeMixin,
+    admin.ModelAdmin,
 ):
     form = DocumentForm
     # Every action, each offered only to users with the permissions its decorator names. Those that change what
@@ -113,7 +120,7 @@ class DocumentAdmin(
         "link_as_captures", "link_as_drafts",  # versions.py
         "reparse_selected", "reindex_selected",  # imports.py
     ]
-    list_display = ["title", "kind", "publisher", "date", "status", "complete", "version_of", "draft_of"]
+    list_display = ["title", "kind", "publisher", "precise_date", "status", "complete", "version_of", "draft_of"]
     # Both links are nullable, which a bare select_related() skips: one query per row without this.
     list_select_related = ["version_of", "draft_of"]
     list_filter = ["kind", ("publisher", PublisherFilter), "status", YearFilter, "complete"]
@@ -123,7 +130,7 @@ class DocumentAdmin(
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "kind", "status"]}),
         ("Attribution", {"fields": ["authors", "publisher", "issuer", "edition", "author_note"]}),
-        ("Date and source", {"fields": [("date", "date_precision"), "language", "source_url"]}),
+        ("Date and source", {"fields": ["date", "language", "source_url"]}),
         ("Capture and drafts", {"fields": ["complete", "version_of", "draft_of"]}),
     ]
     inlines = [SourceFileInline, SectionInline]
