@@ -206,34 +206,6 @@ def document_delete(*, document: Document) -> None:
     index_on_commit(members, sections)
 
 
-@change_reason("Edited in admin")
-@transaction.atomic
-def sections_save(*, document: Document, formset) -> None:
-    """Save an editor's section edits: bodies are rebuilt (and sanitised) from the edited text."""
-    sections = formset.save(commit=False)
-    if sections or formset.deleted_objects:
-        document.edited_fields = sorted(set(document.edited_fields) | {"sections"})
-        document.save(update_fields=["edited_fields", "updated_at"])
-    removed = [section.pk for section in formset.deleted_objects]
-    for section in formset.deleted_objects:
-        section.delete()
-    last = document.sections.filter(parent=None).order_by("-position").first()
-    next_position = last.position + 1 if last else 0
-    used = set(document.sections.values_list("anchor", flat=True))
-    for section in sections:
-        if section.pk is None:
-            section.position, section.depth, section.parent = next_position, 0, None
-            section.path = f"{next_position:04d}"
-            next_position += 1
-            if not section.anchor:
-                section.anchor = _unique_anchor(ParsedSection(section.label, section.heading), None, used)
-        section.text = "\n\n".join(part.strip() for part in section.text.replace("\r\n", "\n").split("\n\n"))
-        section.body = paragraphs_to_html(section.paragraphs)
-        section.save()
-    formset.save_m2m()
-    index_on_commit({document.pk}, removed)
-
-
 def title_key(title: str) -> str:
     """Fold a title so that captures differing only in case, quotes or spacing share a key."""
     return " ".join("".join(ch for ch in title.casefold() if ch.isalnum() or ch.isspace()).split())[:500]
@@ -539,35 +511,52 @@ SECTION_MOVES = {
 }
 
 
+_SHIFT_REASONS = {
+    "up": "Section moved up", "down": "Section moved down", "indent": "Section indented", "outdent": "Section outdented"
+}
+
+
 def section_shift(*, section: Section, direction: str) -> None:
     """Move a section with its subsections one step: "up", "down", "indent" or "outdent"."""
-    with _section_tree_edit(section.document) as tree:
+    with _section_tree_edit(section.document, reason=_SHIFT_REASONS[direction]) as tree:
         tree.outline = SECTION_MOVES[direction](tree.outline, tree.row(section))
 
 
 def section_move(*, section: Section, target: Section, where: section_edits.Where) -> None:
     """Move a section with its subsections before, after or inside (last) another section of its document."""
-    with _section_tree_edit(section.document) as tree:
+    with _section_tree_edit(section.document, reason="Section moved") as tree:
         tree.outline = section_edits.move(tree.outline, tree.row(section), target=tree.row(target), where=where)
 
 
 def section_add(
-    *, document: Document, after: Section | None, label: str = "", label_scheme: str = "", heading: str = "", text: str = ""
+    *,
+    document: Document,
+    after: Section | None,
+    label: str = "",
+    label_scheme: str = "",
+    heading: str = "",
+    text: str = "",
+    captured: bool = True,
 ) -> Section:
     """Add a section after ``after`` (and its subsections) at its level, or at the end of the document."""
-    with _section_tree_edit(document) as tree:
-        new = Section(document=tree.document, label=label, label_scheme=label_scheme, heading=heading)
+    with _section_tree_edit(document, reason="Section added") as tree:
+        new = Section(
+            document=tree.document, label=label, label_scheme=label_scheme, heading=heading, captured=captured
+        )
         _set_text(new, text)
         after_row = tree.row(after) if after else None
         tree.outline = section_edits.insert_after(tree.outline, new, after=after_row)
     return new
 
 
-def section_update(*, section: Section, label: str, label_scheme: str, heading: str, text: str) -> Section:
-    """Change a section's label, heading and text; its body is rebuilt (and sanitised) from the text."""
-    with _section_tree_edit(section.document) as tree:
+def section_update(
+    *, section: Section, label: str, label_scheme: str, heading: str, text: str, captured: bool = True
+) -> Section:
+    """Change a section's label, heading, text and whether the capture holds it; the body is rebuilt (and
+    sanitised) from the text."""
+    with _section_tree_edit(section.document, reason="Section edited") as tree:
         row = tree.row(section)
-        row.label, row.label_scheme, row.heading = label, label_scheme, heading
+        row.label, row.label_scheme, row.heading, row.captured = label, label_scheme, heading, captured
         _set_text(row, text)
         tree.changed.add(row.pk)
     return row
@@ -579,7 +568,7 @@ def section_split(*, section: Section, at_paragraph: int) -> Section:
     The new section follows it at the same level, untitled, and takes its subsections, which followed
     that text: the document reads exactly as before, and the editor names the new part.
     """
-    with _section_tree_edit(section.document) as tree:
+    with _section_tree_edit(section.document, reason="Section split") as tree:
         row = tree.row(section)
         paragraphs = row.paragraphs
         if not 2 <= at_paragraph <= len(paragraphs):
@@ -600,7 +589,7 @@ def section_merge_next(*, section: Section) -> None:
     Its text follows this one's, its printed label and heading kept as a paragraph so no word of the
     document is lost; its subsections keep their place in reading order.
     """
-    with _section_tree_edit(section.document) as tree:
+    with _section_tree_edit(section.document, reason="Sections merged") as tree:
         row = tree.row(section)
         tree.outline, merged = section_edits.merge_next(tree.outline, row)
         title = " ".join(part for part in (merged.printed_label, merged.heading) if part)
@@ -612,7 +601,7 @@ def section_merge_next(*, section: Section) -> None:
 
 def section_delete(*, section: Section) -> list[int]:
     """Delete a section with its subsections; return the ids of every section deleted."""
-    with _section_tree_edit(section.document) as tree:
+    with _section_tree_edit(section.document, reason="Section deleted") as tree:
         tree.outline, removed = section_edits.remove(tree.outline, tree.row(section))
         tree.removed.extend(removed)
         removed_ids = [row.pk for row in removed]
@@ -638,9 +627,12 @@ class _SectionTree:
 
 
 @contextmanager
-def _section_tree_edit(document: Document) -> Iterator[_SectionTree]:
-    """Read the whole tree under a lock on the document, let the edit change it, then write it whole."""
-    with transaction.atomic():
+def _section_tree_edit(document: Document, *, reason: str) -> Iterator[_SectionTree]:
+    """Read the whole tree under a lock on the document, let the edit change it, then write it whole.
+
+    ``reason`` is what the document's history says of every row the edit writes ("Section split").
+    """
+    with change_reason(reason), transaction.atomic():
         # One editor's edit at a time per document: each reads the tree the previous one wrote.
         document = Document.objects.select_for_update().get(pk=document.pk)
         rows = {row.pk: row for row in Section.objects.filter(document=document).order_by("path")}

@@ -12,7 +12,7 @@ from archive.admin.sections import SectionTreeMixin
 from archive.admin.versions import VersionsMixin
 from archive.admin.widgets import DocumentWidgetsAdmin, DocumentWidgetsForm, raw_source_html
 from archive.admin.workflow import WorkflowAdminMixin, WorkflowFormMixin
-from archive.models import Document, Section, SourceFile
+from archive.models import Document, SourceFile
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -39,25 +39,6 @@ class PublisherFilter(admin.AllValuesFieldListFilter):
     def choices(self, changelist):
         for choice in super().choices(changelist):
             yield {**choice, "display": choice["display"] or "(none)"}
-
-
-class SectionInline(admin.StackedInline):
-    """Each section's label, heading and text, in reading order; the tree itself (adding, deleting,
-    moving, nesting, splitting, merging) is edited in the Sections outline, where every change keeps
-    parent, position, depth and path consistent (archive/admin/sections.py)."""
-
-    model = Section
-    fk_name = "document"
-    extra = 0
-    ordering = ["path"]
-    fields = [("label", "label_scheme", "heading", "anchor"), ("path", "depth", "captured"), "text"]
-    readonly_fields = ["path", "depth"]
-    show_change_link = False
-    can_delete = False
-    verbose_name_plural = "Sections (to add, delete, move, nest, split or merge sections, open “Sections” above)"
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 class SourceFileInline(admin.StackedInline):
@@ -133,7 +114,7 @@ class DocumentAdmin(
         ("Date and source", {"fields": ["date", "language", "source_url"]}),
         ("Capture and drafts", {"fields": ["complete", "version_of", "draft_of"]}),
     ]
-    inlines = [SourceFileInline, SectionInline]
+    inlines = [SourceFileInline]
     # A source URL typed without a scheme is https (Django 6's default, adopted now).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -148,9 +129,3 @@ class DocumentAdmin(
     def delete_queryset(self, request, queryset):
         for document in queryset:
             services.document_delete(document=document)
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is Section:
-            services.sections_save(document=form.instance, formset=formset)
-        else:
-            formset.save()

@@ -79,11 +79,12 @@ class SectionOperationForm(forms.Form):
 
 
 class SectionForm(forms.ModelForm):
-    """A section's label, heading and text; the text is stored as paragraphs and its body built from it."""
+    """A section's label, heading, text and whether the capture holds it; the text is stored as paragraphs and
+    its body built from it."""
 
     class Meta:
         model = Section
-        fields = ["label", "label_scheme", "heading", "text"]
+        fields = ["label", "label_scheme", "heading", "text", "captured"]
         widgets = {"text": forms.Textarea(attrs={"rows": 16, "cols": 90})}
 
 

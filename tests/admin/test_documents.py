@@ -1,6 +1,5 @@
 """The document admin: documents with their sections, filters, draft links, the raw source read-only."""
 
-import json
 import re
 
 import pytest
@@ -8,14 +7,7 @@ from django.contrib.auth.models import User
 
 from archive.models import Document
 from archive.search.results import search_documents
-
-
-@pytest.fixture
-def editor_client(client, db):
-    """A client logged in as an editor; the test asks for the archive it reads (``seeded``) or edits (``fresh_seeded``)."""
-    editor = User.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(editor)
-    return client
+from tests.admin.conftest import post_change
 
 
 def test_changelist_filters_by_kind_and_year(editor_client, seeded):
@@ -26,11 +18,13 @@ def test_changelist_filters_by_kind_and_year(editor_client, seeded):
     assert "No digital strings attached" not in page
 
 
-def test_change_page_shows_sections_in_order_and_the_raw_source_escaped(editor_client, seeded):
+def test_change_page_shows_the_raw_source_escaped_and_the_outline_the_sections_in_order(editor_client, seeded):
     document = seeded["003"].document
     page = editor_client.get(f"/admin/archive/document/{document.pk}/change/").content.decode()
-    assert page.index("Preface") < page.index("Improving the Regional Security Framework")
     assert "1 2 3 &gt;" in page  # the raw capture, debris and all, shown as text
+    assert 'name="sections-TOTAL_FORMS"' not in page  # sections are edited in the outline, not in the form
+    outline = editor_client.get(f"/admin/archive/document/{document.pk}/sections/").content.decode()
+    assert outline.index("Preface") < outline.index("Improving the Regional Security Framework")
 
 
 def test_editor_correction_is_saved_remembered_and_indexed(editor_client, fresh_seeded):
@@ -41,33 +35,6 @@ def test_editor_correction_is_saved_remembered_and_indexed(editor_client, fresh_
     assert document.title.endswith("(corrected)")
     assert "title" in document.edited_fields
     assert search_documents('"strings attached corrected"').count == 1
-
-
-def post_change(client, document, **changes):
-    """Post the document's change form back as the browser would, with ``changes`` typed in."""
-    url = f"/admin/archive/document/{document.pk}/change/"
-    page = client.get(url)
-    form = page.context["adminform"].form
-    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
-    data["authors"] = json.dumps(form.initial["authors"])  # as the JSON field's widget prints it
-    data.update(_inline_management(page))
-    data.update(changes)
-    return client.post(url, data)
-
-
-def _inline_management(response) -> dict:
-    """The inline formsets' current values, as the browser would post them back."""
-    data = {}
-    for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name in management.fields:
-            data[f"{management.prefix}-{name}"] = management[name].value()
-        for form in formset.formset.forms:
-            for name in form.fields:
-                value = form[name].value()
-                if value is not None and value is not False:
-                    data[f"{form.prefix}-{name}"] = value
-    return data
 
 
 # Drafts of one work: editors see the link beside the capture link, and may correct it.

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission, User
 
 from archive.models import Document, Section
 from archive.search.results import search_documents
-from tests.admin.test_widgets import post_change
+from tests.admin.conftest import post_change
 
 OLD_TITLE = "No digital strings attached"
 
@@ -118,13 +118,14 @@ def test_reverting_needs_the_change_permission(client, retitled):
 def test_section_edits_are_recorded_and_listed_on_the_history_page(editor_client, fresh_seeded):
     document = fresh_seeded["003"].document
     section = document.sections.order_by("path").first()
-    prefix = next(f"sections-{i}" for i, s in enumerate(document.sections.order_by("path")) if s.pk == section.pk)
-    response = post_change(editor_client, document, **{f"{prefix}-heading": "Preface (corrected)"})
+    edited = {"label": section.label, "label_scheme": section.label_scheme, "heading": "Preface (corrected)",
+              "text": section.text, "captured": "on"}
+    response = editor_client.post(f"/admin/archive/document/{document.pk}/sections/{section.pk}/", edited)
     assert response.status_code == 302
     record = Section.history.filter(id=section.pk).order_by("-history_id").first()
     assert (record.heading, record.history_change_reason, record.history_type) == (
         "Preface (corrected)",
-        "Edited in admin",
+        "Section edited",
         "~",
     )
     assert record.prev_record.heading == "Preface"

@@ -7,13 +7,6 @@ from django.contrib.auth.models import Permission, User
 from archive.models import Section
 
 
-@pytest.fixture
-def editor_client(client, db):
-    editor = User.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(editor)
-    return client
-
-
 def outline_url(document) -> str:
     return f"/admin/archive/document/{document.pk}/sections/"
 
@@ -36,12 +29,11 @@ def test_the_outline_lists_the_tree_in_reading_order_with_a_form_per_section(edi
     assert 'aria-live="polite"' in page
 
 
-def test_the_change_page_links_the_outline_and_its_inline_no_longer_adds_or_deletes(editor_client, seeded):
+def test_the_change_page_links_the_outline_where_sections_are_edited(editor_client, seeded):
     document = seeded["003"].document
     response = editor_client.get(f"/admin/archive/document/{document.pk}/change/")
     assert f'href="{outline_url(document)}"' in response.content.decode()
-    (inline,) = [inline for inline in response.context["inline_admin_formsets"] if inline.formset.model is Section]
-    assert inline.has_add_permission is False and inline.formset.can_delete is False
+    assert not [inline for inline in response.context["inline_admin_formsets"] if inline.formset.model is Section]
 
 
 def test_a_button_applies_its_operation_and_comes_back_to_the_section(editor_client, fresh_seeded):
@@ -137,3 +129,17 @@ def test_buttons_that_cannot_apply_are_disabled(editor_client, seeded):
     preface_row = page[page.index(f'id="section-{rows["preface"].node.section.pk}"'):page.index(f'id="section-{rows["i"].node.section.pk}"')]
     assert 'value="up" disabled' in preface_row and 'value="outdent" disabled' in preface_row
     assert 'value="down" disabled' not in preface_row
+
+
+def test_an_editor_fills_in_a_section_the_capture_lacked(editor_client, fresh_seeded, client):
+    document = fresh_seeded["003"].document
+    missing = Section.objects.filter(document=document, captured=False).order_by("path").first()
+    assert missing is not None and missing.text == ""
+    edited = {"label": missing.label, "label_scheme": missing.label_scheme, "heading": missing.heading,
+              "text": "The chapter's text, typed in from the printed edition.", "captured": "on"}
+    response = editor_client.post(f"{outline_url(document)}{missing.pk}/", edited)
+    assert response.status_code == 302
+    missing.refresh_from_db()
+    assert missing.captured and "typed in from the printed edition" in missing.body
+    client.logout()
+    assert "typed in from the printed edition" in client.get(document.get_absolute_url()).content.decode()

@@ -4,42 +4,11 @@ wrapped in a block styled by a static file, with an editors' plain-text view."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
-from django.forms import MultiWidget
 
 from archive import selectors
 from archive.admin.widgets import AuthorsField, PreciseDate, PreciseDateField
 from archive.models import DatePrecision, Document
-from tests.admin.test_documents import _inline_management
-
-
-@pytest.fixture
-def editor_client(client, db):
-    editor = User.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(editor)
-    return client
-
-
-def change_form_data(client, document, **changes) -> dict:
-    """The change form's values as a browser posts them (each date part under its own name), with ``changes``."""
-    page = client.get(f"/admin/archive/document/{document.pk}/change/")
-    form = page.context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if isinstance(field.widget, MultiWidget):
-            parts = field.widget.decompress(value)
-            data.update({name + suffix: part for suffix, part in zip(field.widget.widgets_names, parts) if part})
-        elif value is not None:
-            data[name] = value
-    data.update(_inline_management(page))
-    data.update(changes)
-    return data
-
-
-def post_change(client, document, **changes):
-    data = change_form_data(client, document, **changes)
-    return client.post(f"/admin/archive/document/{document.pk}/change/", data)
+from tests.admin.conftest import post_change
 
 
 # Authors

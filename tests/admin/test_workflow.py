@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 
 from archive.models import Document, DocumentStatus
-from tests.admin.test_documents import post_change
+from tests.admin.conftest import post_change
 
 CHANGELIST = "/admin/archive/document/"
 MIGRATIONS = Path(__file__).resolve().parents[2] / "archive" / "migrations"
