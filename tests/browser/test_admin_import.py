@@ -59,11 +59,12 @@ def test_import_as_draft_then_publish(page, live_server, search_index, admin_use
     assert search_documents("Chuanying").count == 0 and search_documents("security").total == 0
     assert_index_matches_database(capsys)
 
-    for document in documents:  # published by editing the status on the change page
-        page.goto(f"{live_server.url}/admin/archive/document/{document.pk}/change/")
-        page.select_option("#id_status", "published")
-        page.click("input[name=_save]")
-        page.wait_for_url(f"{live_server.url}/admin/archive/document/")
+    page.goto(f"{live_server.url}/admin/archive/document/?status__exact=draft")  # published with the list's action
+    page.check("#action-toggle")
+    page.select_option("select[name=action]", "publish")
+    page.click("button[name=index]")
+    page.wait_for_selector("ul.messagelist li.success")
+    assert "4 documents published" in page.locator("ul.messagelist").inner_text()
     assert set(Document.objects.values_list("status", flat=True)) == {DocumentStatus.PUBLISHED}
     assert search_documents("Chuanying").count == 1
     assert_index_matches_database(capsys)
