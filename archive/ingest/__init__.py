@@ -1,7 +1,7 @@
 """Ingestion: pure functions from a file's raw bytes to a ParsedDocument. No Django, no database.
 
 ``parse`` runs the chain in ``pipeline``; ``text_fingerprint`` and ``similarity`` let the writer
-(``archive/services.py``) find exact and near duplicates before it stores anything.
+(``archive/services/``) find exact and near duplicates before it stores anything.
 """
 
 from .fingerprint import shingle_sample, similarity, text_fingerprint

@@ -91,7 +91,7 @@ def separate_news_days(kind_a: str, date_a: str, kind_b: str, date_b: str) -> bo
 
 
 class WorkRelation(StrEnum):
-    """How two stored texts belong together; ``archive/services.py`` links them accordingly."""
+    """How two stored texts belong together; ``archive/services/`` links them accordingly."""
 
     CAPTURES = "captures"  # one text captured twice: linked, only the fuller capture listed
     DRAFTS = "drafts"  # drafts or editions of one work, dated apart: each listed, linked to the others

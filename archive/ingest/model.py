@@ -1,7 +1,7 @@
 """What ingestion hands to the rest of the archive: plain frozen dataclasses, no Django.
 
 Everything in ``archive/ingest`` is a pure function from raw bytes to a ``ParsedDocument``;
-``archive/services.py`` is the only place that turns one into database rows.
+``archive/services/`` is the only place that turns one into database rows.
 """
 
 from __future__ import annotations

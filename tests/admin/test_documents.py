@@ -70,7 +70,7 @@ def test_an_editor_unlinks_a_draft_and_the_choice_is_kept(anzus_editor):
 
 
 def test_a_draft_linked_to_any_draft_of_a_work_is_filed_under_its_first(anzus_editor):
-    from tests.test_services import ANZUS_JULY, redated
+    from tests.services.test_documents import ANZUS_JULY, redated
 
     client, february, july = anzus_editor
     september = Document.objects.get(pk=redated(ANZUS_JULY, "1951-09-01", "1 September 1951", "september.md").document.pk)
