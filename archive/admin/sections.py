@@ -129,20 +129,29 @@ class SectionTreeMixin:
         return urls + super().get_urls()
 
     def sections_view(self, request, object_id: int):
-        """The outline; a POST applies one operation and comes back to the section it moved."""
+        """The outline; a POST applies one operation and comes back to the section it moved.
+
+        Users who may only view the document (a Viewer, a Contributor on a published document) read the
+        outline without its controls.
+        """
+        if request.method != "POST":
+            document = self._viewable_document(request, object_id)
+            return self._outline_page(request, document, editable=self.has_change_permission(request, document))
         document = self._changeable_document(request, object_id)
-        if request.method == "POST":
-            form = SectionOperationForm(request.POST, document=document)
-            if not form.is_valid():
-                errors = "; ".join(message for messages_ in form.errors.values() for message in messages_)
-                self.message_user(request, f"Nothing changed: {errors}", messages.ERROR)
-                return HttpResponseRedirect(self._outline_url(document))
-            focus = self._apply(request, form.cleaned_data)
-            return HttpResponseRedirect(self._outline_url(document, focus))
+        form = SectionOperationForm(request.POST, document=document)
+        if not form.is_valid():
+            errors = "; ".join(message for messages_ in form.errors.values() for message in messages_)
+            self.message_user(request, f"Nothing changed: {errors}", messages.ERROR)
+            return HttpResponseRedirect(self._outline_url(document))
+        focus = self._apply(request, form.cleaned_data)
+        return HttpResponseRedirect(self._outline_url(document, focus))
+
+    def _outline_page(self, request, document: Document, *, editable: bool):
         context = {
             **self._context(request, document, "Sections"),
             "rows": outline_rows(selectors.section_tree(document)),
-            "add_form": SectionAddForm(document=document),
+            "add_form": SectionAddForm(document=document) if editable else None,
+            "editable": editable,
         }
         return render(request, "admin/archive/document/sections.html", context)
 
@@ -207,6 +216,15 @@ class SectionTreeMixin:
             "subsections": subsections,
         }
         return render(request, "admin/archive/document/section_delete.html", context)
+
+    def _viewable_document(self, request, object_id: int) -> Document:
+        """The document, if this user may see it in admin: 404 when there is none, 403 when they may not."""
+        document = self.get_object(request, str(object_id))
+        if document is None:
+            raise Http404("No such document.")
+        if not self.has_view_permission(request, document):
+            raise PermissionDenied
+        return document
 
     def _changeable_document(self, request, object_id: int) -> Document:
         """The document, if this editor may change it: 404 when there is none, 403 when they may not."""

@@ -108,15 +108,30 @@ def test_delete_asks_first_then_deletes_with_the_subsections(editor_client, fres
     assert "ii-1" not in [anchor for anchor, _ in anchors(document)]
 
 
-@pytest.mark.parametrize("address", ["", "add/", "{pk}/", "{pk}/delete/"])
-def test_an_editor_without_change_permission_is_refused(client, seeded, address):
+@pytest.fixture
+def viewer_client(client, db):
     viewer = User.objects.create_user("viewer", password="pw", is_staff=True)
     viewer.user_permissions.add(Permission.objects.get(codename="view_document"))
     client.force_login(viewer)
+    return client
+
+
+@pytest.mark.parametrize("address", ["", "add/", "{pk}/", "{pk}/delete/"])
+def test_an_editor_without_change_permission_is_refused(viewer_client, seeded, address):
     document = seeded["003"].document
     url = outline_url(document) + address.format(pk=section(document, "ii").pk)
-    assert client.get(url).status_code == 403
-    assert client.post(url, {"section": section(document, "ii").pk, "op": "down"}).status_code == 403
+    if address:
+        assert viewer_client.get(url).status_code == 403
+    assert viewer_client.post(url, {"section": section(document, "ii").pk, "op": "down"}).status_code == 403
+
+
+def test_a_user_who_may_only_view_reads_the_outline_without_its_controls(viewer_client, seeded):
+    document = seeded["003"].document
+    response = viewer_client.get(outline_url(document))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.index("Preface") < page.index("Improving the Regional Security Framework")
+    assert 'name="op"' not in page and "Add a section" not in page and "section_outline.js" not in page
 
 
 def test_buttons_that_cannot_apply_are_disabled(editor_client, seeded):
