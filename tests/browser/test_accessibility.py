@@ -43,14 +43,21 @@ def test_no_page_has_a_critical_or_serious_accessibility_violation(browser, live
 
 
 def test_no_admin_page_the_archive_adds_has_a_critical_or_serious_violation(browser, live_server, fresh_seeded, admin_user):
-    white_paper = fresh_seeded["003"].document
+    white_paper, capture = fresh_seeded["003"].document, fresh_seeded["000"].document
+    section = white_paper.sections.order_by("path").first()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     admin_login(page, live_server.url, "admin", "password")
+    document = f"/admin/archive/document/{white_paper.pk}/"
     addresses = [
         "/admin/archive/document/",
         "/admin/archive/document/import/",
-        f"/admin/archive/document/{white_paper.pk}/change/",
+        f"{document}change/",
+        f"{document}sections/",
+        f"{document}sections/{section.pk}/",
+        f"{document}sections/{section.pk}/delete/",
+        f"{document}history/",
+        f"/admin/archive/document/{capture.pk}/versions/unlink/",
     ]
     found = serious_violations(page, live_server.url, addresses)
     context.close()
