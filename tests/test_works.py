@@ -172,3 +172,11 @@ def test_a_draft_capture_is_not_made_canonical_over_a_published_one(seeds):
     with pytest.raises(services.LinkError, match="publish it first"):
         services.capture_make_canonical(document=capture)
     assert links(capture, canonical) == [(canonical.pk, None), (None, None)]
+
+
+def test_a_links_edit_is_in_the_history_of_each_document_it_relinked(seeds):
+    capture, canonical = seeds["000"], seeds["001"]
+    services.capture_make_canonical(document=capture)
+    for document, shown_as in ((capture, None), (canonical, capture.pk)):
+        record = document.history.order_by("-history_id").first()
+        assert (record.history_change_reason, record.version_of_id) == ("Made the canonical capture", shown_as)
