@@ -123,3 +123,9 @@ def test_deleting_documents_from_the_list_leaves_the_index_in_step(editor_client
     assert response.status_code == 302
     assert search_documents("Chuanying").count == 0 and search_documents("Preface").count == 0
     assert index_check().clean
+
+
+def test_the_admin_bears_the_archives_name(editor_client, db):
+    page = editor_client.get("/admin/").content.decode()
+    assert "<title>Manage the archive | Policy Archive admin</title>" in page
+    assert "Policy Archive" in page[page.index('id="site-name"'):][:200]
