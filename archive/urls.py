@@ -22,6 +22,7 @@ urlpatterns = [
     path("feed.atom", feeds.ArchiveFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("opensearch.xml", views.opensearch, name="opensearch"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("search/help/", views.search_help, name="search_help"),
     path("api/search", api.Search.as_view(), name="api_search"),
     path("api/documents/<int:pk>", api.DocumentDetail.as_view(), name="api_document"),

@@ -6,6 +6,7 @@ from urllib.parse import quote_plus, urlencode
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -339,6 +340,12 @@ def opensearch(request: HttpRequest) -> HttpResponse:
     return render(
         request, "archive/opensearch.xml", content_type="application/opensearchdescription+xml; charset=utf-8"
     )
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask /favicon.ico of pages that name no icon (a raw source, a JSON answer): the archive's icon."""
+    return redirect(static("archive/favicon.svg"), permanent=True)
 
 
 def bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:

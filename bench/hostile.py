@@ -54,6 +54,7 @@ def addresses(document: int, other: int) -> dict[str, list[str]]:
         "/feed.atom": [],
         "/sitemap.xml": [],
         "/opensearch.xml": [],
+        "/favicon.ico": [],
         "/api/search": SEARCH_PARAMETERS + ["per_page"],
         f"/api/documents/{document}": [],
         f"/api/documents/{document}/search": ["q", "page"],

@@ -523,3 +523,10 @@ def test_another_draft_of_the_work_is_not_linked_once_unpublished(client, anzus,
     assert "Other drafts of this work" not in page and february.get_absolute_url() not in page
     assert client.get(f"/documents/{july.pk}/compare/{february.pk}/").status_code == 404
     assert client.get(f"/api/documents/{july.pk}").json()["drafts"] == []
+
+
+def test_a_browsers_request_for_favicon_ico_is_sent_to_the_archives_icon(client, db):
+    from django.templatetags.static import static
+
+    response = client.get("/favicon.ico")  # that it loads is seen in Chromium (tests/browser/test_admin_widgets.py)
+    assert (response.status_code, response["Location"]) == (301, static("archive/favicon.svg"))

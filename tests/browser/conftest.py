@@ -47,18 +47,33 @@ def admin_login(page, base_url: str, username: str, password: str) -> None:
 
 def serious_violations(page, base_url: str, addresses: list[str]) -> dict:
     """{address: [(rule, first nodes)]} for every critical or serious axe-core violation."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     found = {}
     for address in addresses:
         page.goto(base_url + address)
-        violations = axe.run(page).response["violations"]
-        serious = [
-            (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-            for violation in violations
-            if violation["impact"] in ("critical", "serious")
-        ]
-        if serious:
+        if serious := serious_violations_here(page):
             found[address] = serious
     return found
+
+
+def serious_violations_here(page) -> list:
+    """[(rule, first nodes)] of the critical or serious axe-core violations on the page as it is now (one a POST
+    reached, or after a script changed it)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    return [
+        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+        for violation in violations
+        if violation["impact"] in ("critical", "serious")
+    ]
+
+
+def assert_index_matches_database() -> None:
+    """After an editor's task, ``check_index --dry-run`` finds the index as the database says (it raises otherwise)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("check_index", "--dry-run", stdout=out)
+    assert "0 missing, 0 orphaned, 0 stale" in out.getvalue()

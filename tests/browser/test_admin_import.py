@@ -3,12 +3,11 @@ progress, then publishes them; the index matches the database after each step, a
 critical or serious violation on the import page, before or after an import."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from archive.models import Document, DocumentStatus
 from archive.search.results import search_documents
-from tests.browser.conftest import admin_login, serious_violations
+from tests.browser.conftest import admin_login, assert_index_matches_database, serious_violations, serious_violations_here
 from tests.conftest import seed_path
 
 pytestmark = pytest.mark.browser
@@ -16,20 +15,7 @@ pytestmark = pytest.mark.browser
 PREFIXES = ("000", "001", "002", "003")
 
 
-def assert_index_matches_database(capsys) -> None:
-    capsys.readouterr()
-    call_command("check_index", "--dry-run")
-    assert "0 missing, 0 orphaned, 0 stale" in capsys.readouterr().out
-
-
-def violations_on_this_page(page) -> list:
-    from axe_playwright_python.sync_playwright import Axe
-
-    found = Axe().run(page).response["violations"]
-    return [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in found if v["impact"] in ("critical", "serious")]
-
-
-def test_import_as_draft_then_publish(page, live_server, search_index, admin_user, capsys):
+def test_import_as_draft_then_publish(page, live_server, search_index, admin_user):
     admin_login(page, live_server.url, "admin", "password")
     assert serious_violations(page, live_server.url, ["/admin/archive/document/import/"]) == {}
     page.goto(live_server.url + "/admin/archive/document/import/")
@@ -51,13 +37,13 @@ def test_import_as_draft_then_publish(page, live_server, search_index, admin_use
         expect(line).to_contain_text("(draft)")
     expect(page.locator("#import-count")).to_have_text("Done: 4 of 4 files processed (4 imported, 0 duplicate, 0 failed).")
     assert page.locator("#import-bytes").evaluate("bar => bar.value") == 100
-    assert violations_on_this_page(page) == []
+    assert serious_violations_here(page) == []
     assert page.console_errors == errors_before  # the script ran within the CSP, without an error
 
     documents = list(Document.objects.order_by("pk"))
     assert [document.status for document in documents] == [DocumentStatus.DRAFT] * 4
     assert search_documents("Chuanying").count == 0 and search_documents("security").total == 0
-    assert_index_matches_database(capsys)
+    assert_index_matches_database()
 
     page.goto(f"{live_server.url}/admin/archive/document/?status__exact=draft")  # published with the list's action
     page.check("#action-toggle")
@@ -67,7 +53,7 @@ def test_import_as_draft_then_publish(page, live_server, search_index, admin_use
     assert "4 documents published" in page.locator("ul.messagelist").inner_text()
     assert set(Document.objects.values_list("status", flat=True)) == {DocumentStatus.PUBLISHED}
     assert search_documents("Chuanying").count == 1
-    assert_index_matches_database(capsys)
+    assert_index_matches_database()
 
 
 def test_without_javascript_the_form_posts_every_file_at_once(browser, live_server, search_index, admin_user):

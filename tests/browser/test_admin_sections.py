@@ -5,11 +5,10 @@ contents list and nesting, and search within the document) and against the index
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from archive.models import Section
-from tests.browser.conftest import admin_login, serious_violations
+from tests.browser.conftest import admin_login, assert_index_matches_database, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -33,14 +32,14 @@ WHITE_PAPER_CONTENTS = [
 
 
 @pytest.fixture
-def editor(page, live_server, fresh_seeded, admin_user, capsys):
+def editor(page, live_server, fresh_seeded, admin_user):
     """A logged-in editor on the white paper's outline."""
-    return Editor(page, live_server.url, fresh_seeded["003"].document, capsys)
+    return Editor(page, live_server.url, fresh_seeded["003"].document)
 
 
 class Editor:
-    def __init__(self, page, base_url, document, capsys):
-        self.page, self.base_url, self.document, self.capsys = page, base_url, document, capsys
+    def __init__(self, page, base_url, document):
+        self.page, self.base_url, self.document = page, base_url, document
         # Every console error: a CSP refusal, a failed script, a missing file (the admin links the archive's icon).
         self.errors: list[str] = []
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -73,9 +72,7 @@ class Editor:
         return [href.lstrip("#") for href in self.page.locator(".within-list a").evaluate_all("links => links.map(a => a.getAttribute('href'))")]
 
     def assert_index_matches_database(self):
-        self.capsys.readouterr()
-        call_command("check_index", "--dry-run")
-        assert "0 missing, 0 orphaned, 0 stale" in self.capsys.readouterr().out
+        assert_index_matches_database()
 
 
 def test_drag_a_chapter_under_another(editor):
@@ -196,9 +193,9 @@ def test_add_a_section_then_delete_it(editor):
     assert editor.errors == []
 
 
-def test_the_buttons_work_without_javascript(browser, live_server, fresh_seeded, admin_user, capsys):
+def test_the_buttons_work_without_javascript(browser, live_server, fresh_seeded, admin_user):
     context = browser.new_context(java_script_enabled=False)
-    editor = Editor(context.new_page(), live_server.url, fresh_seeded["003"].document, capsys)
+    editor = Editor(context.new_page(), live_server.url, fresh_seeded["003"].document)
     editor.press("ii-2", "Up")
     assert editor.contents() == [*WHITE_PAPER_CONTENTS[:3], WHITE_PAPER_CONTENTS[4], WHITE_PAPER_CONTENTS[3]]
     editor.assert_index_matches_database()

@@ -6,26 +6,12 @@ The seeds: 000 is a capture of 001 (the canonical); 002 and 003 stand alone.
 """
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from archive.models import Document
-from tests.browser.conftest import admin_login
+from tests.browser.conftest import admin_login, assert_index_matches_database, serious_violations_here
 
 pytestmark = pytest.mark.browser
-
-
-def assert_index_matches_database(capsys) -> None:
-    capsys.readouterr()
-    call_command("check_index", "--dry-run")
-    assert "0 missing, 0 orphaned, 0 stale" in capsys.readouterr().out
-
-
-def violations_on_this_page(page) -> list:
-    from axe_playwright_python.sync_playwright import Axe
-
-    found = Axe().run(page).response["violations"]
-    return [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in found if v["impact"] in ("critical", "serious")]
 
 
 @pytest.fixture
@@ -40,37 +26,37 @@ def open_change_page(page, pk: int) -> None:
     page.goto(f"{page.base}/admin/archive/document/{pk}/change/")
 
 
-def test_unlink_a_capture(editor_page, capsys):
+def test_unlink_a_capture(editor_page):
     page = editor_page
     capture, canonical = page.seeds["000"], page.seeds["001"]
     open_change_page(page, capture)
-    assert violations_on_this_page(page) == []
+    assert serious_violations_here(page) == []
     page.get_by_role("link", name="Unlink this capture…").click()
     expect(page.locator("h1")).to_have_text("Unlink this capture")
-    assert violations_on_this_page(page) == []
+    assert serious_violations_here(page) == []
     page.get_by_role("button", name="Yes, unlink it").click()
     page.wait_for_url(f"{page.base}/admin/archive/document/{capture}/change/")
     expect(page.locator("ul.messagelist")).to_contain_text("unlinked: it is a document of its own now")
     expect(page.get_by_text("No other capture of this text.")).to_be_visible()
     assert list(Document.objects.filter(pk__in=[capture, canonical]).values_list("version_of", flat=True)) == [None, None]
-    assert_index_matches_database(capsys)
+    assert_index_matches_database()
 
 
-def test_make_another_capture_canonical(editor_page, capsys):
+def test_make_another_capture_canonical(editor_page):
     page = editor_page
     capture, canonical = page.seeds["000"], page.seeds["001"]
     open_change_page(page, capture)
     page.get_by_role("link", name="Make this the canonical capture…").click()
-    assert violations_on_this_page(page) == []
+    assert serious_violations_here(page) == []
     page.get_by_role("button", name="Yes, make it canonical").click()
     page.wait_for_url(f"{page.base}/admin/archive/document/{capture}/change/")
     expect(page.locator("ul.messagelist")).to_contain_text("is now the canonical capture of its text")
     assert Document.objects.get(pk=capture).version_of_id is None
     assert Document.objects.get(pk=canonical).version_of_id == capture
-    assert_index_matches_database(capsys)
+    assert_index_matches_database()
 
 
-def test_link_two_documents_as_drafts_of_one_work(editor_page, capsys):
+def test_link_two_documents_as_drafts_of_one_work(editor_page):
     page = editor_page
     article, paper = page.seeds["002"], page.seeds["003"]
     page.goto(f"{page.base}/admin/archive/document/")
@@ -79,11 +65,11 @@ def test_link_two_documents_as_drafts_of_one_work(editor_page, capsys):
     page.select_option("select[name=action]", "link_as_drafts")
     page.get_by_role("button", name="Go").click()
     expect(page.locator("h1")).to_have_text("Link 2 documents as drafts of one work")
-    assert violations_on_this_page(page) == []
+    assert serious_violations_here(page) == []
     page.get_by_label(f"#{paper} China").check()
     page.get_by_role("button", name="Link them").click()
     page.wait_for_url(f"{page.base}/admin/archive/document/")
     expect(page.locator("ul.messagelist")).to_contain_text(f"as drafts of one work, under #{paper}")
     assert Document.objects.get(pk=article).draft_of_id == paper
     assert Document.objects.get(pk=paper).draft_of_id is None
-    assert_index_matches_database(capsys)
+    assert_index_matches_database()

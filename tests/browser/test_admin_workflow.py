@@ -2,33 +2,15 @@
 and a Contributor refused publishing. After each, the index matches the database; axe-core finds no critical or
 serious violation on the pages the workflow adds (the withdraw page, the list with its actions, the tombstone)."""
 
-import io
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from archive.models import Document, DocumentStatus
 from tests.admin.test_workflow import role_user
-from tests.browser.conftest import admin_login
+from tests.browser.conftest import admin_login, assert_index_matches_database, serious_violations_here
 
 pytestmark = pytest.mark.browser
 
 CHANGELIST = "/admin/archive/document/"
-
-
-def index_differences() -> str:
-    """``check_index --dry-run``'s summary (it raises CommandError when it finds any difference)."""
-    out = io.StringIO()
-    call_command("check_index", "--dry-run", stdout=out)
-    return out.getvalue()
-
-
-def serious_here(page) -> list:
-    """Critical or serious axe-core violations on the page as it is now (a page only a POST reaches)."""
-    violations = Axe().run(page).response["violations"]
-    serious = [v for v in violations if v["impact"] in ("critical", "serious")]
-    return [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in serious]
 
 
 def log_in_as(page, live_server, role: str) -> None:
@@ -50,12 +32,12 @@ def test_withdraw_a_document_and_see_its_tombstone(page, live_server, fresh_seed
     run_action(page, live_server, document, "withdraw")
     page.wait_for_selector("textarea[name=reason]")
     assert "Withdraw" in page.title()
-    assert serious_here(page) == []
+    assert serious_violations_here(page) == []
     page.fill("textarea[name=reason]", "Withdrawn at the publisher's request: the figures were corrected.")
     page.click("input[type=submit][value=Withdraw]")
     page.wait_for_url(f"**{CHANGELIST}?**")  # back to the list it was run from
     assert "1 document withdrawn." in page.locator(".messagelist").inner_text()
-    assert serious_here(page) == []  # the list, with its actions and the message
+    assert serious_violations_here(page) == []  # the list, with its actions and the message
 
     tombstone = page.goto(live_server.url + document.get_absolute_url())
     assert tombstone.status == 410
@@ -63,7 +45,7 @@ def test_withdraw_a_document_and_see_its_tombstone(page, live_server, fresh_seed
     notice = page.locator(".notice").inner_text()
     assert "the figures were corrected" in notice and "withdrawn" in notice.lower()
     assert page.locator(".sections").count() == 0  # no text
-    assert serious_here(page) == []
+    assert serious_violations_here(page) == []
 
     url = document.get_absolute_url()
     for address in ("/search/?q=digital", "/search/feed.atom?q=digital", "/feed.atom", "/sitemap.xml",
@@ -72,7 +54,7 @@ def test_withdraw_a_document_and_see_its_tombstone(page, live_server, fresh_seed
         assert response.status == 200 and url not in response.text(), address
     api = page.request.get(f"{live_server.url}/api/documents/{document.pk}")
     assert api.status == 410 and "the figures were corrected" in api.json()["reason"]
-    assert "0 missing, 0 orphaned, 0 stale" in index_differences()
+    assert_index_matches_database()
 
 
 def test_a_draft_then_publish(page, live_server, fresh_seeded):
@@ -87,13 +69,13 @@ def test_a_draft_then_publish(page, live_server, fresh_seeded):
     run_action(page, live_server, Document.objects.get(pk=document.pk), "publish")
     page.wait_for_url(f"**{CHANGELIST}?**")
     assert "1 document published." in page.locator(".messagelist").inner_text()
-    assert serious_here(page) == []
+    assert serious_violations_here(page) == []
 
     page.goto(live_server.url + "/search/?q=digital+strings")
     page.locator(f"a[href='{document.get_absolute_url()}']").first.click()
     page.wait_for_url(f"**{document.get_absolute_url()}")
     assert page.locator("h1").inner_text() == document.title
-    assert "0 missing, 0 orphaned, 0 stale" in index_differences()
+    assert_index_matches_database()
 
 
 def test_a_contributor_refused_publishing(page, live_server, fresh_seeded):
@@ -106,7 +88,7 @@ def test_a_contributor_refused_publishing(page, live_server, fresh_seeded):
     offered = page.locator("select[name=action] option").evaluate_all("options => options.map(o => o.value)")
     assert "submit_for_review" in offered
     assert "publish" not in offered and "withdraw" not in offered
-    assert serious_here(page) == []
+    assert serious_violations_here(page) == []
 
     token = page.locator("input[name=csrfmiddlewaretoken]").first.input_value()
     forged = page.request.post(
@@ -125,4 +107,4 @@ def test_a_contributor_refused_publishing(page, live_server, fresh_seeded):
     assert Document.objects.get(pk=document.pk).status == DocumentStatus.DRAFT
     page.goto(live_server.url + document.get_absolute_url())
     assert page.locator("h1").inner_text() != document.title  # still not public
-    assert "0 missing, 0 orphaned, 0 stale" in index_differences()
+    assert_index_matches_database()
