@@ -168,6 +168,7 @@ class DocumentSearch(ApiView):
                 "sections": [
                     {
                         "label": match.section.label,
+                        "printed_label": match.section.printed_label,
                         "heading": match.section.heading,
                         "anchor": match.section.anchor,
                         "url": f"{found.get_absolute_url()}#{match.section.anchor}",

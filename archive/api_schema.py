@@ -38,6 +38,7 @@ class SearchHitDocument(serializers.Serializer):
 
 class SearchHitSection(serializers.Serializer):
     label = serializers.CharField()
+    printed_label = serializers.CharField(help_text='The label as the document prints it: "II.", "一、", "（一）", "(a)".')
     heading = serializers.CharField()
     heading_path = serializers.CharField()
     anchor = serializers.CharField()
@@ -103,6 +104,7 @@ class Missing(serializers.Serializer):
 
 class Section(serializers.Serializer):
     label = serializers.CharField()
+    printed_label = serializers.CharField(help_text='The label as the document prints it: "II.", "一、", "（一）", "(a)".')
     heading = serializers.CharField()
     anchor = serializers.CharField()
     url = serializers.CharField()
@@ -136,6 +138,7 @@ class Document(serializers.Serializer):
 
 class WithinSection(serializers.Serializer):
     label = serializers.CharField()
+    printed_label = serializers.CharField(help_text='The label as the document prints it: "II.", "一、", "（一）", "(a)".')
     heading = serializers.CharField()
     anchor = serializers.CharField()
     url = serializers.CharField()

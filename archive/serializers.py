@@ -53,6 +53,7 @@ def sections_full(document: Document, nodes: list[SectionNode] | None = None) ->
     return [
         {
             "label": node.section.label,
+            "printed_label": node.section.printed_label,
             "heading": node.section.heading,
             "anchor": node.section.anchor,
             "url": f"{base}#{node.section.anchor}",
@@ -102,6 +103,7 @@ def _document_hit_json(hit: DocumentHit) -> dict:
         "sections": [
             {
                 "label": section_hit.section.label,
+                "printed_label": section_hit.section.printed_label,
                 "heading": section_hit.section.heading,
                 "heading_path": section_hit.heading_path,
                 "anchor": section_hit.section.anchor,

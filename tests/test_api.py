@@ -27,6 +27,7 @@ def test_document_api_returns_metadata_and_tree(client, seeded):
     assert data["complete"] is False
     assert {"label": "", "heading": "Conclusion"} in data["missing"]
     chapter_two = next(section for section in data["sections"] if section["label"] == "II")
+    assert chapter_two["printed_label"] == "II."  # as the document prints it; the label stays bare
     assert [child["label"] for child in chapter_two["children"]] == ["1", "2"]
     assert chapter_two["children"][0]["text"].startswith("At the Fourth Summit")
 
@@ -43,7 +44,8 @@ def test_document_search_api_lists_matching_sections_with_hits(client, seeded):
     data = client.get(f"/api/documents/{document.pk}/search", {"q": "security framework"}).json()
     assert [section["anchor"] for section in data["sections"]] == ["i", "ii-2"]
     section = data["sections"][1]
-    assert set(section) == {"label", "heading", "anchor", "url", "hits", "more_hits", "snippet"} and not section["more_hits"]
+    assert set(section) == {"label", "printed_label", "heading", "anchor", "url", "hits", "more_hits", "snippet"}
+    assert (section["label"], section["printed_label"]) == ("2", "2.") and not section["more_hits"]
     assert section["url"] == f"/documents/{document.pk}/#ii-2"
     assert "<mark>" in section["snippet"]
     assert data["count"] == sum(section["hits"] for section in data["sections"])
@@ -118,6 +120,7 @@ def test_search_api_section_hits_carry_their_heading_path(client, seeded):
     data = client.get("/api/search", {"q": '"Improving the Regional Security Framework"'}).json()
     section = data["results"][0]["sections"][0]
     assert section["heading_path"] == "II › 2. Improving the Regional Security Framework"
+    assert (section["label"], section["printed_label"]) == ("2", "2.")
 
 
 def test_following_next_visits_every_result_once_then_stops(client, seeded):
