@@ -8,6 +8,7 @@ and a value that cannot be read refused with a message that names the parameter 
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
 
 from archive.selectors import BROWSE_SORTS
@@ -16,10 +17,20 @@ from archive.search.results import MAX_PER_PAGE, PER_PAGE, SORTS
 
 MAX_PAGE = 100_000
 MAX_TEXT = 1000  # a facet value, a kind or a publisher: longer is never a value the archive holds
+MAX_RECORD_ID = 2**63 - 1  # the largest key a database column holds: past it, SQLite overflows
 
 
 class BadParameter(ValueError):
     """A parameter whose value cannot be read; the message says which and how to fix it."""
+
+
+def record_id(text: str) -> int | None:
+    """A record's number as typed in an address or posted by a form ("12"); None for anything else ("²", "x",
+    forty digits), so a view answers 404 or a message instead of failing on a value the database cannot read."""
+    try:
+        return forms.IntegerField(min_value=1, max_value=MAX_RECORD_ID).clean(text)
+    except ValidationError:
+        return None
 
 
 def query_text(request: HttpRequest) -> str:

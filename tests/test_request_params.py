@@ -76,3 +76,49 @@ def test_head_answers_wherever_get_does(client, seeded):
         head = client.head(address, {"q": "security"})
         assert head.status_code == got.status_code, address
         assert head.content == b""
+
+
+# The admin pages the archive adds read record numbers from their addresses and forms: a hostile one is a 404
+# or a message, never a server error.
+
+ADMIN_PATH_VALUES = ["²", "①", "-1", "0", "9" * 40, "x", "%00", "%3Cscript%3E"]
+
+
+def test_a_record_number_is_a_whole_number_a_database_holds():
+    from archive.request_params import record_id
+
+    assert [record_id(text) for text in ("12", " 7 ", "²", "①", "0", "-1", "x", "9" * 40, "")] == [
+        12, 7, None, None, None, None, None, None, None
+    ]
+
+
+@pytest.mark.parametrize("value", ADMIN_PATH_VALUES)
+def test_no_hostile_record_number_takes_an_admin_page_down(client, seeded, admin_user, value):
+    client.force_login(admin_user)
+    document, section = seeded["003"].document, seeded["003"].document.sections.first()
+    base = "/admin/archive/document/"
+    pages = [
+        f"{base}{document.pk}/history/compare/?older={value}&newer={value}",
+        f"{base}{document.pk}/history/{value}/",
+        f"{base}{value}/history/",
+        f"{base}{value}/sections/",
+        f"{base}{document.pk}/sections/{value}/",
+        f"{base}{document.pk}/sections/{value}/delete/",
+        f"{base}{value}/versions/unlink/",
+        f"{base}{document.pk}/versions/{value}/",
+        f"{base}{value}/source.txt",
+        f"{base}{value}/change/",
+        f"{base}?year={value}&status__exact={value}&publisher={value}",
+    ]
+    failures = [(page, status) for page in pages if (status := client.get(page).status_code) >= 500]
+    posts = [
+        (f"{base}{document.pk}/sections/", {"section": value, "op": "down"}),
+        (f"{base}{document.pk}/sections/", {"section": section.pk, "op": value, "target": value, "where": value, "at": value}),
+        (base, {"action": "publish", "_selected_action": [value]}),
+        (base, {"action": "withdraw", "_selected_action": [value], "post": "yes", "reason": value}),
+        (base, {"action": "link_as_captures", "_selected_action": [value], "post": "yes", "canonical": value}),
+        (base, {"action": "link_as_captures", "_selected_action": [document.pk, seeded["002"].document.pk],
+                "post": "yes", "canonical": value}),
+    ]
+    failures += [(page, status) for page, data in posts if (status := client.post(page, data).status_code) >= 500]
+    assert failures == []

@@ -1,9 +1,11 @@
 """The document admin: metadata, sections in order, drafts, and the raw source read-only."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db import models
 from django.db.models.functions import ExtractYear
+from django.shortcuts import redirect
 
 from archive import selectors, services
 from archive.admin.history import DocumentHistoryAdmin
@@ -13,6 +15,7 @@ from archive.admin.versions import VersionsMixin
 from archive.admin.widgets import DocumentWidgetsAdmin, DocumentWidgetsForm, raw_source_html
 from archive.admin.workflow import WorkflowAdminMixin, WorkflowFormMixin
 from archive.models import Document, SourceFile
+from archive.request_params import record_id
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -119,6 +122,14 @@ class DocumentAdmin(
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     change_list_template = "admin/archive/document/change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        """A posted selection the database cannot read ("x", forty digits) gets a message, not a server error."""
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME) if request.method == "POST" else []
+        if any(record_id(value) is None for value in selected):
+            self.message_user(request, "The selection could not be read: choose the documents again.", messages.ERROR)
+            return redirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):
         services.document_save(document=obj, changed_fields=form.changed_data if change else [])

@@ -21,6 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from archive import services
 from archive.diff import word_diff
 from archive.models import Document, Section
+from archive.request_params import record_id
 from archive.sanitize import diff_html
 
 # Text longer than this reads better as a word diff than as two whole values side by side.
@@ -105,7 +106,10 @@ class DocumentHistoryAdmin(SimpleHistoryAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         """The revisions, newest first, with each one's changes; and the latest section changes."""
-        context = {"section_changes": section_changes(int(unquote(object_id)))} if object_id.isdigit() else {}
+        document_id = record_id(unquote(object_id))
+        if document_id is None:  # simple-history would hand "x" to the database
+            raise Http404
+        context = {"section_changes": section_changes(document_id)}
         return super().history_view(request, object_id, extra_context={**context, **(extra_context or {})})
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
@@ -120,9 +124,8 @@ class DocumentHistoryAdmin(SimpleHistoryAdmin):
         """Two revisions chosen on the history page, field by field; long text as a word diff."""
         document = self._document_or_404(request, object_id, change=False)
         revisions = Document.history.filter(id=document.pk)
-        try:
-            chosen = [int(request.GET[name]) for name in ("older", "newer")]
-        except (KeyError, ValueError):
+        chosen = [record_id(request.GET.get(name, "")) for name in ("older", "newer")]
+        if None in chosen:
             messages.warning(request, "Choose two revisions to compare.")
             return redirect("admin:archive_document_history", document.pk)
         older, newer = sorted((get_object_or_404(revisions, history_id=pk) for pk in chosen), key=_revision_order)
@@ -140,9 +143,9 @@ class DocumentHistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Revert: the fields a revision would put back, then ``services.document_revert`` on POST."""
         document = self._document_or_404(request, object_id, change=request.method == "POST")
-        if not str(version_id).isdigit():
+        if (revision_id := record_id(str(version_id))) is None:
             raise Http404
-        revision = get_object_or_404(Document.history.filter(id=document.pk), history_id=int(version_id))
+        revision = get_object_or_404(Document.history.filter(id=document.pk), history_id=revision_id)
         if request.method == "POST":
             reverted = services.document_revert(document=document, revision=revision)
             message = f"Reverted: {', '.join(reverted)}." if reverted else "Nothing to revert: the values are the same."
