@@ -6,7 +6,7 @@ Called by the services inside their transactions; links an editor set are kept.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from archive.ingest.fingerprint import DatedText, WorkRelation, dates_differ, work_relation
@@ -63,7 +63,7 @@ def _join_captures(document: Document, text: str, shown: Document) -> Document |
     Saves (not queryset updates) change which document is public, so the index hears of both.
     """
     if _fullness(document, text) > _fullness(shown, work_text(shown)):
-        shown.versions.exclude(pk=document.pk).update(version_of=document)
+        _set_links(shown.versions.exclude(pk=document.pk), version_of=document.pk)
         _hand_over_drafts(shown, document)
         shown.version_of = document
         shown.save(update_fields=["version_of", "draft_of", "updated_at"])
@@ -87,7 +87,7 @@ def _hand_over_drafts(old: Document, new: Document) -> None:
         return
     new.draft_of_id = old.draft_of_id
     new.save(update_fields=["draft_of", "updated_at"])
-    old.other_drafts.exclude(pk=new.pk).update(draft_of=new)
+    _set_links(old.other_drafts.exclude(pk=new.pk), draft_of=new.pk)
     old.draft_of = None
 
 
@@ -189,7 +189,7 @@ def _recheck_drafts(document: Document, text: str) -> None:
         return
     if document.draft_of_id is None:  # it was the first: the earliest-filed other draft takes its place
         successor, *rest = sorted(others, key=lambda other: other.pk)
-        Document.objects.filter(pk__in=[other.pk for other in rest]).update(draft_of=successor)
+        _set_links(Document.objects.filter(pk__in=[other.pk for other in rest]), draft_of=successor.pk)
         successor.draft_of = None
         successor.save(update_fields=["draft_of", "updated_at"])
     else:
@@ -224,7 +224,7 @@ def unlink_capture(document: Document) -> None:
         raise LinkError(f"#{document.pk} is not linked with another capture.")
     successor = max(others, key=lambda other: _fullness(other, work_text(other)))
     _show_instead(document, successor)
-    Document.objects.filter(pk=document.pk).update(version_of=None)
+    _set_links(Document.objects.filter(pk=document.pk), version_of=None)
 
 
 def make_canonical(document: Document) -> None:
@@ -294,9 +294,9 @@ def _show_instead(old: Document, new: Document) -> None:
     new.refresh_from_db()
     old_work, new_work = _draft_work(old), _draft_work(new)
     firsts = {_first_draft(d) for d, work in ((old, old_work), (new, new_work)) if len(work) > 1} - {old.pk}
-    Document.objects.filter(version_of=old).exclude(pk=new.pk).update(version_of=new)
-    Document.objects.filter(pk=new.pk).update(version_of=None)
-    Document.objects.filter(pk=old.pk).update(version_of=new, draft_of=None)
+    _set_links(Document.objects.filter(version_of=old).exclude(pk=new.pk), version_of=new.pk)
+    _set_links(Document.objects.filter(pk=new.pk), version_of=None)
+    _set_links(Document.objects.filter(pk=old.pk), version_of=new.pk, draft_of=None)
     _file_drafts((old_work | new_work) - {old.pk}, min(firsts) if firsts else new.pk)
     old.refresh_from_db()
     new.refresh_from_db()
@@ -317,5 +317,14 @@ def _draft_work(document: Document) -> set[int]:
 
 def _file_drafts(members: set[int], first: int) -> None:
     """File ``members`` as drafts of one work under ``first``; a work of one document is no work at all."""
-    Document.objects.filter(pk__in=members - {first}).update(draft_of=first)
-    Document.objects.filter(pk=first).update(draft_of=None)
+    _set_links(Document.objects.filter(pk__in=members - {first}), draft_of=first)
+    _set_links(Document.objects.filter(pk=first), draft_of=None)
+
+
+def _set_links(documents: QuerySet[Document], **links: int | None) -> None:
+    """Set capture or draft links (``version_of``/``draft_of`` to a document's id, or None) row by row, not with
+    one UPDATE: each save is recorded in the document's history, with the reason of the service at work."""
+    for document in documents:
+        for name, pk in links.items():
+            setattr(document, f"{name}_id", pk)
+        document.save(update_fields=[*links, "updated_at"])

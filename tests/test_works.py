@@ -180,3 +180,11 @@ def test_a_links_edit_is_in_the_history_of_each_document_it_relinked(seeds):
     for document, shown_as in ((capture, None), (canonical, capture.pk)):
         record = document.history.order_by("-history_id").first()
         assert (record.history_change_reason, record.version_of_id) == ("Made the canonical capture", shown_as)
+
+
+def test_a_capture_hidden_behind_a_fuller_one_at_import_has_it_in_its_history(seeds):
+    from tests.conftest import seed_path
+
+    hidden, shown = seeds["000"], seeds["001"]
+    record = hidden.history.order_by("-history_id").first()
+    assert (record.version_of_id, record.history_change_reason) == (shown.pk, f"Imported from {seed_path('001').name}")
