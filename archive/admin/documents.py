@@ -56,7 +56,8 @@ class SourceFileInline(admin.StackedInline):
 
     @admin.display(description="Raw source, exactly as imported")
     def raw_text(self, source: SourceFile):
-        return raw_source_html(source)
+        # An unsaved row exists only when a posted form claims more files than the document has.
+        return raw_source_html(source) if source.pk else "—"
 
 
 class DocumentForm(WorkflowFormMixin, DocumentWidgetsForm):
@@ -124,11 +125,15 @@ class DocumentAdmin(
     change_list_template = "admin/archive/document/change_list.html"
 
     def changelist_view(self, request, extra_context=None):
-        """A posted selection the database cannot read ("x", forty digits) gets a message, not a server error."""
+        """A selection or a filter the database cannot read (a selected "x", a NUL that PostgreSQL refuses in a
+        filter or the search box) gets a message, not a server error."""
         selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME) if request.method == "POST" else []
         if any(record_id(value) is None for value in selected):
             self.message_user(request, "The selection could not be read: choose the documents again.", messages.ERROR)
             return redirect(request.get_full_path())
+        if any("\x00" in value for values in request.GET.lists() for value in values[1]):
+            self.message_user(request, "A filter or search could not be read: it held a NUL character.", messages.ERROR)
+            return redirect(request.path)
         return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):

@@ -14,6 +14,7 @@ import datetime
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -39,6 +40,11 @@ class AuthorsField(forms.Field):
     """Author names in printed order, stored as the JSON list the model keeps; blank lines are dropped."""
 
     widget = AuthorsWidget
+    default_validators = [ProhibitNullCharactersValidator()]  # PostgreSQL's JSON refuses them
+
+    def run_validators(self, value) -> None:
+        for name in value:  # each name, as a CharField would check it
+            super().run_validators(name)
 
     def prepare_value(self, value) -> str:
         if isinstance(value, list | tuple):

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 
 from archive.models import Document
 from archive.search.results import search_documents
-from tests.admin.conftest import post_change
+from tests.admin.conftest import change_form_data, post_change
 
 
 def test_changelist_filters_by_kind_and_year(editor_client, seeded):
@@ -129,3 +129,17 @@ def test_the_admin_bears_the_archives_name(editor_client, db):
     page = editor_client.get("/admin/").content.decode()
     assert "<title>Manage the archive | Policy Archive admin</title>" in page
     assert "Policy Archive" in page[page.index('id="site-name"'):][:200]
+
+
+@pytest.mark.parametrize("value", ["\x00", "a\x00b", "²", "9" * 40])
+def test_no_hostile_value_posted_in_any_field_of_the_change_form_is_a_server_error(editor_client, seeded, value):
+    """Each field in turn, the inline's management form included: the form answers with its errors (a NUL in an
+    author's name would otherwise reach PostgreSQL's JSON, which refuses it)."""
+    editor_client.raise_request_exception = False
+    document = seeded["003"].document
+    data = change_form_data(editor_client, document)
+    url = f"/admin/archive/document/{document.pk}/change/"
+    failures = [name for name in data if editor_client.post(url, {**data, name: value}).status_code >= 500]
+    assert failures == []
+    document.refresh_from_db()
+    assert "\x00" not in "".join(document.authors)
