@@ -1,4 +1,5 @@
-"""The document admin: metadata, sections in order, drafts, and the raw source read-only."""
+"""The document admin, assembled from its parts (history, widgets, workflow, imports, versions, the Sections
+outline): the list with its filters and actions, the change form, and the raw source read-only."""
 
 from django import forms
 from django.contrib import admin, messages
