@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive import services
+from archive.admin.access import permitted_document
 from archive.diff import word_diff
 from archive.models import Document, Section
 from archive.request_params import record_id
@@ -122,7 +122,7 @@ class DocumentHistoryAdmin(SimpleHistoryAdmin):
 
     def history_compare_view(self, request, object_id):
         """Two revisions chosen on the history page, field by field; long text as a word diff."""
-        document = self._document_or_404(request, object_id, change=False)
+        document = permitted_document(self, request, object_id, change=False)
         revisions = Document.history.filter(id=document.pk)
         chosen = [record_id(request.GET.get(name, "")) for name in ("older", "newer")]
         if None in chosen:
@@ -136,13 +136,15 @@ class DocumentHistoryAdmin(SimpleHistoryAdmin):
             "object": document,
             "older": older,
             "newer": newer,
+            "older_heading": f"Revision {older.history_id}",
+            "newer_heading": f"Revision {newer.history_id}",
             "changes": revision_changes(older, newer),
         }
         return render(request, "admin/archive/document/history_compare.html", context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """Revert: the fields a revision would put back, then ``services.document_revert`` on POST."""
-        document = self._document_or_404(request, object_id, change=request.method == "POST")
+        document = permitted_document(self, request, object_id, change=request.method == "POST")
         if (revision_id := record_id(str(version_id))) is None:
             raise Http404
         revision = get_object_or_404(Document.history.filter(id=document.pk), history_id=revision_id)
@@ -162,15 +164,6 @@ class DocumentHistoryAdmin(SimpleHistoryAdmin):
             "can_revert": self.has_change_permission(request, document),
         }
         return render(request, "admin/archive/document/history_revert.html", context)
-
-    def _document_or_404(self, request, object_id, *, change: bool) -> Document:
-        document = self.get_object(request, unquote(object_id))
-        if document is None:
-            raise Http404
-        allowed = self.has_change_permission(request, document) if change else self.has_view_permission(request, document)
-        if not allowed:
-            raise PermissionDenied
-        return document
 
 
 def _revision_order(record) -> tuple:

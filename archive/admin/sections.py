@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 
 from archive import selectors, services
+from archive.admin.access import permitted_document
 from archive.models import Document, Section
 from archive.section_edits import OutlineError, Where
 
@@ -135,9 +135,9 @@ class SectionTreeMixin:
         outline without its controls.
         """
         if request.method != "POST":
-            document = self._viewable_document(request, object_id)
+            document = permitted_document(self, request, object_id, change=False)
             return self._outline_page(request, document, editable=self.has_change_permission(request, document))
-        document = self._changeable_document(request, object_id)
+        document = permitted_document(self, request, object_id, change=True)
         form = SectionOperationForm(request.POST, document=document)
         if not form.is_valid():
             errors = "; ".join(message for messages_ in form.errors.values() for message in messages_)
@@ -176,7 +176,7 @@ class SectionTreeMixin:
 
     def section_change_view(self, request, object_id: int, section_id: int):
         """Edit a section's label, heading and text."""
-        document = self._changeable_document(request, object_id)
+        document = permitted_document(self, request, object_id, change=True)
         section = get_object_or_404(Section, pk=section_id, document=document)
         form = SectionForm(request.POST or None, instance=section)
         if request.method == "POST" and form.is_valid():
@@ -188,7 +188,7 @@ class SectionTreeMixin:
 
     def section_add_view(self, request, object_id: int):
         """Add a section after another, or at the end of the document."""
-        document = self._changeable_document(request, object_id)
+        document = permitted_document(self, request, object_id, change=True)
         form = SectionAddForm(request.POST or None, document=document)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -201,7 +201,7 @@ class SectionTreeMixin:
 
     def section_delete_view(self, request, object_id: int, section_id: int):
         """Ask first, then delete a section with its subsections."""
-        document = self._changeable_document(request, object_id)
+        document = permitted_document(self, request, object_id, change=True)
         section = get_object_or_404(Section, pk=section_id, document=document)
         if request.method == "POST":
             name = str(section)
@@ -216,24 +216,6 @@ class SectionTreeMixin:
             "subsections": subsections,
         }
         return render(request, "admin/archive/document/section_delete.html", context)
-
-    def _viewable_document(self, request, object_id: int) -> Document:
-        """The document, if this user may see it in admin: 404 when there is none, 403 when they may not."""
-        document = self.get_object(request, str(object_id))
-        if document is None:
-            raise Http404("No such document.")
-        if not self.has_view_permission(request, document):
-            raise PermissionDenied
-        return document
-
-    def _changeable_document(self, request, object_id: int) -> Document:
-        """The document, if this editor may change it: 404 when there is none, 403 when they may not."""
-        document = self.get_object(request, str(object_id))
-        if document is None:
-            raise Http404("No such document.")
-        if not self.has_change_permission(request, document):
-            raise PermissionDenied
-        return document
 
     def _context(self, request, document: Document, title: str) -> dict:
         return {

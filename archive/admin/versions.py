@@ -7,8 +7,6 @@ Every change goes through the services, which remember it as an editor's choice:
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,6 +14,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from archive import services
+from archive.admin.access import permitted_document
 from archive.models import Document
 
 # Operation in the address -> (service, page title, what the page explains, button, message once done).
@@ -106,11 +105,7 @@ class VersionsMixin:
         """Confirm (GET) and carry out (POST) one versions operation on one document."""
         if operation not in OPERATIONS:
             raise Http404("No such versions operation.")
-        document = self.get_object(request, unquote(object_id))
-        if document is None:
-            raise Http404("No such document.")
-        if not self.has_change_permission(request, document):
-            raise PermissionDenied
+        document = permitted_document(self, request, object_id, change=True)
         service, title, explanation, button, done = OPERATIONS[operation]
         if request.method == "POST":
             try:
